@@ -1,0 +1,68 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Hamkor",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hamkor", targets: ["hamkor"]),
+        /// The library a third party builds on: load data, build report documents, write exporters.
+        .library(name: "HamkorKit", targets: ["HamkorLocalization", "HamkorCore", "HamkorExport"]),
+        .library(name: "HamkorXLSX", targets: ["HamkorXLSX"]),
+        .library(name: "HamkorBatch", targets: ["HamkorBatch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // The only door to libxlsxwriter; imported by HamkorXLSX alone.
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
+        // Language tags, PO catalogs, CLDR plural rules, ICU-backed formatting.
+        .target(name: "HamkorLocalization"),
+        // Data model, loading, validation, report definitions, aggregation, the report document.
+        .target(
+            name: "HamkorCore",
+            dependencies: ["HamkorLocalization", .product(name: "Yams", package: "Yams")]
+        ),
+        // The exporter protocol, registry, atomic writer, and the CSV and text exporters.
+        .target(name: "HamkorExport", dependencies: ["HamkorCore", "HamkorLocalization"]),
+        // The XLSX exporter over libxlsxwriter.
+        .target(name: "HamkorXLSX", dependencies: ["HamkorExport", "HamkorCore", "HamkorLocalization", "CXlsxWriter"]),
+        // Job files, unit expansion, sharding, manifests, locks, cron and the scheduler.
+        .target(
+            name: "HamkorBatch",
+            dependencies: [
+                "HamkorCore", "HamkorExport", "HamkorLocalization",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "hamkor",
+            dependencies: [
+                "HamkorCore", "HamkorExport", "HamkorXLSX", "HamkorBatch", "HamkorLocalization",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "HamkorLocalizationTests", dependencies: ["HamkorLocalization"]),
+        .testTarget(name: "HamkorCoreTests", dependencies: ["HamkorCore", "HamkorLocalization"]),
+        .testTarget(name: "HamkorExportTests", dependencies: ["HamkorExport", "HamkorCore", "HamkorLocalization"]),
+        .testTarget(
+            name: "HamkorXLSXTests",
+            dependencies: ["HamkorXLSX", "HamkorExport", "HamkorCore", "HamkorLocalization",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(name: "HamkorBatchTests", dependencies: ["HamkorBatch", "HamkorCore", "HamkorExport"]),
+        .testTarget(name: "HamkorCLITests", dependencies: ["hamkor"]),
+    ]
+)

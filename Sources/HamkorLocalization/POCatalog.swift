@@ -1,0 +1,199 @@
+import Foundation
+
+/// A parsed gettext PO (or POT) file: its header fields and its messages.
+///
+/// The parser reads the subset of PO that translators' tools write: comments, `msgctxt`,
+/// `msgid`, `msgid_plural`, `msgstr` and `msgstr[N]`, multi-line strings and C escapes.
+/// It needs no system locale and several catalogs live side by side in one process.
+public struct POCatalog: Sendable {
+    /// Header fields from the `msgid ""` entry (`Language`, `Plural-Forms`, ...).
+    public var header: [String: String]
+    /// Messages in file order, the header excluded.
+    public var entries: [POEntry]
+    /// Where the catalog was read from, for diagnostics.
+    public var file: String
+
+    private var index: [MessageKey: Int]
+
+    public init(header: [String: String] = [:], entries: [POEntry], file: String = "<memory>") {
+        self.header = header
+        self.entries = entries
+        self.file = file
+        var index: [MessageKey: Int] = [:]
+        for (position, entry) in entries.enumerated() { index[entry.key] = position }
+        self.index = index
+    }
+
+    /// The entry for a key, if the catalog has one.
+    public func entry(for key: MessageKey) -> POEntry? {
+        index[key].map { entries[$0] }
+    }
+
+    /// `nplurals` from the `Plural-Forms` header, if present.
+    public var pluralCount: Int? {
+        guard let forms = header["Plural-Forms"],
+              let range = forms.range(of: "nplurals=") else { return nil }
+        return Int(forms[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// Reads and parses a PO file.
+    public static func load(contentsOf url: URL) throws -> POCatalog {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw LocalizationError.unreadableCatalog(file: url.path, reason: error.localizedDescription)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw LocalizationError.malformedCatalog(file: url.path, line: 1, reason: "catalog is not valid UTF-8")
+        }
+        return try parse(text, file: url.path)
+    }
+
+    /// Parses PO text; `file` names the source in error messages.
+    public static func parse(_ text: String, file: String = "<memory>") throws -> POCatalog {
+        var parser = POParser(file: file)
+        return try parser.parse(text)
+    }
+}
+
+/// A line-oriented PO reader.
+private struct POParser {
+    let file: String
+    var entries: [POEntry] = []
+    var header: [String: String] = [:]
+    var seen: Set<MessageKey> = []
+
+    // The entry being assembled.
+    var comments: [String] = []
+    var flags: Set<String> = []
+    var context: String?
+    var msgid: String?
+    var msgidPlural: String?
+    var msgstr: [Int: String] = [:]
+    var startLine = 0
+    enum Field { case context, msgid, msgidPlural, msgstr(Int) }
+    var current: Field?
+
+    init(file: String) { self.file = file }
+
+    mutating func parse(_ text: String) throws -> POCatalog {
+        var lineNumber = 0
+        var body = Substring(text)
+        if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
+        for rawLine in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r")))
+            if line.isEmpty { try finish(at: lineNumber); continue }
+            if line.hasPrefix("#") {
+                if msgstr.count > 0 { try finish(at: lineNumber) }
+                if line.hasPrefix("#~") { continue }  // obsolete entries are ignored
+                if startLine == 0 { startLine = lineNumber }
+                if line.hasPrefix("#.") { comments.append(String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces)) }
+                else if line.hasPrefix("#,") {
+                    for flag in line.dropFirst(2).split(separator: ",") { flags.insert(flag.trimmingCharacters(in: .whitespaces)) }
+                }
+                continue
+            }
+            if line.hasPrefix("\"") {
+                guard let field = current else { throw error(lineNumber, "string continuation without a keyword") }
+                append(try unquote(line, lineNumber), to: field)
+                continue
+            }
+            let keyword = String(line.prefix { !$0.isWhitespace })
+            let rest = line.dropFirst(keyword.count).trimmingCharacters(in: .whitespaces)
+            let value = try unquote(rest, lineNumber)
+            if startLine == 0 { startLine = lineNumber }
+            switch keyword {
+            case "msgctxt":
+                if msgid != nil { try finish(at: lineNumber); startLine = lineNumber }
+                context = value; current = .context
+            case "msgid":
+                if msgid != nil { try finish(at: lineNumber); startLine = lineNumber }
+                msgid = value; current = .msgid
+            case "msgid_plural":
+                guard msgid != nil else { throw error(lineNumber, "msgid_plural before msgid") }
+                msgidPlural = value; current = .msgidPlural
+            case "msgstr":
+                guard msgid != nil else { throw error(lineNumber, "msgstr before msgid") }
+                msgstr[0] = value; current = .msgstr(0)
+            default:
+                if keyword.hasPrefix("msgstr["), keyword.hasSuffix("]"),
+                   let n = Int(keyword.dropFirst(7).dropLast()), n >= 0, n < 10 {
+                    guard msgid != nil else { throw error(lineNumber, "msgstr before msgid") }
+                    msgstr[n] = value; current = .msgstr(n)
+                } else {
+                    throw error(lineNumber, "unknown keyword '\(keyword)'")
+                }
+            }
+        }
+        try finish(at: lineNumber + 1)
+        return POCatalog(header: header, entries: entries, file: file)
+    }
+
+    mutating func append(_ text: String, to field: Field) {
+        switch field {
+        case .context: context = (context ?? "") + text
+        case .msgid: msgid = (msgid ?? "") + text
+        case .msgidPlural: msgidPlural = (msgidPlural ?? "") + text
+        case .msgstr(let n): msgstr[n] = (msgstr[n] ?? "") + text
+        }
+    }
+
+    mutating func finish(at line: Int) throws {
+        defer {
+            comments = []; flags = []; context = nil; msgid = nil; msgidPlural = nil
+            msgstr = [:]; current = nil; startLine = 0
+        }
+        guard let id = msgid else {
+            if context != nil { throw error(startLine, "msgctxt without msgid") }
+            return
+        }
+        guard !msgstr.isEmpty else { throw error(startLine, "msgid \"\(id)\" has no msgstr") }
+        let forms = msgstr.keys.sorted()
+        guard forms == Array(0..<forms.count) else { throw error(startLine, "msgstr indices are not contiguous from 0") }
+        if msgidPlural == nil && forms.count > 1 { throw error(startLine, "msgstr[N] without msgid_plural") }
+        if id.isEmpty && context == nil {
+            for headerLine in (msgstr[0] ?? "").split(separator: "\n") {
+                guard let colon = headerLine.firstIndex(of: ":") else { continue }
+                header[String(headerLine[..<colon])] = headerLine[headerLine.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+            return
+        }
+        let entry = POEntry(context: context, msgid: id, msgidPlural: msgidPlural, msgstr: forms.map { msgstr[$0]! },
+                            translatorComments: comments, flags: flags, line: startLine)
+        guard seen.insert(entry.key).inserted else { throw error(startLine, "duplicate message \(entry.key)") }
+        entries.append(entry)
+    }
+
+    func unquote(_ token: String, _ line: Int) throws -> String {
+        guard token.count >= 2, token.hasPrefix("\""), token.hasSuffix("\"") else {
+            throw error(line, "expected a quoted string")
+        }
+        var result = ""
+        var escaping = false
+        for character in token.dropFirst().dropLast() {
+            if escaping {
+                switch character {
+                case "n": result.append("\n")
+                case "t": result.append("\t")
+                case "r": result.append("\r")
+                case "\"": result.append("\"")
+                case "\\": result.append("\\")
+                default: throw error(line, "unknown escape '\\\(character)'")
+                }
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else if character == "\"" {
+                throw error(line, "unescaped quote inside a string")
+            } else {
+                result.append(character)
+            }
+        }
+        if escaping { throw error(line, "string ends with a backslash") }
+        return result
+    }
+
+    func error(_ line: Int, _ reason: String) -> LocalizationError {
+        .malformedCatalog(file: file, line: line, reason: reason)
+    }
+}
