@@ -1,0 +1,89 @@
+/// A table: typed columns, rows of typed cells, and an optional total row.
+public struct TableBlock: Sendable, Equatable {
+    /// A stable id (`by-sector`), the same in every language; used in file and sheet names.
+    public var id: String
+    /// The localized title.
+    public var title: String
+    /// A short localized name for a worksheet tab (the exporter enforces the format's rules).
+    public var shortTitle: String
+    public var columns: [TableColumn]
+    /// Data rows; each has one cell per column.
+    public var rows: [[CellValue]]
+    /// The total row, when the definition asks for one.
+    public var total: TotalRow?
+    /// Localized footnotes for this table (for example, currencies kept apart).
+    public var notes: [String]
+
+    public init(id: String, title: String, shortTitle: String, columns: [TableColumn], rows: [[CellValue]],
+                total: TotalRow? = nil, notes: [String] = []) {
+        self.id = id
+        self.title = title
+        self.shortTitle = shortTitle
+        self.columns = columns
+        self.rows = rows
+        self.total = total
+        self.notes = notes
+    }
+}
+
+/// A table column: stable id, localized header, and the type of its cells.
+public struct TableColumn: Sendable, Equatable {
+    /// A stable id (`value`), used as the header of data-dialect CSV in every language.
+    public var id: String
+    public var header: String
+    public var type: ColumnType
+
+    public init(id: String, header: String, type: ColumnType) {
+        self.id = id
+        self.header = header
+        self.type = type
+    }
+}
+
+/// What a column holds, so exporters can pick alignment and number formats.
+public enum ColumnType: Sendable, Equatable, Hashable {
+    case text
+    /// An identifier (project id): text that must never be read as a number or formula.
+    case identifier
+    case integer
+    case decimal(fractionDigits: Int)
+    /// Money; `currency` is set when every cell shares it.
+    case money(currency: String?)
+    /// A fraction shown as a percentage with this many fraction digits.
+    case percent(fractionDigits: Int)
+    case date
+    case year
+    case country
+    /// A vocabulary code shown as its translated name.
+    case code
+
+    /// Whether cells are numbers (right-aligned, summable).
+    public var isNumeric: Bool {
+        switch self {
+        case .integer, .decimal, .money, .percent: true
+        case .text, .identifier, .date, .year, .country, .code: false
+        }
+    }
+}
+
+/// The total row of a table: a label and, per column, nothing or the column's total.
+public struct TotalRow: Sendable, Equatable {
+    public var label: String
+    /// One entry per column.
+    public var cells: [TotalCell]
+
+    public init(label: String, cells: [TotalCell]) {
+        self.label = label
+        self.cells = cells
+    }
+}
+
+/// One cell of a total row.
+public enum TotalCell: Sendable, Equatable {
+    case none
+    /// The row's label sits in this column.
+    case label
+    /// The sum of the column's data cells, computed by the core. Spreadsheet exporters write it
+    /// as a live formula with this as its cached result.
+    case sum(CellValue)
+}

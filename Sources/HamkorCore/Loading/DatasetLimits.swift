@@ -1,0 +1,13 @@
+/// Documented bounds on input, enforced with clear errors rather than unbounded memory.
+public enum DatasetLimits {
+    /// The largest data file read (bytes): 64 MiB.
+    public static let maxFileBytes = 64 * 1024 * 1024
+    /// The longest text value (characters).
+    public static let maxTextLength = 10_000
+    /// The most significant digits in an amount that are kept exactly.
+    public static let maxSignificantDigits = 30
+    /// The most records of one kind across all files.
+    public static let maxRecords = 2_000_000
+    /// The deepest nesting a YAML or JSON file may have.
+    public static let maxNestingDepth = 64
+}

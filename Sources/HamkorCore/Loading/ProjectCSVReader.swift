@@ -1,0 +1,123 @@
+import Foundation
+import HamkorLocalization
+
+/// Reads a project table exported from a spreadsheet (header row of field names) into projects.
+struct ProjectCSVReader {
+    let file: String
+    let vocabulary: Vocabulary
+    let problems: ProblemList
+
+    private static let columns: Set<String> = ["id", "name", "name.en", "name.uz", "name.uz-Cyrl", "name.az", "name.ru",
+                                               "partners", "sector", "places", "value", "currency", "status",
+                                               "startYear", "endYear", "source", "illustrative"]
+
+    func read(_ text: String) -> Dataset {
+        var dataset = Dataset()
+        dataset.files = [file]
+        let records: [CSVTableReader.Record]
+        do {
+            records = try CSVTableReader(delimiter: CSVTableReader.detectDelimiter(in: text)).parse(text)
+        } catch {
+            problems.add(SourceLocation(file: file, line: error.line, column: error.column), field: nil, error.message)
+            return dataset
+        }
+        guard let header = records.first else { return dataset }
+        var columnIndex: [String: Int] = [:]
+        for (index, raw) in header.fields.enumerated() {
+            let name = raw.trimmingCharacters(in: .whitespaces)
+            guard Self.columns.contains(name) else {
+                problems.add(SourceLocation(file: file, line: header.line, column: index + 1), field: name,
+                             "unknown column '\(name.prefix(40))' (known: \(Self.columns.sorted().joined(separator: ", ")))")
+                continue
+            }
+            if columnIndex[name] != nil {
+                problems.add(SourceLocation(file: file, line: header.line, column: index + 1), field: name, "column appears twice")
+            }
+            columnIndex[name] = index
+        }
+        for required in ["id", "sector", "status"] where columnIndex[required] == nil {
+            problems.add(SourceLocation(file: file, line: header.line, column: 1), field: required, "required column is missing")
+        }
+        if columnIndex["name"] == nil && columnIndex["name.en"] == nil {
+            problems.add(SourceLocation(file: file, line: header.line, column: 1), field: "name.en", "required column is missing")
+        }
+        guard problems.isEmpty else { return dataset }
+        for record in records.dropFirst() {
+            if record.fields.count != header.fields.count {
+                problems.add(SourceLocation(file: file, line: record.line, column: 1), field: nil,
+                             "row has \(record.fields.count) fields, the header has \(header.fields.count)")
+                continue
+            }
+            if let project = readRow(record, columnIndex) { dataset.projects.append(project) }
+        }
+        return dataset
+    }
+
+    private func readRow(_ record: CSVTableReader.Record, _ columns: [String: Int]) -> Project? {
+        var failed = false
+        func at(_ name: String) -> SourceLocation {
+            SourceLocation(file: file, line: record.line, column: (columns[name] ?? 0) + 1)
+        }
+        func fail(_ name: String, _ message: String) {
+            problems.add(at(name), field: name, message); failed = true
+        }
+        func value(_ name: String) -> String? {
+            guard let index = columns[name] else { return nil }
+            let text = record.fields[index].trimmingCharacters(in: .whitespaces)
+            if text.count > DatasetLimits.maxTextLength { fail(name, "is longer than \(DatasetLimits.maxTextLength) characters"); return nil }
+            if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) {
+                fail(name, "contains a control character"); return nil
+            }
+            return text.isEmpty ? nil : text
+        }
+        func list(_ name: String) -> [String] {
+            (value(name) ?? "").split(whereSeparator: { $0 == "|" || $0 == " " }).map(String.init)
+        }
+        let id = value("id")
+        if id == nil { fail("id", "is required") } else if !Identifier.isValid(id!) { fail("id", "'\(id!.prefix(40))' is not a valid id") }
+        let english = value("name.en") ?? value("name")
+        if english == nil { fail("name.en", "the English name is required") }
+        var translations: [LanguageTag: String] = [:]
+        for language in LanguageTag.allCases where language != .english {
+            if let text = value("name.\(language.tag)") { translations[language] = text }
+        }
+        let sector = value("sector")
+        if let sector, !vocabulary.contains(sector, in: .sectors) {
+            fail("sector", "unknown sector code '\(sector.prefix(40))' (known: \(vocabulary.codes(.sectors).joined(separator: ", ")))")
+        } else if sector == nil { fail("sector", "is required") }
+        let status = value("status").flatMap(ProjectStatus.init(rawValue:))
+        if status == nil { fail("status", "expected one of \(ProjectStatus.allCases.map(\.rawValue).joined(separator: ", "))") }
+        var partners: [CountryCode] = []
+        for code in list("partners") {
+            if ReportLocale.isKnownCountry(code) { partners.append(code) } else { fail("partners", "unknown country code '\(code.prefix(20))'") }
+        }
+        var money: Money?
+        if let amountText = value("value") {
+            let amount = DecimalParser.parse(amountText) { fail("value", $0) }
+            let currency = value("currency") ?? ""
+            if !ReportLocale.isKnownCurrency(currency) { fail("currency", "unknown currency code '\(currency.prefix(20))'; use ISO 4217 such as USD") }
+            if let amount, amount < 0 { fail("value", "must not be negative (found \(amount))") }
+            if let amount, !failed { money = Money(amount: amount, currency: currency) }
+        }
+        func year(_ name: String) -> Int? {
+            guard let text = value(name) else { return nil }
+            guard let year = Int(text), (1900...2100).contains(year) else { fail(name, "expected a year 1900–2100, found '\(text.prefix(20))'"); return nil }
+            return year
+        }
+        let start = year("startYear"), end = year("endYear")
+        if let start, let end, end < start { fail("endYear", "\(end) is before startYear \(start)") }
+        var illustrative = false
+        if let text = value("illustrative") {
+            switch text.lowercased() {
+            case "true", "yes", "1": illustrative = true
+            case "false", "no", "0": illustrative = false
+            default: fail("illustrative", "expected true or false, found '\(text.prefix(20))'")
+            }
+        }
+        guard !failed, let id, let english, let sector, let status else { return nil }
+        return Project(id: id, name: LocalizedText(english: english, translations: translations), partners: partners,
+                       sector: sector, places: list("places"), value: money, status: status, startYear: start,
+                       endYear: end, source: value("source"), illustrative: illustrative,
+                       location: SourceLocation(file: file, line: record.line, column: 1))
+    }
+}

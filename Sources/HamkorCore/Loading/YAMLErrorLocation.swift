@@ -1,0 +1,21 @@
+import Yams
+
+/// Turns a Yams syntax error into a located ``DataProblem``.
+enum YAMLErrorLocation {
+    static func problem(_ error: YamlError, file: String) -> DataProblem {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+            return DataProblem(SourceLocation(file: file, line: mark.line, column: mark.column), "syntax error: \(detail)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return DataProblem(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                               "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
+        case .reader(let problem, let offset, _, _):
+            return DataProblem(SourceLocation(file: file), "cannot read: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
+        default:
+            return DataProblem(SourceLocation(file: file), "cannot parse: \(error)")
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Everything loaded from one or more data files, merged: the input of every report.
+public struct Dataset: Sendable {
+    public var info: DatasetInfo
+    public var places: [Place] = []
+    public var projects: [Project] = []
+    public var agreements: [Agreement] = []
+    public var twinCities: [TwinCityPair] = []
+    public var events: [CooperationEvent] = []
+    public var exchanges: [Exchange] = []
+    public var honours: [Honour] = []
+    public var trade: [TradeFigure] = []
+    public var exchangeRates: [ExchangeRate] = []
+    /// The files the dataset was read from, in load order.
+    public var files: [String] = []
+
+    public init(info: DatasetInfo = DatasetInfo()) {
+        self.info = info
+    }
+
+    /// Places by code, for lookups.
+    public var placesByCode: [String: Place] {
+        Dictionary(places.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Appends another dataset's records; the `dataset:` headers combine (sources concatenated).
+    public mutating func merge(_ other: Dataset) {
+        if info.title == nil { info.title = other.info.title }
+        info.isSample = info.isSample || other.info.isSample
+        for partner in other.info.partners where !info.partners.contains(partner) { info.partners.append(partner) }
+        for source in other.info.sources where !info.sources.contains(source) { info.sources.append(source) }
+        places += other.places
+        projects += other.projects
+        agreements += other.agreements
+        twinCities += other.twinCities
+        events += other.events
+        exchanges += other.exchanges
+        honours += other.honours
+        trade += other.trade
+        exchangeRates += other.exchangeRates
+        files += other.files
+    }
+
+    /// The sum of project values per currency, exact.
+    public var totalValueByCurrency: [String: Decimal] {
+        var totals: [String: Decimal] = [:]
+        for project in projects {
+            guard let value = project.value else { continue }
+            totals[value.currency, default: 0] += value.amount
+        }
+        return totals
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes files so that the target path only ever holds a complete file: the bytes go to a
+/// temporary file beside the target, which is fsynced and renamed over it; the folder is
+/// fsynced after. A failure removes the temporary file and leaves any old version untouched.
+public enum AtomicFileWriter {
+    /// The marker in temporary file names, so stale ones can be found and removed.
+    public static let temporaryMarker = ".hamkor-tmp-"
+
+    /// Writes `data` to `url` atomically and returns the byte count.
+    @discardableResult
+    public static func write(_ data: Data, to url: URL) throws -> Int {
+        try write(to: url) { temporary in
+            guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
+                throw ExportError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
+            }
+        }
+    }
+
+    /// Lets `body` fill a temporary path beside `url`, then publishes it at `url`.
+    ///
+    /// `body` receives the temporary file's URL and must write the whole file there (for
+    /// example by handing the path to a C library). Returns the final size in bytes.
+    @discardableResult
+    public static func write(to url: URL, _ body: (URL) throws -> Void) throws -> Int {
+        let folder = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ExportError.cannotWrite(path: url.path, reason: reason(error))
+        }
+        let temporary = folder.appendingPathComponent(
+            ".\(url.lastPathComponent)\(temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            try body(temporary)
+            let size = try syncFile(temporary, reportingAs: url)
+            guard rename(temporary.path, url.path) == 0 else {
+                throw ExportError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
+            }
+            syncFolder(folder)
+            return size
+        } catch {
+            unlink(temporary.path)
+            if let error = error as? ExportError { throw error }
+            throw ExportError.cannotWrite(path: url.path, reason: reason(error))
+        }
+    }
+
+    /// Removes temporary files left in `folder` (recursively) by runs that were killed.
+    /// Files of processes still alive are kept. Returns how many were removed.
+    @discardableResult
+    public static func removeStaleTemporaries(in folder: URL) -> Int {
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return 0 }
+        var removed = 0
+        for case let url as URL in enumerator {
+            let name = url.lastPathComponent
+            guard let marker = name.range(of: temporaryMarker) else { continue }
+            let pidText = name[marker.upperBound...].prefix { $0.isNumber }
+            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }  // its writer is still running
+            if pid(pidText) == getpid() { continue }
+            if unlink(url.path) == 0 { removed += 1 }
+        }
+        return removed
+    }
+
+    private static func pid(_ text: Substring) -> Int32? { Int32(text) }
+
+    private static func syncFile(_ url: URL, reportingAs target: URL) throws -> Int {
+        let descriptor = open(url.path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw ExportError.cannotWrite(path: target.path, reason: "the writer produced no file (\(String(cString: strerror(errno))))")
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        fstat(descriptor, &info)
+        guard fsync(descriptor) == 0 else {
+            throw ExportError.cannotWrite(path: target.path, reason: String(cString: strerror(errno)))
+        }
+        return Int(info.st_size)
+    }
+
+    private static func syncFolder(_ folder: URL) {
+        let descriptor = open(folder.path, O_RDONLY)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    private static func reason(_ error: Error) -> String {
+        if let error = error as? ExportError, case .cannotWrite(_, let reason) = error { return reason }
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.localizedDescription
+    }
+}

@@ -1,0 +1,18 @@
+import HamkorCore
+import HamkorLocalization
+
+/// What an exporter receives besides the document: the language's formats and a diagnostics sink.
+public struct ExportContext: Sendable {
+    /// Number, money, date and name formatting for the document's language.
+    public var locale: ReportLocale
+    /// Where non-fatal problems go (a truncated cell, a renamed sheet).
+    public var diagnostics: DiagnosticLog
+    /// When set, only the table with this id is exported (formats that export tables).
+    public var tableID: String?
+
+    public init(locale: ReportLocale, diagnostics: DiagnosticLog = DiagnosticLog(), tableID: String? = nil) {
+        self.locale = locale
+        self.diagnostics = diagnostics
+        self.tableID = tableID
+    }
+}
