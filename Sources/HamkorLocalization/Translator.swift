@@ -9,6 +9,8 @@ public struct Translator: Sendable {
     public let language: LanguageTag
     private let catalog: POCatalog?
     private let strict: Bool
+    /// Whether a missing translation is an error rather than an English fallback.
+    public var isStrict: Bool { strict }
     private let onMissing: @Sendable (MessageKey) -> Void
 
     /// Creates a translator. `catalog` is `nil` for English, the source language.

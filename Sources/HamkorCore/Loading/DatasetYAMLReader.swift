@@ -153,7 +153,7 @@ struct DatasetYAMLReader {
         info.isSample = f["sample"].flatMap { reader.bool($0, "dataset.sample") } ?? false
         info.partners = countries(f["partners"], "dataset.partners")
         if let sources = f["sources"], let items = reader.sequence(sources, "dataset.sources") {
-            info.sources = items.enumerated().compactMap { reader.string($0.element, "dataset.sources[\($0.offset)]") }
+            info.sources = items.enumerated().compactMap { localized($0.element, "dataset.sources[\($0.offset)]") }
         }
         return info
     }

@@ -6,9 +6,9 @@ public struct DatasetInfo: Hashable, Sendable {
     /// The two partner countries the dataset is about.
     public var partners: [CountryCode]
     /// Provenance lines, printed on every report.
-    public var sources: [String]
+    public var sources: [LocalizedText]
 
-    public init(title: LocalizedText? = nil, isSample: Bool = false, partners: [CountryCode] = [], sources: [String] = []) {
+    public init(title: LocalizedText? = nil, isSample: Bool = false, partners: [CountryCode] = [], sources: [LocalizedText] = []) {
         self.title = title
         self.isSample = isSample
         self.partners = partners

@@ -1,0 +1,21 @@
+/// Catalog messages the Swift code itself uses (besides definitions and the vocabulary),
+/// listed once so `hamkor l10n extract` can put them in the template.
+public enum BuiltInMessages {
+    /// (context, English text, where it appears).
+    public static let all: [(context: String, msgid: String, comment: String)] = [
+        ("report chrome", "Sample data: figures are for demonstration and are not official statistics.", "Banner on every report built from the bundled sample data"),
+        ("report chrome", "Figures marked illustrative are estimates; the record gives only totals.", "Footnote when some figures are illustrative"),
+        ("report chrome", "Generated", "Caption before the date and time a report was generated"),
+        ("report chrome", "Language", "Caption before the report language's name"),
+        ("report chrome", "Data sources", "Caption of the list of data sources"),
+        ("report chrome", "Key figures", "Caption of the key-figures block"),
+        ("report chrome", "Total", "Label of the total row of a table"),
+        ("report chrome", "Page {page} of {pages}", "Printed page footer; {page} and {pages} are numbers"),
+        ("sheet name", "Summary", "Name of a workbook's first sheet (Excel allows at most 31 characters)"),
+        ("table row", "Other", "Row that folds the groups beyond the top N of a table"),
+        ("boolean", "Yes", "Cell value for a true flag"),
+        ("boolean", "No", "Cell value for a false flag"),
+        ("note", "Amounts in {currencies} are shown separately: the data gives no exchange rate to {currency}.", "Table note; {currencies} is a list of ISO currency codes, {currency} one code"),
+        ("note", "A record linked to several places or countries is counted under each of them.", "Table note under tables grouped by region or country"),
+    ]
+}

@@ -1,0 +1,49 @@
+/// A computed value over a group of records: `count`, `sum(value)`, `share(value)`,
+/// `share(count)`, `min(field)`, `max(field)`, `distinct(field)`.
+public enum MeasureExpression: Sendable, Equatable, CustomStringConvertible {
+    case count
+    case sum(String)
+    /// The group's part of the column total; `nil` field means share of the count.
+    case share(String?)
+    case min(String)
+    case max(String)
+    case distinct(String)
+
+    /// Parses the written form; `nil` when it is not a measure.
+    public init?(parsing text: String) {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        if text == "count" { self = .count; return }
+        guard let open = text.firstIndex(of: "("), text.hasSuffix(")") else { return nil }
+        let name = String(text[..<open])
+        let argument = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingCharacters(in: .whitespaces)
+        guard !argument.isEmpty else { return nil }
+        switch name {
+        case "sum": self = .sum(argument)
+        case "share": self = .share(argument == "count" ? nil : argument)
+        case "min": self = .min(argument)
+        case "max": self = .max(argument)
+        case "distinct": self = .distinct(argument)
+        default: return nil
+        }
+    }
+
+    /// The field the measure reads, if any.
+    public var field: String? {
+        switch self {
+        case .count: nil
+        case .sum(let f), .min(let f), .max(let f), .distinct(let f): f
+        case .share(let f): f
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .count: "count"
+        case .sum(let f): "sum(\(f))"
+        case .share(let f): "share(\(f ?? "count"))"
+        case .min(let f): "min(\(f))"
+        case .max(let f): "max(\(f))"
+        case .distinct(let f): "distinct(\(f))"
+        }
+    }
+}

@@ -1,0 +1,118 @@
+/// A report as analysts declare it in `Reports/definitions/*.yaml`: ordered sections over the
+/// dataset. All text is English source text that the catalogs translate.
+public struct ReportDefinition: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var subtitle: String?
+    /// The currency money is reported in (converted only with rates from the data).
+    public var currency: String
+    public var sections: [SectionDefinition]
+    /// Where the definition was read from.
+    public var file: String
+
+    public init(id: String, title: String, subtitle: String?, currency: String, sections: [SectionDefinition], file: String) {
+        self.id = id
+        self.title = title
+        self.subtitle = subtitle
+        self.currency = currency
+        self.sections = sections
+        self.file = file
+    }
+}
+
+/// One section of a report definition.
+public enum SectionDefinition: Sendable, Equatable {
+    case heading(String)
+    case keyFigures(title: String?, figures: [KeyFigureDefinition])
+    case table(TableDefinition)
+    case chart(ChartDefinition)
+    case paragraph(ParagraphDefinition)
+    case list(ListDefinition)
+    case notes([String])
+}
+
+/// A headline number: a measure over a source, with a label.
+public struct KeyFigureDefinition: Sendable, Equatable {
+    public var id: String
+    public var label: String
+    public var source: RecordSource
+    public var measure: MeasureExpression
+    public var filter: [String: [String]]
+    /// `integer`, `money`, `compactMoney`, `percent`.
+    public var format: ValueFormat
+}
+
+/// How a computed value is shown inside text.
+public enum ValueFormat: String, Sendable, Equatable, CaseIterable {
+    case integer, money, compactMoney, percent, text
+}
+
+/// A table: a source, filters, optional grouping, typed columns, sort, top-N and a total row.
+public struct TableDefinition: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    /// The worksheet tab name (English source; translated, then made Excel-safe by the exporter).
+    public var sheet: String
+    public var source: RecordSource
+    public var filter: [String: [String]]
+    public var groupBy: String?
+    public var columns: [ColumnDefinition]
+    /// Column id to sort by, and whether descending.
+    public var sort: (column: String, descending: Bool)?
+    /// Keep the first N groups and fold the rest into an "Other" row.
+    public var top: Int?
+    public var total: Bool
+    public var location: SourceLocation
+
+    public static func == (lhs: TableDefinition, rhs: TableDefinition) -> Bool {
+        lhs.id == rhs.id && lhs.title == rhs.title && lhs.sheet == rhs.sheet && lhs.source == rhs.source
+            && lhs.filter == rhs.filter && lhs.groupBy == rhs.groupBy && lhs.columns == rhs.columns
+            && lhs.sort?.column == rhs.sort?.column && lhs.sort?.descending == rhs.sort?.descending
+            && lhs.top == rhs.top && lhs.total == rhs.total
+    }
+}
+
+/// A column: a stable id, an English header, and either a record field or (in grouped
+/// tables) `group` or a measure.
+public struct ColumnDefinition: Sendable, Equatable {
+    public enum Content: Sendable, Equatable {
+        case field(String)
+        case group
+        case measure(MeasureExpression)
+    }
+
+    public var id: String
+    public var header: String
+    public var content: Content
+}
+
+/// A chart of one column over the category column of a table in the same report.
+public struct ChartDefinition: Sendable, Equatable {
+    public var id: String
+    public var kind: String
+    public var title: String
+    public var table: String
+    public var category: String
+    public var value: String
+    public var valueAxis: String?
+}
+
+/// A sentence from the catalogs whose placeholders bind to computed figures.
+public struct ParagraphDefinition: Sendable, Equatable {
+    /// The English text, or its singular form when `plural` is set.
+    public var text: String
+    /// The English plural form (`msgid_plural`), selected by the value named in `pluralBy`.
+    public var plural: String?
+    public var pluralBy: String?
+    /// Placeholder name → figure.
+    public var values: [String: KeyFigureDefinition]
+}
+
+/// A bulleted list: fixed catalog items, or one item per record of a source.
+public struct ListDefinition: Sendable, Equatable {
+    public var title: String?
+    public var items: [String]
+    public var source: RecordSource?
+    public var field: String?
+    public var filter: [String: [String]]
+}

@@ -1,0 +1,74 @@
+import Foundation
+import HamkorLocalization
+
+/// Computes measures over a set of records, exactly.
+struct Aggregate {
+    let context: BuildContext
+
+    /// The measure's value; a money sum yields one value per currency (the report's first).
+    func measure(_ measure: MeasureExpression, over rows: [RecordRow]) throws -> [CellValue] {
+        switch measure {
+        case .count:
+            return [.integer(rows.count)]
+        case .distinct(let field):
+            return [.integer(Set(rows.flatMap { $0.values(field).map(\.sortKey) }).count)]
+        case .sum(let field), .share(.some(let field)):
+            return sum(field, over: rows)
+        case .share(.none):
+            return [.integer(rows.count)]
+        case .min(let field), .max(let field):
+            let values = rows.flatMap { $0.values(field) }
+            let sorted = values.sorted { numeric($0) < numeric($1) }
+            guard let pick = measureIsMin(measure) ? sorted.first : sorted.last else { return [.empty] }
+            return [try context.cell(pick)]
+        }
+    }
+
+    private func measureIsMin(_ measure: MeasureExpression) -> Bool {
+        if case .min = measure { return true }
+        return false
+    }
+
+    private func numeric(_ value: FieldValue) -> Decimal {
+        switch value {
+        case .money(let money): context.converter.convert(money).amount
+        case .year(let year): Decimal(year)
+        case .date(let date): Decimal(date.excelSerial)
+        default: 0
+        }
+    }
+
+    /// Sums per currency after conversion; the report currency comes first, then others by code.
+    func sums(_ field: String, over rows: [RecordRow]) -> [(currency: String, amount: Decimal)] {
+        var totals: [String: Decimal] = [:]
+        var sawMoney = false
+        for row in rows {
+            for value in row.values(field) {
+                switch value {
+                case .money(let money):
+                    sawMoney = true
+                    let converted = context.converter.convert(money)
+                    totals[converted.currency, default: 0] += converted.amount
+                case .year(let year):
+                    totals["", default: 0] += Decimal(year)
+                default: break
+                }
+            }
+        }
+        if totals.isEmpty && sawMoney == false && context.definition.currency.isEmpty == false {
+            return []
+        }
+        let target = context.definition.currency
+        return totals.sorted { a, b in
+            if a.key == target { return true }
+            if b.key == target { return false }
+            return a.key < b.key
+        }.map { ($0.key, $0.value) }
+    }
+
+    private func sum(_ field: String, over rows: [RecordRow]) -> [CellValue] {
+        let totals = sums(field, over: rows)
+        if totals.isEmpty { return [.money(Money(amount: 0, currency: context.definition.currency))] }
+        return totals.map { $0.currency.isEmpty ? .decimal($0.amount, fractionDigits: 0) : .money(Money(amount: $0.amount, currency: $0.currency)) }
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import HamkorLocalization
+
+/// Computes one table: record lists, or groups with measures, sort, top-N with "Other",
+/// largest-remainder shares and the total row.
+struct TableComputer {
+    let context: BuildContext
+    let definition: TableDefinition
+
+    func build() throws -> TableBlock {
+        let rows = context.records(definition.source, filter: definition.filter)
+        let columns = try definition.columns.map { column in
+            TableColumn(id: column.id, header: try context.t(column.header, "column header"), type: type(of: column))
+        }
+        var notes: [String] = []
+        var cells: [[CellValue]]
+        if let groupBy = definition.groupBy {
+            (cells, notes) = try grouped(rows, by: groupBy)
+        } else {
+            cells = try rows.map { row in
+                try definition.columns.map { column -> CellValue in
+                    guard case .field(let name) = column.content else { return .empty }
+                    return try context.cell(row.values(name), location: context.location(of: row, definition.source))
+                }
+            }
+            cells = sorted(cells, ids: rows.map(\.id))
+        }
+        let finalColumns = columns.enumerated().map { index, column -> TableColumn in
+            // A money column whose cells share one currency says so; mixed currencies do not.
+            guard case .money = column.type else { return column }
+            let currencies = Set(cells.compactMap { if case .money(let m) = $0[index] { m.currency } else { nil } })
+            var copy = column
+            copy.type = .money(currency: currencies.count == 1 ? currencies.first : (currencies.isEmpty ? context.definition.currency : nil))
+            return copy
+        }
+        return TableBlock(id: definition.id, title: try context.t(definition.title, "table title"),
+                          shortTitle: try context.t(definition.sheet, "sheet name"), columns: finalColumns, rows: cells,
+                          total: definition.total ? try totalRow(cells, columns: finalColumns) : nil, notes: notes)
+    }
+
+    private func type(of column: ColumnDefinition) -> ColumnType {
+        let fields = definition.source.fields
+        func fieldType(_ name: String) -> ColumnType {
+            switch fields[name] {
+            case .identifier: .identifier
+            case .text, .plain, .flag, .none: .text
+            case .code: .code
+            case .country, .countries: .country
+            case .places: .code
+            case .money: .money(currency: context.definition.currency)
+            case .year: .year
+            case .date: .date
+            }
+        }
+        switch column.content {
+        case .field(let name): return fieldType(name)
+        case .group: return fieldType(definition.groupBy ?? "")
+        case .measure(let measure):
+            switch measure {
+            case .count, .distinct: return .integer
+            case .share: return .percent(fractionDigits: 1)
+            case .sum(let f), .min(let f), .max(let f):
+                return fields[f] == .money ? .money(currency: context.definition.currency) : fieldType(f)
+            }
+        }
+    }
+
+    private struct Group {
+        var key: FieldValue
+        var currency: String?
+        var rows: [RecordRow]
+    }
+
+    private func grouped(_ rows: [RecordRow], by field: String) throws -> ([[CellValue]], [String]) {
+        // The money field the table's measures read, so amounts in unconvertible currencies
+        // form their own rows instead of being added to the report currency.
+        let moneyField = definition.columns.lazy.compactMap { column -> String? in
+            guard case .measure(let m) = column.content, let f = m.field, definition.source.fields[f] == .money else { return nil }
+            return f
+        }.first
+        var groups: [String: Group] = [:]
+        var order: [String] = []
+        var foreign: Set<String> = []
+        for row in rows {
+            var keys = row.values(field)
+            if keys.isEmpty { keys = [.none] }
+            var currency: String?
+            if let moneyField, case .money(let money)? = row.values(moneyField).first {
+                let converted = context.converter.convert(money)
+                if converted.currency != context.definition.currency { currency = converted.currency; foreign.insert(converted.currency) }
+            }
+            for key in keys {
+                let id = key.sortKey + "\u{1F}" + (currency ?? "")
+                if groups[id] == nil { groups[id] = Group(key: key, currency: currency, rows: []); order.append(id) }
+                groups[id]!.rows.append(row)
+            }
+        }
+        var list = order.map { groups[$0]! }
+        // Measures for each group.
+        func row(for group: Group, label: CellValue?) throws -> [CellValue] {
+            try definition.columns.map { column -> CellValue in
+                switch column.content {
+                case .group: return try label ?? context.cell(group.key)
+                case .field: return .empty
+                case .measure(let measure):
+                    if case .share = measure { return .percent(0) }  // filled in below
+                    let values = try Aggregate(context: context).measure(measure, over: group.rows)
+                    return values.first ?? .empty
+                }
+            }
+        }
+        var cells = try list.map { try row(for: $0, label: nil) }
+        let ids = list.map { $0.key.sortKey + ($0.currency ?? "") }
+        let permutation = sortedIndices(cells, ids: ids)
+        cells = permutation.map { cells[$0] }
+        list = permutation.map { list[$0] }
+        if let top = definition.top, list.count > top {
+            let rest = list[top...]
+            let other = Group(key: .none, currency: nil, rows: rest.flatMap(\.rows))
+            list = Array(list[..<top]) + [other]
+            cells = Array(cells[..<top]) + [try row(for: other, label: .coded(code: "other", label: try context.t("Other", "table row")))]
+        }
+        // Shares: largest remainder over the final rows, within each currency.
+        for (index, column) in definition.columns.enumerated() {
+            guard case .measure(.share(let field)) = column.content else { continue }
+            let amounts: [Decimal] = list.map { group in
+                guard let field else { return Decimal(group.rows.count) }
+                return Aggregate(context: context).sums(field, over: group.rows).first?.amount ?? 0
+            }
+            let buckets = Dictionary(grouping: list.indices, by: { list[$0].currency ?? "" })
+            for (_, indices) in buckets {
+                let shares = LargestRemainder.shares(of: indices.map { amounts[$0] })
+                for (offset, rowIndex) in indices.enumerated() { cells[rowIndex][index] = .percent(shares[offset]) }
+            }
+        }
+        var notes: [String] = []
+        if !foreign.isEmpty {
+            let template = try context.t("Amounts in {currencies} are shown separately: the data gives no exchange rate to {currency}.", "note")
+            notes.append(try PlaceholderTemplate(template).render(["currencies": foreign.sorted().joined(separator: ", "),
+                                                                    "currency": context.definition.currency]))
+        }
+        if definition.source.fields[field] == .places || definition.source.fields[field] == .countries,
+           rows.contains(where: { $0.values(field).count > 1 }) {
+            notes.append(try context.t("A record linked to several places or countries is counted under each of them.", "note"))
+        }
+        return (cells, notes)
+    }
+
+    private func sorted(_ cells: [[CellValue]], ids: [String]) -> [[CellValue]] {
+        sortedIndices(cells, ids: ids).map { cells[$0] }
+    }
+
+    /// Row order: by the sort column (numbers numerically, text by label), ties by id/code.
+    private func sortedIndices(_ cells: [[CellValue]], ids: [String]) -> [Int] {
+        guard let sort = definition.sort, let column = definition.columns.firstIndex(where: { $0.id == sort.column }) else {
+            return cells.indices.sorted { ids[$0] < ids[$1] }
+        }
+        return cells.indices.sorted { a, b in
+            let order = compare(cells[a][column], cells[b][column])
+            if order != .orderedSame { return sort.descending ? order == .orderedDescending : order == .orderedAscending }
+            return ids[a] < ids[b]
+        }
+    }
+
+    private func compare(_ a: CellValue, _ b: CellValue) -> ComparisonResult {
+        if let x = a.numericValue, let y = b.numericValue { return x == y ? .orderedSame : (x < y ? .orderedAscending : .orderedDescending) }
+        let x = label(a), y = label(b)
+        return x == y ? .orderedSame : (x < y ? .orderedAscending : .orderedDescending)
+    }
+
+    private func label(_ cell: CellValue) -> String {
+        switch cell {
+        case .coded(_, let label), .text(let label): label
+        default: ""
+        }
+    }
+
+    private func totalRow(_ cells: [[CellValue]], columns: [TableColumn]) throws -> TotalRow {
+        var totals: [TotalCell] = []
+        var labelPlaced = false
+        for (index, column) in columns.enumerated() {
+            let content = definition.columns[index].content
+            let summable: Bool = switch content {
+            case .measure(.count), .measure(.sum), .measure(.share): true
+            case .field: column.type.isNumeric
+            default: false
+            }
+            if summable {
+                var sum = Decimal(0)
+                var currencies: Set<String> = []
+                for row in cells {
+                    if case .money(let m) = row[index] { currencies.insert(m.currency) }
+                    sum += row[index].numericValue ?? 0
+                }
+                switch column.type {
+                case .integer: totals.append(.sum(.integer(NSDecimalNumber(decimal: sum).intValue)))
+                case .percent: totals.append(.sum(.percent(sum)))
+                case .money:
+                    if currencies.count <= 1 {
+                        totals.append(.sum(.money(Money(amount: sum, currency: currencies.first ?? context.definition.currency))))
+                    } else {
+                        totals.append(.none)  // never add different currencies
+                    }
+                default: totals.append(.sum(.decimal(sum, fractionDigits: 2)))
+                }
+            } else if !labelPlaced {
+                totals.append(.label)
+                labelPlaced = true
+            } else {
+                totals.append(.none)
+            }
+        }
+        return TotalRow(label: try context.t("Total", "report chrome"), cells: totals)
+    }
+}

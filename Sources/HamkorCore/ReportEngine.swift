@@ -1,0 +1,87 @@
+import Foundation
+import HamkorLocalization
+
+/// The library entry point: everything the CLI does, for a program that wants no CLI.
+///
+/// ```swift
+/// let engine = try ReportEngine(resources: ResourceLocator.locate())
+/// let dataset = try engine.loadDataset([])                      // the bundled sample
+/// let document = try engine.document(report: "portfolio", dataset: dataset, language: .russian)
+/// ```
+/// Then hand the document to any registered ``ReportExporter`` (module HamkorExport).
+public struct ReportEngine: Sendable {
+    public let resources: ResourceLocator
+    public let vocabulary: Vocabulary
+    public let catalogs: CatalogSet
+    /// Valid report definitions by id.
+    public let definitions: [String: ReportDefinition]
+    /// Definitions that failed to load, by file stem, with their located errors.
+    public let definitionFailures: [String: DataError]
+
+    /// Loads the vocabulary, the catalogs and every definition in `Reports/definitions/`
+    /// (plus any extra definition folders).
+    public init(resources: ResourceLocator, extraDefinitionFolders: [URL] = []) throws {
+        self.resources = resources
+        vocabulary = try Vocabulary.load(contentsOf: resources.vocabulary)
+        catalogs = try CatalogSet.load(from: resources.localization)
+        let loader = ReportDefinitionLoader(vocabulary: vocabulary)
+        var definitions: [String: ReportDefinition] = [:]
+        var failures: [String: DataError] = [:]
+        for folder in [resources.definitions] + extraDefinitionFolders {
+            let (found, failed) = try loader.loadAll(in: folder)
+            for definition in found { definitions[definition.id] = definition }
+            failures.merge(failed) { a, _ in a }
+        }
+        self.definitions = definitions
+        definitionFailures = failures
+    }
+
+    /// Report ids, sorted, including those whose definitions failed to load.
+    public var reportIDs: [String] { Set(definitions.keys).union(definitionFailures.keys).sorted() }
+
+    /// The definition for an id; throws the definition's own errors when it failed to load.
+    public func definition(_ id: String) throws -> ReportDefinition {
+        if let definition = definitions[id] { return definition }
+        if let failure = definitionFailures[id] { throw failure }
+        throw EngineError.unknownReport(id, known: reportIDs)
+    }
+
+    /// Loads data files and folders; with none, the bundled sample.
+    public func loadDataset(_ paths: [URL]) throws -> Dataset {
+        try DatasetLoader(vocabulary: vocabulary).load(paths.isEmpty ? [resources.sampleData] : paths)
+    }
+
+    /// The formats and translations of one language; missing translations go to `diagnostics`.
+    public func locale(for language: LanguageTag, strict: Bool = false, diagnostics: DiagnosticLog = DiagnosticLog()) -> ReportLocale {
+        let translator = catalogs.translator(for: language, strict: strict) { key in
+            diagnostics.report(Diagnostic(.warning, "missing \(language.tag) translation for \(key); English is used"))
+        }
+        return ReportLocale(language: language, translator: translator)
+    }
+
+    /// Builds a report document.
+    public func document(report id: String, dataset: Dataset, language: LanguageTag, strict: Bool = false,
+                         generatedAt: Date = ReportEngine.defaultGeneratedAt(), diagnostics: DiagnosticLog = DiagnosticLog()) throws -> ReportDocument {
+        let locale = locale(for: language, strict: strict, diagnostics: diagnostics)
+        return try ReportBuilder(dataset: dataset, vocabulary: vocabulary, locale: locale, generatedAt: generatedAt,
+                                 diagnostics: diagnostics).build(definition(id))
+    }
+
+    /// Now, or `$SOURCE_DATE_EPOCH` when set (the reproducible-builds convention), so the
+    /// same input can give byte-identical output.
+    public static func defaultGeneratedAt(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) { return Date(timeIntervalSince1970: epoch) }
+        return Date()
+    }
+}
+
+/// Errors of the engine's lookups.
+public enum EngineError: Error, CustomStringConvertible, Sendable {
+    case unknownReport(String, known: [String])
+
+    public var description: String {
+        switch self {
+        case .unknownReport(let id, let known): "unknown report '\(id)'; available: \(known.joined(separator: ", "))"
+        }
+    }
+}

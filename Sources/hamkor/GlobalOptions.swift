@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import HamkorCore
+
+/// Options every command shares: where resources are, and how much to say.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder holding Localization/ and Reports/ (default: next to the binary, or $HAMKOR_RESOURCES).", valueName: "DIR"))
+    var resources: String?
+
+    @Flag(name: [.short, .long], help: "Print only errors.")
+    var quiet = false
+
+    @Flag(name: [.short, .long], help: "Print diagnostics and progress details.")
+    var verbose = false
+
+    @Option(name: .long, help: ArgumentHelp("Log format for messages on stderr: text or json.", valueName: "FORMAT"))
+    var logFormat: LogFormat = .text
+
+    /// Loads the engine from the resource folder.
+    func engine() throws -> ReportEngine {
+        try ReportEngine(resources: ResourceLocator.locate(explicit: resources))
+    }
+
+    var console: Console { Console(quiet: quiet, verbose: verbose, format: logFormat) }
+}
+
+/// How messages are written to stderr.
+enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import HamkorCore
+import HamkorExport
+import HamkorLocalization
+
+/// `hamkor report`: builds one report in one language and writes it in one format.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Build one report in one language and format.",
+        discussion: """
+        The format is --format, else the --output file's extension, else txt. Text formats go
+        to stdout without --output (or with --output -); xlsx needs a file (default
+        REPORT-LANG.xlsx). Outputs are written atomically: a failed run leaves the old file.
+
+        Examples:
+          hamkor report portfolio --lang ru --output portfolio.ru.xlsx
+          hamkor report briefing --lang uz-Cyrl --format txt
+          hamkor report agreements --format csv --table by-area --output areas.csv
+          hamkor list reports        # the report ids
+        """)
+
+    @Argument(help: "The report id (see `hamkor list reports`).")
+    var report: String
+
+    @Option(name: .long, help: ArgumentHelp("A dataset file or folder; repeatable. Default: the bundled sample.", valueName: "PATH"))
+    var data: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Language: en, uz (uz-Latn), uz-Cyrl, az, ru; region forms like ru-RU work.", valueName: "TAG"))
+    var lang = "en"
+
+    @Option(name: .long, help: ArgumentHelp("Format id (see `hamkor list formats`).", valueName: "ID"))
+    var format: String?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Output file, or - for stdout.", valueName: "PATH"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("Export only this table (CSV).", valueName: "ID"))
+    var table: String?
+
+    @Option(name: .long, help: ArgumentHelp("CSV dialect: excel (BOM, locale separators) or data (plain, stable ids).", valueName: "DIALECT"))
+    var csvDialect = "excel"
+
+    @Option(name: .long, help: ArgumentHelp("Line width of text briefings.", valueName: "COLUMNS"))
+    var width = 78
+
+    @Flag(name: .long, help: "Fail on a missing translation instead of falling back to English.")
+    var strict = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard ["excel", "data"].contains(csvDialect) else { throw ValidationError("--csv-dialect must be excel or data") }
+        guard (30...400).contains(width) else { throw ValidationError("--width must be between 30 and 400") }
+    }
+
+    func run() throws {
+        let console = global.console
+        do {
+            let language = try LanguageTag(parsing: lang)
+            let engine = try global.engine()
+            let registry = BuiltInExporters.registry(csvDialect: csvDialect, textWidth: width)
+            let exporter = try chooseExporter(registry)
+            _ = try engine.definition(report)
+            let dataset = try engine.loadDataset(data.map { URL(fileURLWithPath: $0) })
+            let diagnostics = DiagnosticLog()
+            let document = try engine.document(report: report, dataset: dataset, language: language, strict: strict, diagnostics: diagnostics)
+            let locale = engine.locale(for: language, strict: strict, diagnostics: diagnostics)
+            let target: ExportTarget
+            if let output, output != "-" {
+                target = .file(URL(fileURLWithPath: output))
+            } else if exporter.canWriteToStandardOutput && output == nil || output == "-" {
+                guard exporter.canWriteToStandardOutput else { throw ExportError.needsFilePath(format: exporter.formatID) }
+                target = .standardOutput
+            } else {
+                target = .file(URL(fileURLWithPath: "\(report)-\(language.tag).\(exporter.fileExtension)"))
+            }
+            let files = try exporter.export(document, context: ExportContext(locale: locale, diagnostics: diagnostics, tableID: table), to: target)
+            console.diagnostics(diagnostics)
+            for file in files { console.info("wrote \(file.url.path) (\(file.bytes) bytes)") }
+        } catch {
+            throw failure(error, to: console)
+        }
+    }
+
+    private func chooseExporter(_ registry: ExporterRegistry) throws -> any ReportExporter {
+        if let format { return try registry.exporter(for: format) }
+        if let output, output != "-", let byExtension = registry.exporter(forExtension: URL(fileURLWithPath: output).pathExtension) {
+            return byExtension
+        }
+        return try registry.exporter(for: "txt")
+    }
+}

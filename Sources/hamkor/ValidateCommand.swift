@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import HamkorCore
+import HamkorLocalization
+
+/// `hamkor validate`: checks datasets and prints every problem, or a one-line summary.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check dataset files and report every problem with its file and line.",
+        discussion: """
+        Exit 0 and a one-line summary when the data is valid; 65 with one line per problem
+        (FILE:LINE:COLUMN: error: FIELD: MESSAGE) when it is not; 66 when a path is missing.
+
+        Examples:
+          hamkor validate                       # the bundled sample
+          hamkor validate --data projects.csv --data agreements.yaml
+        """)
+
+    @Option(name: .long, help: ArgumentHelp("A dataset file (.yaml, .yml, .json, .csv) or folder; repeatable. Default: the bundled sample.", valueName: "PATH"))
+    var data: [String] = []
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let console = global.console
+        do {
+            let engine = try global.engine()
+            let dataset = try engine.loadDataset(data.map { URL(fileURLWithPath: $0) })
+            let totals = dataset.totalValueByCurrency.sorted { $0.key < $1.key }
+                .map { ReportLocale(language: .english, translator: engine.catalogs.translator(for: .english)).money($0.value, currency: $0.key) }
+            var summary = "ok: \(dataset.projects.count) projects, \(dataset.agreements.count) agreements, "
+                + "\(dataset.twinCities.count) twin-city pairs, \(dataset.events.count) events; total value "
+                + (totals.isEmpty ? "none" : totals.joined(separator: " + "))
+            if dataset.info.isSample { summary += " (sample data)" }
+            console.output(summary)
+        } catch {
+            throw failure(error, to: console)
+        }
+    }
+}
