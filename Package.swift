@@ -55,7 +55,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HamkorLocalizationTests", dependencies: ["HamkorLocalization"]),
-        .testTarget(name: "HamkorCoreTests", dependencies: ["HamkorCore", "HamkorLocalization"]),
+        .testTarget(name: "HamkorCoreTests", dependencies: ["HamkorCore", "HamkorLocalization"], exclude: ["Fixtures"]),
         .testTarget(name: "HamkorExportTests", dependencies: ["HamkorExport", "HamkorCore", "HamkorLocalization"]),
         .testTarget(
             name: "HamkorXLSXTests",

@@ -32,7 +32,7 @@ public struct ReportDefinitionLoader: Sendable {
         let text = try SourceText.read(url)
         let problems = ProblemList()
         let file = url.path
-        if let problem = NestingGuard.check(text, file: file) { throw DataError.invalid([problem]) }
+        if let problem = YAMLSafetyGuard.check(text, file: file) { throw DataError.invalid([problem]) }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
             throw DataError.invalid([YAMLErrorLocation.problem(error, file: file)])

@@ -31,9 +31,7 @@ public struct DatasetLoader: Sendable {
             }
             if first { dataset = part; first = false } else { dataset.merge(part) }
         }
-        if problems.isEmpty {
-            DatasetValidator(problems: problems).validate(dataset)
-        }
+        DatasetValidator(problems: problems).validate(dataset)
         guard problems.isEmpty else { throw DataError.invalid(problems.problems) }
         return dataset
     }
@@ -76,7 +74,7 @@ public struct DatasetLoader: Sendable {
         if url.pathExtension.lowercased() == "csv" {
             return ProjectCSVReader(file: file, vocabulary: vocabulary, problems: problems).read(text)
         }
-        if let problem = NestingGuard.check(text, file: file) {
+        if let problem = YAMLSafetyGuard.check(text, file: file) {
             problems.add(problem)
             return Dataset()
         }

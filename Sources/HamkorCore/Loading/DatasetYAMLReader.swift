@@ -133,6 +133,13 @@ struct DatasetYAMLReader {
         return code
     }
 
+    /// Reads a record's `id` and registers it for the duplicate check.
+    func recordID(_ node: Node?, _ field: String) -> String? {
+        guard let node, let id = identifier(node, field) else { return nil }
+        reader.problems.registerIdentifier(id, at: reader.location(node), field: field.replacingOccurrences(of: #"\[\d+\]"#, with: "", options: .regularExpression))
+        return id
+    }
+
     func identifier(_ node: Node?, _ field: String) -> String? {
         guard let node, let id = reader.string(node, field) else { return nil }
         guard Identifier.isValid(id) else {
@@ -172,7 +179,7 @@ struct DatasetYAMLReader {
         let allowed: Set<String> = ["id", "name", "partners", "sector", "places", "value", "status", "startYear",
                                     "endYear", "source", "illustrative"]
         guard let f = fields(node, field, allowed: allowed, required: ["id", "name", "sector", "status"]) else { return nil }
-        let id = identifier(f["id"], "\(field).id")
+        let id = recordID(f["id"], "\(field).id")
         let name = localized(f["name"], "\(field).name")
         let sector = code(f["sector"], "\(field).sector", list: .sectors)
         let status = code(f["status"], "\(field).status", list: .statuses).flatMap(ProjectStatus.init(rawValue:))
@@ -188,8 +195,9 @@ struct DatasetYAMLReader {
         }
         let source = f["source"].flatMap { reader.string($0, "\(field).source") }
         let illustrative = f["illustrative"].flatMap { reader.bool($0, "\(field).illustrative") } ?? false
+        let partners = countries(f["partners"], "\(field).partners")
         guard let id, let name, let sector, let status else { return nil }
-        return Project(id: id, name: name, partners: countries(f["partners"], "\(field).partners"), sector: sector,
+        return Project(id: id, name: name, partners: partners, sector: sector,
                        places: places, value: value, status: status, startYear: start, endYear: end, source: source,
                        illustrative: illustrative, location: loc(node))
     }
@@ -197,20 +205,21 @@ struct DatasetYAMLReader {
     private func readAgreement(_ node: Node, _ field: String) -> Agreement? {
         let allowed: Set<String> = ["id", "title", "area", "level", "signed", "parties", "place"]
         guard let f = fields(node, field, allowed: allowed, required: ["id", "title", "area", "level"]) else { return nil }
-        let id = identifier(f["id"], "\(field).id")
+        let id = recordID(f["id"], "\(field).id")
         let title = localized(f["title"], "\(field).title")
         let area = code(f["area"], "\(field).area", list: .areas)
         let level = code(f["level"], "\(field).level", list: .levels).flatMap(AgreementLevel.init(rawValue:))
         let signed = date(f["signed"], "\(field).signed")
         let place = f["place"].flatMap { identifier($0, "\(field).place") }
+        let parties = countries(f["parties"], "\(field).parties")
         guard let id, let title, let area, let level else { return nil }
         return Agreement(id: id, title: title, area: area, level: level, signed: signed,
-                         parties: countries(f["parties"], "\(field).parties"), place: place, location: loc(node))
+                         parties: parties, place: place, location: loc(node))
     }
 
     private func readTwinCities(_ node: Node, _ field: String) -> TwinCityPair? {
         guard let f = fields(node, field, allowed: ["id", "cities", "signed"], required: ["id", "cities"]) else { return nil }
-        let id = identifier(f["id"], "\(field).id")
+        let id = recordID(f["id"], "\(field).id")
         let signed = date(f["signed"], "\(field).signed")
         guard let citiesNode = f["cities"], let items = reader.sequence(citiesNode, "\(field).cities") else { return nil }
         guard items.count == 2 else {
@@ -229,7 +238,7 @@ struct DatasetYAMLReader {
 
     private func readEvent(_ node: Node, _ field: String) -> CooperationEvent? {
         guard let f = fields(node, field, allowed: ["id", "kind", "title", "date", "place"], required: ["id", "kind", "title"]) else { return nil }
-        let id = identifier(f["id"], "\(field).id")
+        let id = recordID(f["id"], "\(field).id")
         let kind = code(f["kind"], "\(field).kind", list: .eventKinds)
         let title = localized(f["title"], "\(field).title")
         let date = date(f["date"], "\(field).date")
@@ -240,7 +249,7 @@ struct DatasetYAMLReader {
 
     private func readExchange(_ node: Node, _ field: String) -> Exchange? {
         guard let f = fields(node, field, allowed: ["id", "field", "title", "year"], required: ["id", "field", "title"]) else { return nil }
-        let id = identifier(f["id"], "\(field).id")
+        let id = recordID(f["id"], "\(field).id")
         let kind = code(f["field"], "\(field).field", list: .exchangeFields)
         let title = localized(f["title"], "\(field).title")
         let year = year(f["year"], "\(field).year")
@@ -251,7 +260,7 @@ struct DatasetYAMLReader {
     private func readHonour(_ node: Node, _ field: String) -> Honour? {
         let allowed: Set<String> = ["id", "title", "recipient", "awardedBy", "date"]
         guard let f = fields(node, field, allowed: allowed, required: ["id", "title", "recipient", "awardedBy"]) else { return nil }
-        let id = identifier(f["id"], "\(field).id")
+        let id = recordID(f["id"], "\(field).id")
         let title = localized(f["title"], "\(field).title")
         let recipient = localized(f["recipient"], "\(field).recipient")
         let awardedBy = country(f["awardedBy"], "\(field).awardedBy")

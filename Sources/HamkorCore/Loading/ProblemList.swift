@@ -1,6 +1,12 @@
 /// Accumulates ``DataProblem``s while a file is read, so that every problem is reported at once.
 final class ProblemList {
     private(set) var problems: [DataProblem] = []
+    /// Every record id read, valid record or not, so duplicates are found even among broken records.
+    private(set) var identifiers: [(id: String, location: SourceLocation, field: String)] = []
+
+    func registerIdentifier(_ id: String, at location: SourceLocation, field: String) {
+        identifiers.append((id, location, field))
+    }
     /// Reading stops adding after this many, so hostile input cannot flood memory or the terminal.
     let limit: Int
 

@@ -74,6 +74,7 @@ struct ProjectCSVReader {
             (value(name) ?? "").split(whereSeparator: { $0 == "|" || $0 == " " }).map(String.init)
         }
         let id = value("id")
+        if let id { problems.registerIdentifier(id, at: at("id"), field: "projects.id") }
         if id == nil { fail("id", "is required") } else if !Identifier.isValid(id!) { fail("id", "'\(id!.prefix(40))' is not a valid id") }
         let english = value("name.en") ?? value("name")
         if english == nil { fail("name.en", "the English name is required") }

@@ -3,8 +3,12 @@ struct DatasetValidator {
     let problems: ProblemList
 
     func validate(_ dataset: Dataset) {
+        // References are checked only on otherwise clean data, so one broken place does not
+        // cascade into an error at every record that names it.
+        let checkReferences = problems.isEmpty
+        // Ids of every record read, including records dropped for other problems.
         var ids: [String: SourceLocation] = [:]
-        func unique(_ id: String, _ location: SourceLocation, _ field: String) {
+        for (id, location, field) in problems.identifiers {
             if let first = ids[id] {
                 problems.add(location, field: field, "duplicate id '\(id)' (first used at \(first))")
             } else {
@@ -20,31 +24,23 @@ struct DatasetValidator {
             }
         }
         func known(_ code: String, _ location: SourceLocation, _ field: String) {
-            if places[code] == nil {
+            if checkReferences && places[code] == nil {
                 problems.add(location, field: field, "unknown place code '\(code)'; add it under places:")
             }
         }
         for project in dataset.projects {
-            unique(project.id, project.location, "projects.id")
             project.places.forEach { known($0, project.location, "projects.places") }
         }
         for agreement in dataset.agreements {
-            unique(agreement.id, agreement.location, "agreements.id")
             agreement.place.map { known($0, agreement.location, "agreements.place") }
         }
-        let placeCountries = Dictionary(dataset.places.map { ($0.code, $0.country) }, uniquingKeysWith: { a, _ in a })
         for pair in dataset.twinCities {
-            unique(pair.id, pair.location, "twinCities.id")
             known(pair.first, pair.location, "twinCities.cities")
             known(pair.second, pair.location, "twinCities.cities")
         }
-        _ = placeCountries
         for event in dataset.events {
-            unique(event.id, event.location, "events.id")
             event.place.map { known($0, event.location, "events.place") }
         }
-        dataset.exchanges.forEach { unique($0.id, $0.location, "exchanges.id") }
-        dataset.honours.forEach { unique($0.id, $0.location, "honours.id") }
         var tradeYears: [String: SourceLocation] = [:]
         for figure in dataset.trade {
             let key = "\(figure.year) \(figure.reporter)→\(figure.partner)"

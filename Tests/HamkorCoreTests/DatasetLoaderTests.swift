@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import HamkorCore
+import HamkorLocalization
+
+@Suite struct DatasetLoaderTests {
+    @Test func yamlLoadsEveryKindOfRecordExactly() throws {
+        let dataset = try TestSupport.loader.load([TestSupport.fixture("valid.yaml")])
+        #expect(dataset.projects.map(\.id) == ["p1", "p2"])
+        let p1 = try #require(dataset.projects.first)
+        #expect(p1.value == Money(amount: Decimal(string: "1500000.50")!, currency: "USD"))
+        #expect(p1.name.exact(.russian) == "Солнечная станция")
+        #expect(p1.name.exact(.azerbaijani) == nil)
+        #expect(p1.status == .agreed && p1.startYear == 2024 && p1.partners == ["UZ", "AZ"])
+        #expect(p1.location.line == 9)
+        #expect(dataset.agreements.first?.signed == CivilDate(year: 2024, month: 8, day: 23))
+        #expect(dataset.twinCities.first.map { [$0.first, $0.second] } == ["UZ-TK", "AZ-BA"])
+        #expect(dataset.exchangeRates.first?.rate == Decimal(string: "0.00008"))
+        #expect(dataset.info.partners == ["UZ", "AZ"])
+    }
+
+    @Test func jsonUsesTheSameSchema() throws {
+        let dataset = try TestSupport.loader.load([TestSupport.fixture("valid.json")])
+        #expect(dataset.projects.first?.name.exact(.azerbaijani) == "Mis mədəni")
+        #expect(dataset.projects.first?.value?.amount == 250_000_000)
+        #expect(dataset.agreements.first?.level == .interagency)
+    }
+
+    @Test func csvWithCommasQuotesAndCRLF() throws {
+        let dataset = try TestSupport.loader.load([TestSupport.fixture("projects-comma.csv")])
+        #expect(dataset.projects.count == 2)
+        #expect(dataset.projects[0].name.exact(.russian) == "Хлопковый кластер, Бухара")
+        #expect(dataset.projects[0].partners == ["UZ", "AZ"])
+        #expect(dataset.projects[0].illustrative)
+        #expect(dataset.projects[1].name.english == "Plant \"Azot\"")
+        #expect(dataset.projects[1].value?.amount == Decimal(string: "80000000.25"))
+        #expect(dataset.projects[1].location.line == 3)
+    }
+
+    @Test func csvWithBOMAndSemicolons() throws {
+        let dataset = try TestSupport.loader.load([TestSupport.fixture("projects-semicolon-bom.csv")])
+        #expect(dataset.projects.map(\.id) == ["d1", "d2"])
+        #expect(dataset.projects[1].name.english == "Data centre; phase 1")
+        #expect(dataset.projects[1].value == Money(amount: Decimal(string: "2000.5")!, currency: "AZN"))
+    }
+
+    @Test func filesAndFoldersMerge() throws {
+        let dataset = try TestSupport.loader.load([TestSupport.fixture("valid.yaml"), TestSupport.fixture("valid.json"),
+                                                    TestSupport.fixture("projects-comma.csv")])
+        #expect(dataset.projects.map(\.id) == ["p1", "p2", "j1", "c1", "c2"])
+        #expect(dataset.files.count == 3)
+        let sample = try TestSupport.engine.loadDataset([])
+        #expect(sample.info.isSample)
+        #expect(sample.totalValueByCurrency["USD"]! > 2_000_000_000)
+    }
+
+    @Test func missingPathIsNotFound() {
+        #expect(throws: DataError.self) { try TestSupport.loader.load([TestSupport.fixture("nope.yaml")]) }
+        do { _ = try TestSupport.loader.load([TestSupport.fixture("nope.yaml")]) } catch let error as DataError {
+            #expect(error.exitCode == 66)
+        } catch { Issue.record("\(error)") }
+    }
+
+    @Test func csvReaderIsStrict() throws {
+        #expect(try CSVTableReader().parse("a,b\r\n1,\"x\ny\"\r\n").map(\.fields) == [["a", "b"], ["1", "x\ny"]])
+        #expect(throws: CSVTableReader.SyntaxError(line: 2, column: 3, message: "unterminated quoted field (the quote opened here is never closed)")) {
+            try CSVTableReader().parse("a,b\n1,\"open\n")
+        }
+        #expect(throws: CSVTableReader.SyntaxError.self) { try CSVTableReader().parse("a,b\n1,x\"y\"\n") }
+        #expect(throws: CSVTableReader.SyntaxError.self) { try CSVTableReader().parse("a\n\"q\"x\n") }
+        #expect(CSVTableReader.detectDelimiter(in: "a;b;\"c,d\"\n1,2") == ";")
+    }
+}

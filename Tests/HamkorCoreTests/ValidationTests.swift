@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import HamkorCore
+
+/// Every validation rule, each reported with its file, line and field.
+@Suite struct ValidationTests {
+    /// Writes YAML to a temporary file and returns the problems loading it reports.
+    func problems(_ yaml: String, ext: String = "yaml") throws -> [DataProblem] {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hamkor-\(UUID().uuidString).\(ext)")
+        try Data(yaml.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return TestSupport.problems(loading: [url])
+    }
+
+    @Test func theFourClassicProblemsAreAllReported() {
+        let found = TestSupport.problems(loading: [TestSupport.fixture("four-problems.yaml")])
+        let file = TestSupport.fixture("four-problems.yaml").path
+        let lines = found.map(\.description)
+        #expect(lines.contains { $0.hasPrefix("\(file):8:13: error: projects[1].sector: unknown sector code 'spaceflight'") })
+        #expect(lines.contains { $0.hasPrefix("\(file):14:21: error: projects[2].value.amount: must not be negative") })
+        #expect(lines.contains { $0.hasPrefix("\(file):20:13: error: agreements[0].signed: '2024-02-30' is not a valid date") })
+        #expect(lines.contains { $0.hasPrefix("\(file):6:9: error: projects.id: duplicate id 'dup' (first used at \(file):2:9)") })
+        #expect(found.count == 4)
+    }
+
+    @Test func duplicateIdsNameBothPlaces() throws {
+        let found = try problems("""
+        projects:
+          - {id: dup, name: {en: A}, sector: energy, status: agreed}
+          - {id: dup, name: {en: B}, sector: energy, status: agreed}
+        """)
+        #expect(found.count == 1)
+        #expect(found[0].location.line == 3)
+        #expect(found[0].message.contains("duplicate id 'dup' (first used at"))
+        #expect(found[0].message.contains(":2:"))
+    }
+
+    @Test func unknownCodesCountriesCurrenciesStatuses() throws {
+        let found = try problems("""
+        projects:
+          - id: p
+            name: {en: A}
+            sector: enrgy
+            status: done
+            partners: [UZ, XX]
+            value: {amount: 10, currency: DOLLAR}
+        agreements:
+          - {id: a, title: {en: T}, area: cooking, level: galactic}
+        """)
+        let messages = found.map(\.description).joined(separator: "\n")
+        #expect(messages.contains("unknown sector code 'enrgy'; did you mean 'energy'?"))
+        #expect(messages.contains("projects[0].status: unknown project status code 'done'"))
+        #expect(messages.contains("projects[0].partners[1]: unknown country code 'XX'"))
+        #expect(messages.contains("projects[0].value.currency: unknown currency code 'DOLLAR'"))
+        #expect(messages.contains("agreements[0].area: unknown agreement area code 'cooking'"))
+        #expect(messages.contains("agreements[0].level: unknown agreement level code 'galactic'"))
+        #expect(found.count == 6)
+    }
+
+    @Test(arguments: [("abc", "expected a number"), ("1e400", "exponent"), ("NaN", "is not a number"), (".inf", "is not a number"),
+                      ("1,000", "grouping separator"), ("1234567890123456789012345678901234567890", "significant digits")])
+    func nonNumericValues(_ amount: String, _ fragment: String) throws {
+        let found = try problems("projects:\n  - {id: p, name: {en: A}, sector: energy, status: agreed, value: {amount: \"\(amount)\", currency: USD}}\n")
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains(fragment) == true)
+        #expect(found.first?.field == "projects[0].value.amount")
+    }
+
+    @Test func missingEnglishNameAndRequiredFields() throws {
+        let found = try problems("projects:\n  - id: p\n    name: {ru: Проект}\n    sector: energy\n")
+        let text = found.map(\.description).joined(separator: "\n")
+        #expect(text.contains("projects[0].name.en: the English text is required"))
+        #expect(text.contains("projects[0].status: is required"))
+    }
+
+    @Test func twinCityNamingOneCityTwice() throws {
+        let found = try problems("""
+        places:
+          - {code: UZ-TK, country: UZ, name: {en: Tashkent}}
+        twinCities:
+          - {id: t, cities: [UZ-TK, UZ-TK]}
+        """)
+        #expect(found.count == 1)
+        #expect(found[0].description.contains(":4:29: error: twinCities[0].cities[1]: a twin-city pair names 'UZ-TK' twice"))
+    }
+
+    @Test func unknownPlaceReferencesAndUnknownFields() throws {
+        let found = try problems("""
+        projects:
+          - {id: p, name: {en: A}, sector: energy, status: agreed, places: [UZ-XX], budjet: 5}
+        """)
+        let text = found.map(\.description).joined(separator: "\n")
+        #expect(text.contains("unknown field 'budjet'"))
+        let second = try problems("projects:\n  - {id: p, name: {en: A}, sector: energy, status: agreed, places: [UZ-XX]}\n")
+        #expect(second.first?.message == "unknown place code 'UZ-XX'; add it under places:")
+    }
+
+    @Test func yamlSyntaxErrorHasItsLine() {
+        let found = TestSupport.problems(loading: [TestSupport.fixture("syntax-error.yaml")])
+        #expect(found.count == 1)
+        #expect(found.first?.location.line ?? 0 >= 3)
+        #expect(found.first?.message.hasPrefix("syntax error:") == true)
+    }
+
+    @Test func endYearBeforeStartYearAndBadYears() throws {
+        let found = try problems("projects:\n  - {id: p, name: {en: A}, sector: energy, status: agreed, startYear: 2025, endYear: 2020}\n  - {id: q, name: {en: B}, sector: energy, status: agreed, startYear: twenty}\n")
+        let text = found.map(\.description).joined(separator: "\n")
+        #expect(text.contains("endYear: 2020 is before startYear 2025"))
+        #expect(text.contains("startYear: expected a whole number"))
+    }
+
+    @Test func anchorsAreRefused() throws {
+        let found = try problems("dataset:\n  sources: &s [a]\nplaces: *s\n")
+        #expect(found.count == 1)
+        #expect(found.first?.description.contains(":2:12: error: YAML anchors and aliases (&name, *name) are not allowed") == true)
+        let deep = try problems(String(repeating: "[", count: 100) + String(repeating: "]", count: 100))
+        #expect(deep.first?.message == "nested more than 64 levels deep")
+    }
+
+    @Test func csvProblemsNameTheColumn() throws {
+        let found = try problems("id,name,sector,status,value,currency\np1,A,energy,agreed,-5,USD\np2,B,bogus,agreed,5,USD\np3,C\n", ext: "csv")
+        let text = found.map(\.description).joined(separator: "\n")
+        #expect(text.contains(":2:5: error: value: must not be negative"))
+        #expect(text.contains(":3:3: error: sector: unknown sector code 'bogus'"))
+        #expect(text.contains(":4:1: error: row has 2 fields, the header has 6"))
+    }
+}
