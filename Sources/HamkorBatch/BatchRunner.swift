@@ -21,6 +21,9 @@ public struct BatchRunner: Sendable {
     public var stop: StopToken?
     /// The clock for `started` and `finished`.
     public var now: @Sendable () -> Date
+    /// How long to wait for another run's output lock before giving up (0: fail at once, as
+    /// `hamkor batch` does; the scheduler waits, so jobs sharing a folder take turns).
+    public var lockWait: TimeInterval = 0
 
     public init(root: URL, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                 progress: any ProgressReporter = SilentProgressReporter(), stop: StopToken? = nil,
@@ -40,7 +43,7 @@ public struct BatchRunner: Sendable {
     ///   manifest cannot be written (exit 73).
     public func run(_ plan: BatchPlan, _ action: @escaping UnitAction) throws(BatchError) -> BatchSummary {
         let outputRoot = try OutputRoot(root)
-        let lock = try FileLock.lockOutput(outputRoot.url)
+        let lock = try acquireLock(outputRoot.url)
         defer { lock.release() }
         AtomicFileWriter.removeStaleTemporaries(in: outputRoot.url)
 
@@ -100,6 +103,18 @@ public struct BatchRunner: Sendable {
                                    manifest: manifestURL, stopped: finalResults.contains { $0.error?.hasPrefix("not run:") == true })
         progress.batchFinished(summary)
         return summary
+    }
+
+    private func acquireLock(_ folder: URL) throws(BatchError) -> FileLock {
+        let deadline = Date().addingTimeInterval(lockWait)
+        while true {
+            do {
+                return try FileLock.lockOutput(folder)
+            } catch {
+                guard case .outputLocked = error, Date() < deadline, stop?.isStopRequested != true else { throw error }
+                if let stop { stop.wait(until: min(deadline, Date().addingTimeInterval(0.2))) } else { Thread.sleep(forTimeInterval: 0.2) }
+            }
+        }
     }
 
     /// Runs one unit, timing it, and digests what it wrote; never throws.
