@@ -80,9 +80,8 @@ public struct JobFile: Sendable {
                              knownReports: [String], knownFormats: [String]) throws(DataError) -> JobFile {
         let problems = JobProblems()
         let reader = JobYAMLReader(file: file, problems: problems)
-        if let problem = JobFileReader.nestingProblem(text, file: file) {
-            throw DataError.invalid([problem])
-        }
+        let lexical = JobFileReader.lexicalProblems(text, file: file)
+        if !lexical.isEmpty { throw DataError.invalid(lexical) }
         let root: Yams.Node?
         do {
             root = try Yams.compose(yaml: text)

@@ -22,16 +22,22 @@ public final class Scheduler: Sendable {
     public let clock: any SchedulerClock
     /// The token that stops the loop; share it with the signal handlers.
     public let stop: StopToken
+    /// When set, the loop waits for runs in progress before sleeping again, so runs never
+    /// overlap at all (and tests with a fake clock see every run in order). Off by default:
+    /// the loop keeps time and an overlapping fire of the same job is skipped.
+    public let waitsForRunsBeforeSleeping: Bool
     private let logger: Logger
     private let onEvent: @Sendable (SchedulerEvent) -> Void
 
     public init(jobs: [Job], lockFolder: URL, clock: any SchedulerClock = SystemSchedulerClock(),
-                stop: StopToken = StopToken(), logger: Logger = Logger(label: "hamkor.schedule"),
+                stop: StopToken = StopToken(), waitsForRunsBeforeSleeping: Bool = false,
+                logger: Logger = Logger(label: "hamkor.schedule"),
                 onEvent: @escaping @Sendable (SchedulerEvent) -> Void = { _ in }) {
         self.jobs = jobs
         self.lockFolder = lockFolder
         self.clock = clock
         self.stop = stop
+        self.waitsForRunsBeforeSleeping = waitsForRunsBeforeSleeping
         self.logger = logger
         self.onEvent = onEvent
     }
@@ -56,6 +62,8 @@ public final class Scheduler: Sendable {
             if stop.isStopRequested { endReason = stop.stopReason ?? "stop requested"; break }
             guard let chosen = Self.earliest(next) else { break }
             let job = scheduled[chosen], fireTime = next[chosen]!
+            if waitsForRunsBeforeSleeping { running.wait() }
+            if stop.isStopRequested { endReason = stop.stopReason ?? "stop requested"; break }
             clock.sleep(until: fireTime, stop: stop)
             if stop.isStopRequested { endReason = stop.stopReason ?? "stop requested"; break }
             let now = clock.now()
