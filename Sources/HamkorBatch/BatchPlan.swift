@@ -1,0 +1,95 @@
+import Foundation
+import HamkorCore
+
+/// The units a batch will run, with their output paths, after sharding.
+///
+/// Units are expanded as job × report × language × format, each list in the order the job
+/// file gives it, and numbered in that order; the shard keeps those whose number modulo N is
+/// I-1. Paths are checked lexically here (no absolute paths, no `..`, no collisions);
+/// ``OutputRoot`` checks symbolic links when the folders are created.
+public struct BatchPlan: Sendable {
+    /// The units of this shard, in batch order.
+    public let units: [BatchUnit]
+    /// The number of units in the whole batch, before sharding.
+    public let totalUnits: Int
+    /// The shard this plan covers.
+    public let shard: Shard
+    /// The zone the manifest's timestamps are written in: the first job's, else UTC.
+    public let manifestTimeZone: TimeZone
+
+    /// Expands a job file at the moment `now` (which fixes `{date}` and `{datetime}`).
+    ///
+    /// - Throws: ``BatchError/outsideRoot(path:reason:)`` for an absolute template or a `..`
+    ///   segment (exit 73); ``BatchError/pathCollision(path:first:second:)`` when two units
+    ///   would write one file (exit 65).
+    public init(jobFile: JobFile, shard: Shard = .all, now: Date) throws(BatchError) {
+        let template = jobFile.output
+        var all: [BatchUnit] = []
+        var owners: [String: BatchUnit] = [:]
+        for job in jobFile.jobs {
+            let wall = CivilCalendar.wallTime(of: now, in: job.timeZone)
+            for report in job.reports {
+                for language in job.languages {
+                    for format in job.formats {
+                        let path = template.resolve([
+                            "report": report, "lang": language.tag, "format": format, "job": job.name,
+                            "date": wall.dateText, "datetime": wall.fileDateTimeText,
+                        ])
+                        try Self.checkLexically(path, template: template)
+                        let unit = BatchUnit(index: all.count, job: job.name, report: report, language: language,
+                                             format: format, path: path, data: job.data, strict: job.strict)
+                        if let first = owners[path] {
+                            throw BatchError.pathCollision(path: path, first: first.description, second: unit.description)
+                        }
+                        owners[path] = unit
+                        all.append(unit)
+                    }
+                }
+            }
+        }
+        self.units = all.filter { shard.contains(unitIndex: $0.index) }
+        self.totalUnits = all.count
+        self.shard = shard
+        self.manifestTimeZone = jobFile.jobs.first.flatMap { $0.timeZoneIsExplicit ? $0.timeZone : nil }
+            ?? TimeZone(identifier: "UTC")!
+    }
+
+    /// A plan over given units (for callers that build units themselves, and tests).
+    public init(units: [BatchUnit], totalUnits: Int? = nil, shard: Shard = .all, manifestTimeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+        self.units = units
+        self.totalUnits = totalUnits ?? units.count
+        self.shard = shard
+        self.manifestTimeZone = manifestTimeZone
+    }
+
+    /// Refuses paths that are absolute, empty or climb out with `..`.
+    static func checkLexically(_ path: String, template: OutputTemplate) throws(BatchError) {
+        let shown = template.location.map { "\($0)" } ?? path
+        if path.hasPrefix("/") || path.hasPrefix("~") {
+            throw BatchError.outsideRoot(path: shown, reason: "output template '\(template.source)' gives the absolute path '\(path)'; templates are relative to --out")
+        }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        if segments.contains("..") {
+            throw BatchError.outsideRoot(path: shown, reason: "output template '\(template.source)' gives '\(path)', which climbs out with '..'")
+        }
+        if path.isEmpty || segments.last?.isEmpty == true || segments.last == "." {
+            throw BatchError.outsideRoot(path: shown, reason: "output template '\(template.source)' gives '\(path)', which names no file")
+        }
+        if path.contains("\0") {
+            throw BatchError.outsideRoot(path: shown, reason: "output path contains a NUL character")
+        }
+    }
+
+    /// The plan as printable lines, for `--dry-run`: one per unit, then a summary.
+    ///
+    /// `root` is shown in front of each path (the `--out` folder as the user gave it).
+    public func dryRunLines(root: String) -> [String] {
+        let prefix = root.isEmpty || root == "." ? "" : (root.hasSuffix("/") ? root : root + "/")
+        var lines = units.map { unit in
+            "\(unit.job)\t\(unit.report)\t\(unit.language.tag)\t\(unit.format)\t\(prefix)\(unit.path)"
+        }
+        let shardNote = shard.count > 1 ? " (shard \(shard) of \(totalUnits) units)" : ""
+        lines.append("\(units.count) unit\(units.count == 1 ? "" : "s") would be written\(shardNote), then \(prefix)manifest.json")
+        return lines
+    }
+}

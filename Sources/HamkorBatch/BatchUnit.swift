@@ -1,0 +1,37 @@
+import Foundation
+import HamkorLocalization
+
+/// One output of a batch: a job's report in one language and one format.
+public struct BatchUnit: Sendable, Hashable, CustomStringConvertible {
+    /// The unit's position in the whole (unsharded) batch, in stable order.
+    public var index: Int
+    /// The job's name.
+    public var job: String
+    /// The report id.
+    public var report: String
+    /// The language.
+    public var language: LanguageTag
+    /// The exporter id.
+    public var format: String
+    /// The output path relative to the `--out` root (forward slashes).
+    public var path: String
+    /// The dataset paths (`nil`: the bundled sample).
+    public var data: [URL]?
+    /// Whether diagnostics should fail the unit.
+    public var strict: Bool
+
+    public init(index: Int, job: String, report: String, language: LanguageTag, format: String, path: String,
+                data: [URL]? = nil, strict: Bool = false) {
+        self.index = index
+        self.job = job
+        self.report = report
+        self.language = language
+        self.format = format
+        self.path = path
+        self.data = data
+        self.strict = strict
+    }
+
+    /// `job report lang format`, for progress lines and messages.
+    public var description: String { "\(job) \(report) \(language.tag) \(format)" }
+}

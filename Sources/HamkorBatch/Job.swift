@@ -1,0 +1,43 @@
+import Foundation
+import HamkorCore
+import HamkorLocalization
+
+/// One job of a job file: which reports to render, in which languages and formats, and when.
+public struct Job: Sendable, Hashable {
+    /// The job's name, unique in its file and safe in file names (`[A-Za-z0-9._-]`).
+    public var name: String
+    /// Report ids, in the order given.
+    public var reports: [String]
+    /// Languages, in the order given (default `[en]`).
+    public var languages: [LanguageTag]
+    /// Exporter ids, in the order given (default `[txt]`).
+    public var formats: [String]
+    /// When the scheduler runs the job; `nil` for jobs run only by `hamkor batch`.
+    public var schedule: CronExpression?
+    /// The zone of the schedule and of `{date}`/`{datetime}`: the job's, else the file's, else UTC.
+    public var timeZone: TimeZone
+    /// Whether the zone was written in the job file (rather than defaulted to UTC).
+    public var timeZoneIsExplicit: Bool
+    /// Dataset paths; `nil` means the bundled sample dataset.
+    public var data: [URL]?
+    /// Strict runs treat diagnostics (such as missing translations) as failures.
+    public var strict: Bool
+    /// Where the job is written in its file.
+    public var location: SourceLocation
+
+    public init(name: String, reports: [String], languages: [LanguageTag] = [.english], formats: [String] = ["txt"],
+                schedule: CronExpression? = nil, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
+                timeZoneIsExplicit: Bool = false, data: [URL]? = nil, strict: Bool = false,
+                location: SourceLocation = SourceLocation(file: "")) {
+        self.name = name
+        self.reports = reports
+        self.languages = languages
+        self.formats = formats
+        self.schedule = schedule
+        self.timeZone = timeZone
+        self.timeZoneIsExplicit = timeZoneIsExplicit
+        self.data = data
+        self.strict = strict
+        self.location = location
+    }
+}

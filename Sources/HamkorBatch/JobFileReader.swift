@@ -1,0 +1,292 @@
+import Foundation
+import HamkorCore
+import HamkorLocalization
+import Yams
+
+/// Turns a composed job-file tree into a ``JobFile``, recording every problem with its location.
+struct JobFileReader {
+    let reader: JobYAMLReader
+    let baseFolder: URL
+    let url: URL
+    let knownReports: [String]
+    let knownFormats: [String]
+
+    static let topLevelKeys = ["data", "output", "timezone", "jobs"]
+    static let jobKeys = ["name", "report", "reports", "languages", "formats", "schedule", "timezone", "data", "strict"]
+    static let maxJobs = 1000
+
+    func read(_ root: Node?) -> JobFile? {
+        guard let root else {
+            reader.fail(nil, nil, "the job file is empty; it needs a 'jobs:' list")
+            return nil
+        }
+        guard let pairs = reader.mapping(root, "", allowed: Self.topLevelKeys) else { return nil }
+        var values: [String: Node] = [:]
+        for pair in pairs { values[pair.key] = pair.value }
+
+        let data = values["data"].flatMap { paths($0, "data") }
+        var output = OutputTemplate.standard
+        if let node = values["output"], let text = reader.string(node, "output") {
+            do {
+                output = try OutputTemplate(parsing: text, location: reader.location(node))
+            } catch {
+                reader.fail(node, "output", error.message)
+            }
+        }
+        let zone = values["timezone"].flatMap { timeZone($0, "timezone") }
+        guard let jobsNode = values["jobs"] else {
+            reader.fail(root, "jobs", "is required: a list of jobs, each with a name and a report")
+            return nil
+        }
+        guard let items = reader.sequence(jobsNode, "jobs") else { return nil }
+        if items.isEmpty { reader.fail(jobsNode, "jobs", "must list at least one job") }
+        if items.count > Self.maxJobs { reader.fail(jobsNode, "jobs", "has \(items.count) jobs; the limit is \(Self.maxJobs)") }
+        var jobs: [Job] = []
+        var seen: [String: SourceLocation] = [:]
+        for (index, item) in items.prefix(Self.maxJobs).enumerated() {
+            guard let job = readJob(item, "jobs[\(index)]", fileData: data, fileZone: zone) else { continue }
+            if let first = seen[job.name] {
+                reader.fail(item, "jobs[\(index)].name", "job name '\(job.name)' is already used at line \(first.line)")
+                continue
+            }
+            seen[job.name] = job.location
+            jobs.append(job)
+        }
+        return JobFile(url: url, data: data, output: output, timeZone: zone, jobs: jobs)
+    }
+
+    private func readJob(_ node: Node, _ field: String, fileData: [URL]?, fileZone: TimeZone?) -> Job? {
+        guard let pairs = reader.mapping(node, field, allowed: Self.jobKeys) else { return nil }
+        var values: [String: Node] = [:]
+        for pair in pairs { values[pair.key] = pair.value }
+        var ok = true
+
+        var name: String?
+        if let nameNode = values["name"] {
+            name = reader.string(nameNode, "\(field).name")
+            if let text = name, !Self.isSafeName(text) {
+                reader.fail(nameNode, "\(field).name",
+                            "'\(text)' is not a usable job name; use letters, digits, '.', '_' and '-' (not starting with '.' or '-'), at most 100 characters")
+                name = nil
+            }
+        } else {
+            reader.fail(node, "\(field).name", "is required")
+        }
+        if name == nil { ok = false }
+
+        var reports: [String] = []
+        switch (values["report"], values["reports"]) {
+        case (nil, nil):
+            reader.fail(node, "\(field).report", "is required: give 'report: ID' or 'reports: [ID, ...]'")
+            ok = false
+        case (.some(let one), .some):
+            reader.fail(one, "\(field).report", "give either 'report' or 'reports', not both")
+            ok = false
+        case (.some(let one), nil):
+            if let id = identifier(one, "\(field).report", known: knownReports, kind: "report") { reports = [id] } else { ok = false }
+        case (nil, .some(let list)):
+            guard let ids = identifiers(list, "\(field).reports", known: knownReports, kind: "report") else { ok = false; break }
+            reports = ids
+        }
+
+        var languages: [LanguageTag] = [.english]
+        if let list = values["languages"] {
+            if let parsed = self.languages(list, "\(field).languages") { languages = parsed } else { ok = false }
+        }
+        var formats = ["txt"]
+        if let list = values["formats"] {
+            if let ids = identifiers(list, "\(field).formats", known: knownFormats, kind: "format") { formats = ids } else { ok = false }
+        }
+        var schedule: CronExpression?
+        if let scheduleNode = values["schedule"] {
+            if let text = reader.string(scheduleNode, "\(field).schedule") {
+                do {
+                    schedule = try CronExpression(parsing: text)
+                } catch {
+                    let location = reader.location(scheduleNode, offset: error.offset)
+                    reader.problems.add(location, field: "\(field).schedule", "invalid cron expression: \(error)")
+                    ok = false
+                }
+            } else {
+                ok = false
+            }
+        }
+        var zone = fileZone
+        if let zoneNode = values["timezone"] {
+            if let parsed = timeZone(zoneNode, "\(field).timezone") { zone = parsed } else { ok = false }
+        }
+        var data = fileData
+        if let dataNode = values["data"] {
+            if let parsed = paths(dataNode, "\(field).data") { data = parsed } else { ok = false }
+        }
+        var strict = false
+        if let strictNode = values["strict"] {
+            if let parsed = reader.bool(strictNode, "\(field).strict") { strict = parsed } else { ok = false }
+        }
+        guard ok, let name else { return nil }
+        return Job(name: name, reports: reports, languages: languages, formats: formats, schedule: schedule,
+                   timeZone: zone ?? TimeZone(identifier: "UTC")!, timeZoneIsExplicit: zone != nil,
+                   data: data, strict: strict, location: reader.location(node))
+    }
+
+    static func isSafeName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, name.count <= 100 else { return false }
+        let allowed = { (scalar: Unicode.Scalar) in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar))
+        }
+        return first != "." && first != "-" && name.unicodeScalars.allSatisfy(allowed)
+    }
+
+    private func identifier(_ node: Node, _ field: String, known: [String], kind: String) -> String? {
+        guard let id = reader.string(node, field) else { return nil }
+        guard known.contains(id) else {
+            let hint = Suggestion.closest(to: id, in: known).map { "did you mean '\($0)'? " } ?? ""
+            reader.fail(node, field, "unknown \(kind) '\(id)'; \(hint)available: \(known.joined(separator: ", "))")
+            return nil
+        }
+        return id
+    }
+
+    private func identifiers(_ node: Node, _ field: String, known: [String], kind: String) -> [String]? {
+        guard let items = reader.listOrScalar(node, field) else { return nil }
+        if items.isEmpty {
+            reader.fail(node, field, "must list at least one \(kind)")
+            return nil
+        }
+        var ids: [String] = []
+        var ok = true
+        for (index, item) in items.enumerated() {
+            guard let id = identifier(item, "\(field)[\(index)]", known: known, kind: kind) else { ok = false; continue }
+            if ids.contains(id) {
+                reader.fail(item, "\(field)[\(index)]", "\(kind) '\(id)' is listed twice")
+                ok = false
+                continue
+            }
+            ids.append(id)
+        }
+        return ok ? ids : nil
+    }
+
+    private func languages(_ node: Node, _ field: String) -> [LanguageTag]? {
+        guard let items = reader.listOrScalar(node, field) else { return nil }
+        if items.isEmpty {
+            reader.fail(node, field, "must list at least one language")
+            return nil
+        }
+        var tags: [LanguageTag] = []
+        var ok = true
+        for (index, item) in items.enumerated() {
+            guard let text = reader.string(item, "\(field)[\(index)]") else { ok = false; continue }
+            guard let tag = try? LanguageTag(parsing: text) else {
+                reader.fail(item, "\(field)[\(index)]",
+                            "unknown language '\(text)'; available: \(LanguageTag.availableTags.joined(separator: ", "))")
+                ok = false
+                continue
+            }
+            if tags.contains(tag) {
+                reader.fail(item, "\(field)[\(index)]", "language '\(text)' is listed twice (it is '\(tag.tag)')")
+                ok = false
+                continue
+            }
+            tags.append(tag)
+        }
+        return ok ? tags : nil
+    }
+
+    private func timeZone(_ node: Node, _ field: String) -> TimeZone? {
+        guard let name = reader.string(node, field) else { return nil }
+        guard let zone = TimeZone(identifier: name), name.contains("/") || name == "UTC" || name == "GMT" else {
+            let known = TimeZone.knownTimeZoneIdentifiers
+            let hint = Suggestion.closest(to: name, in: known).map { "did you mean '\($0)'? " } ?? ""
+            reader.fail(node, field, "unknown time zone '\(name)'; \(hint)use an IANA name such as Asia/Tashkent, Europe/Berlin or UTC")
+            return nil
+        }
+        return zone
+    }
+
+    private func paths(_ node: Node, _ field: String) -> [URL]? {
+        guard let items = reader.listOrScalar(node, field) else { return nil }
+        var urls: [URL] = []
+        for (index, item) in items.enumerated() {
+            guard let text = reader.string(item, "\(field)[\(index)]") else { return nil }
+            let expanded = (text as NSString).expandingTildeInPath
+            urls.append(expanded.hasPrefix("/")
+                ? URL(fileURLWithPath: expanded)
+                : URL(fileURLWithPath: expanded, relativeTo: baseFolder).standardizedFileURL)
+        }
+        return urls
+    }
+
+    // MARK: File-level checks
+
+    /// Checks the text before the parser sees it: flow collections nested deeper than 32
+    /// levels (which could exhaust the parser's stack), and YAML anchors (`&name`) and aliases
+    /// (`*name`), which are refused because they are how "billion laughs" bombs are built.
+    /// (Yams drops the anchors of mappings and lists, so they are found in the text.)
+    static func lexicalProblems(_ text: String, file: String) -> [DataProblem] {
+        var problems: [DataProblem] = []
+        var depth = 0, line = 1, column = 0
+        var quote: Character?
+        var previous: Character?  // the last non-blank character on this line, outside quotes
+        var beforePrevious: Character?  // the character just before `previous`
+        var last: Character = "\n"
+        for character in text {
+            column += 1
+            defer { last = character }
+            if character == "\n" || character == "\r\n" {
+                line += 1; column = 0; previous = nil; beforePrevious = nil
+                if quote == "#" { quote = nil }
+                continue
+            }
+            if let open = quote {
+                if open != "#", character == open { quote = nil; previous = character }
+                continue
+            }
+            let atNodeStart: Bool = {
+                guard let previous else { return true }
+                if ":[{,?".contains(previous) { return true }
+                return previous == "-" && (beforePrevious == nil || beforePrevious == " " || beforePrevious == "\t" || beforePrevious == "\n")
+            }()
+            switch character {
+            case "\"", "'":
+                if atNodeStart { quote = character }
+            case "#":
+                if last == " " || last == "\t" || last == "\n" { quote = "#" }
+            case "&", "*":
+                if atNodeStart {
+                    let kind = character == "&" ? "anchors (&name)" : "aliases (*name)"
+                    problems.append(DataProblem(SourceLocation(file: file, line: line, column: column),
+                                                "YAML \(kind) are not allowed in job files; write the value out"))
+                }
+            case "[", "{":
+                depth += 1
+                if depth > 32 {
+                    return [DataProblem(SourceLocation(file: file, line: line, column: column), "nested more than 32 levels deep")]
+                }
+            case "]", "}": depth = max(0, depth - 1)
+            default: break
+            }
+            if character != " " && character != "\t" {
+                beforePrevious = last
+                previous = character
+            }
+        }
+        return problems
+    }
+
+    /// A Yams syntax error as a located problem.
+    static func problem(_ error: YamlError, file: String) -> DataProblem {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+            return DataProblem(SourceLocation(file: file, line: mark.line, column: mark.column), "syntax error: \(detail)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return DataProblem(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                               "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
+        default:
+            return DataProblem(SourceLocation(file: file), "cannot parse: \(error)")
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import Foundation
+
+/// Something the scheduler did, for logs and tests.
+public enum SchedulerEvent: Sendable, Equatable {
+    /// A job's run started for the fire time `at`.
+    case fired(job: String, at: Date)
+    /// A fire time was skipped because a run of the same job still holds its lock.
+    case skipped(job: String, at: Date, reason: String)
+    /// A run finished; `error` says why it failed, if it did.
+    case finished(job: String, at: Date, error: String?)
+    /// The scheduler stopped (on a stop request, or because no job will fire again).
+    case stopped(reason: String)
+}
