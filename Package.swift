@@ -62,7 +62,7 @@ let package = Package(
             dependencies: ["HamkorXLSX", "HamkorExport", "HamkorCore", "HamkorLocalization",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "HamkorBatchTests", dependencies: ["HamkorBatch", "HamkorCore", "HamkorExport"]),
-        .testTarget(name: "HamkorCLITests", dependencies: ["hamkor"]),
+        .testTarget(name: "HamkorBatchTests", dependencies: ["HamkorBatch", "HamkorCore", "HamkorExport"], exclude: ["Fixtures"]),
+        .testTarget(name: "HamkorCLITests", dependencies: ["hamkor"], exclude: ["Fixtures"]),
     ]
 )

@@ -25,7 +25,7 @@ struct Hamkor: ParsableCommand {
         66 missing input, 73 cannot write output, 75 locked by another run.
         """,
         version: "hamkor \(version) (libxlsxwriter \(XLSXLibrary.version))",
-        subcommands: [ReportCommand.self, ValidateCommand.self,
+        subcommands: [ReportCommand.self, BatchCommand.self, ScheduleCommand.self, ValidateCommand.self,
                       ListCommand.self, L10nCommand.self]
     )
 }

@@ -1,0 +1,46 @@
+import Foundation
+import HamkorBatch
+import HamkorCore
+import HamkorExport
+import HamkorLocalization
+
+/// Renders batch units: the engine, the exporters and every dataset loaded once up front.
+struct BatchRendering: Sendable {
+    let engine: ReportEngine
+    let registry: ExporterRegistry
+    let datasets: [String: Dataset]
+    let diagnostics: DiagnosticLog
+    let generatedAt: Date
+
+    /// Loads each distinct dataset of the plan once; invalid data fails the whole batch (exit 65)
+    /// before anything is written.
+    init(engine: ReportEngine, registry: ExporterRegistry, units: [BatchUnit], generatedAt: Date) throws {
+        self.engine = engine
+        self.registry = registry
+        self.generatedAt = generatedAt
+        diagnostics = DiagnosticLog()
+        var datasets: [String: Dataset] = [:]
+        for unit in units {
+            let key = Self.key(unit.data)
+            if datasets[key] == nil { datasets[key] = try engine.loadDataset(unit.data ?? []) }
+        }
+        self.datasets = datasets
+    }
+
+    static func key(_ data: [URL]?) -> String { data?.map(\.path).joined(separator: "\n") ?? "" }
+
+    /// Builds and exports one unit; throws to fail the unit alone.
+    func render(_ unit: BatchUnit, to destination: URL) throws -> [URL] {
+        guard let dataset = datasets[Self.key(unit.data)] else { throw EngineError.unknownReport(unit.report, known: []) }
+        let exporter = try registry.exporter(for: unit.format)
+        let unitDiagnostics = DiagnosticLog()
+        let document = try engine.document(report: unit.report, dataset: dataset, language: unit.language, strict: unit.strict,
+                                           generatedAt: generatedAt, diagnostics: unitDiagnostics)
+        let locale = engine.locale(for: unit.language, strict: unit.strict, diagnostics: unitDiagnostics)
+        let files = try exporter.export(document, context: ExportContext(locale: locale, diagnostics: unitDiagnostics), to: .file(destination))
+        for diagnostic in unitDiagnostics.diagnostics {
+            diagnostics.report(Diagnostic(diagnostic.severity, at: diagnostic.location, "\(unit): \(diagnostic.message)"))
+        }
+        return files.map(\.url)
+    }
+}
