@@ -50,6 +50,24 @@ extension WorkbookRenderer {
                 continue
             }
 
+            // Sheet setup comes first: in constant-memory mode libxlsxwriter refuses ranges over rows
+            // already streamed out, and the row count is known before any data row is written.
+            let lastDataRow = Self.firstDataRow + rows.count - 1
+            for (index, plan) in plans.enumerated() {
+                try sheet.setColumns(index, index, width: plan.width)
+            }
+            sheet.freezePanes(row: Self.firstDataRow, column: 0)
+            try sheet.autofilter(firstRow: Self.headerRow, firstColumn: 0,
+                                 lastRow: max(Self.headerRow, lastDataRow), lastColumn: columnCount - 1)
+            try sheet.repeatRows(Self.headerRow, Self.headerRow)
+            sheet.setPage(landscape: landscape)
+            try sheet.setFooter(headerFooter(prefix: "&C", template: document.labels.pageOfPages, sheet: name))
+            if lastDataRow >= Self.firstDataRow {
+                let identifiers = table.columns.indices.filter { table.columns[$0].type == .identifier }
+                    .map { CellReference.range(firstRow: Self.firstDataRow, firstColumn: $0, lastRow: lastDataRow, lastColumn: $0) }
+                if !identifiers.isEmpty { try sheet.ignoreNumberStoredAsText(identifiers.joined(separator: " ")) }
+            }
+
             let header = try workbook.formats.format(.header)
             for (index, column) in table.columns.enumerated() {
                 try sheet.write(text: cellText(column.header, at: name, row: Self.headerRow, column: index),
@@ -67,7 +85,6 @@ extension WorkbookRenderer {
                 }
                 row += 1
             }
-            let lastDataRow = row - 1
             parts.append(.init(sheet: sheet, firstDataRow: Self.firstDataRow, lastDataRow: lastDataRow, rowCount: rows.count))
 
             if isLast, let total = table.total {
@@ -80,21 +97,6 @@ extension WorkbookRenderer {
                     try writeText(note, on: sheet, row: row, column: 0, style: .note)
                     row += 1
                 }
-            }
-
-            for (index, plan) in plans.enumerated() {
-                try sheet.setColumns(index, index, width: plan.width)
-            }
-            sheet.freezePanes(row: Self.firstDataRow, column: 0)
-            try sheet.autofilter(firstRow: Self.headerRow, firstColumn: 0,
-                                 lastRow: max(Self.headerRow, lastDataRow), lastColumn: columnCount - 1)
-            try sheet.repeatRows(Self.headerRow, Self.headerRow)
-            sheet.setPage(landscape: landscape)
-            try sheet.setFooter(headerFooter(prefix: "&C", template: document.labels.pageOfPages, sheet: name))
-            if lastDataRow >= Self.firstDataRow {
-                let identifiers = table.columns.indices.filter { table.columns[$0].type == .identifier }
-                    .map { CellReference.range(firstRow: Self.firstDataRow, firstColumn: $0, lastRow: lastDataRow, lastColumn: $0) }
-                if !identifiers.isEmpty { try sheet.ignoreNumberStoredAsText(identifiers.joined(separator: " ")) }
             }
         }
         placements[table.id] = TablePlacement(parts: parts, columnCount: columnCount)
