@@ -1,0 +1,136 @@
+import Foundation
+import HamkorCore
+import HamkorLocalization
+
+/// Writes a report's tables as CSV (RFC 4180), for spreadsheets or for programs.
+///
+/// See ``CSVConfiguration`` for the two dialects. In both:
+/// - Each table is one header row, its data rows, and its total row last (the label in the
+///   label's column, sums as numbers). Table titles are not written.
+/// - Fields holding the delimiter, a quote, CR or LF are quoted, inner quotes doubled.
+/// - Text (text cells, code labels, identifiers, headers, notes) that begins with `=`, `+`, `-`,
+///   `@`, tab or CR is prefixed with `'` (``FormulaNeutralizer``); numbers come from typed cells
+///   and are never prefixed, so `-5` stays a number.
+/// - Money is the plain amount (`2134567890`, `12.5`) in the dialect's decimal mark. A money
+///   column that shares one currency has it in the excel header (`Value (USD)`); a column with
+///   several currencies gets an extra column of ISO 4217 codes right after it
+///   (`value_currency` in the data dialect).
+/// - Percentages: the excel dialect writes the percentage with its `%` sign and no space
+///   (`25,3%` in ru, `25.3%` in en), which Excel and LibreOffice read as the *number* 0.253
+///   shown as a percentage; the data dialect writes the fraction (`0.253`).
+/// - The excel dialect adds, after one empty line, the table's notes and the sample-data and
+///   illustrative-figures notices as one-field records; the data dialect holds only the table.
+///
+/// Which tables, and where:
+/// - With ``ExportContext/tableID`` set, only that table (an unknown id throws
+///   ``ExportError/unknownTable(_:known:)`` listing the report's tables).
+/// - To a file: a single table goes to the target path itself; several tables go to one file
+///   each, `BASE.TABLE-ID.csv` beside the target (``ExportTarget/sibling(of:part:extension:)``),
+///   and the target path itself is not written.
+/// - To standard output: the tables one after another, separated by one empty line (the
+///   byte-order mark, in the excel dialect, only once at the very start).
+///
+/// Output is streamed through a 64 KiB buffer; numbers are written from the decimal's digits
+/// without a formatter, and each distinct date is formatted once.
+public struct CSVExporter: ReportExporter {
+    public static let formatID = "csv"
+    public static let summary = "Comma-separated values, one file per table (excel or data dialect)"
+
+    public let configuration: CSVConfiguration
+
+    public init(configuration: CSVConfiguration = .excel) {
+        self.configuration = configuration
+    }
+
+    public var fileExtension: String { "csv" }
+    public var mediaType: String { "text/csv; charset=utf-8" }
+    public var producesMultipleFiles: Bool { true }
+
+    public func export(_ document: ReportDocument, context: ExportContext, to target: ExportTarget) throws -> [ExportedFile] {
+        let tables = try selectedTables(of: document, context: context)
+        let encoder = CSVTableEncoder(configuration: configuration, locale: context.locale)
+        switch target {
+        case .standardOutput:
+            let output = BufferedFileOutput(standardOutput: ())
+            try write(tables, of: document, encoder: encoder) { bytes in
+                try bytes.withUnsafeBufferPointer { try output.write($0) }
+            }
+            try output.flush()
+            return []
+        case .file(let url):
+            var files: [ExportedFile] = []
+            for table in tables {
+                let fileURL = tables.count == 1 ? url
+                    : ExportTarget.sibling(of: url, part: Self.fileNamePart(table.id), extension: fileExtension)
+                let size = try AtomicFileWriter.write(to: fileURL) { temporary in
+                    let output = try BufferedFileOutput(path: temporary.path)
+                    try write([table], of: document, encoder: encoder) { bytes in
+                        try bytes.withUnsafeBufferPointer { try output.write($0) }
+                    }
+                    try output.flush()
+                }
+                files.append(ExportedFile(url: fileURL, bytes: size))
+            }
+            return files
+        }
+    }
+
+    /// The bytes ``export(_:context:to:)`` writes to standard output for these tables: the
+    /// selected table, or all tables separated by one empty line. For tests and embedding.
+    public func render(_ document: ReportDocument, context: ExportContext) throws -> [UInt8] {
+        let tables = try selectedTables(of: document, context: context)
+        let encoder = CSVTableEncoder(configuration: configuration, locale: context.locale)
+        var result: [UInt8] = []
+        try write(tables, of: document, encoder: encoder) { result.append(contentsOf: $0) }
+        return result
+    }
+
+    /// The bytes of one table's file.
+    public func render(_ table: TableBlock, of document: ReportDocument, context: ExportContext) throws -> [UInt8] {
+        let encoder = CSVTableEncoder(configuration: configuration, locale: context.locale)
+        var result: [UInt8] = []
+        try write([table], of: document, encoder: encoder) { result.append(contentsOf: $0) }
+        return result
+    }
+
+    // MARK: Private
+
+    private func write(_ tables: [TableBlock], of document: ReportDocument, encoder: CSVTableEncoder,
+                       sink: ([UInt8]) throws -> Void) throws {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(CSVTableEncoder.flushThreshold + 4096)
+        func drain(_ bytes: inout [UInt8]) throws {
+            try sink(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
+        if encoder.writesByteOrderMark { buffer.append(contentsOf: CSVTableEncoder.byteOrderMark) }
+        for (index, table) in tables.enumerated() {
+            if index > 0 { encoder.appendEmptyLine(to: &buffer) }
+            try encoder.encode(table, document: document, into: &buffer, drain: drain)
+        }
+        try drain(&buffer)
+    }
+
+    private func selectedTables(of document: ReportDocument, context: ExportContext) throws -> [TableBlock] {
+        let tables = document.tables
+        if let id = context.tableID {
+            guard let table = tables.first(where: { $0.id == id }) else {
+                throw ExportError.unknownTable(id, known: tables.map(\.id))
+            }
+            return [table]
+        }
+        guard !tables.isEmpty else {
+            throw ExportError.writerFailed(format: Self.formatID, reason: "report '\(document.reportID)' has no tables")
+        }
+        return tables
+    }
+
+    /// A table id made safe as part of a file name (ids are slugs; anything else becomes `-`).
+    static func fileNamePart(_ id: String) -> String {
+        let safe = String(id.unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
+                ? Character(scalar) : "-"
+        })
+        return safe.isEmpty ? "table" : safe
+    }
+}

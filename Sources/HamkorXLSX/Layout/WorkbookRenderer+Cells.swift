@@ -1,0 +1,57 @@
+import Foundation
+import HamkorCore
+
+/// Writing typed values.
+extension WorkbookRenderer {
+    /// The Excel number format of a kind of value (`nil` for text).
+    func numberFormat(_ kind: ValueKind) -> String? {
+        switch kind {
+        case .empty, .text: nil
+        case .integer: NumberFormats.integer
+        case .decimal(let digits): NumberFormats.decimal(digits)
+        case .money(let currency, let digits): formats.money(currency, fractionDigits: digits)
+        case .percent(let digits): NumberFormats.percent(digits)
+        case .date: formats.date
+        case .year: NumberFormats.year
+        }
+    }
+
+    /// Writes a value: text as a string cell, everything else as a number with its number format.
+    ///
+    /// `memo` caches the format per kind for one column, so a cell costs one small dictionary lookup.
+    func write(_ value: CellValue, kind: ValueKind, on sheet: Worksheet, row: Int, column: Int,
+               base: CellStyle, memo: inout [ValueKind: Format?]) throws {
+        let format: Format?
+        if let cached = memo[kind] {
+            format = cached
+        } else {
+            var style = base.with(numberFormat: numberFormat(kind))
+            if kind != .text { style.wrap = false }
+            format = try workbook.formats.format(style)
+            memo[kind] = format
+        }
+        switch value {
+        case .empty:
+            if base != .plain { try sheet.writeBlank(row: row, column: column, format: format) }
+        case .text(let text), .coded(_, let text):
+            try sheet.write(text: cellText(text, at: sheet.name, row: row, column: column), row: row, column: column, format: format)
+        case .integer(let number), .year(let number):
+            try sheet.write(number: Double(number), row: row, column: column, format: format)
+        case .decimal(let number, _), .percent(let number):
+            try sheet.write(number: Self.double(number), row: row, column: column, format: format)
+        case .money(let money):
+            try sheet.write(number: Self.double(money.amount), row: row, column: column, format: format)
+        case .date(let date):
+            try sheet.write(number: Double(date.excelSerial), row: row, column: column, format: format)
+        }
+    }
+
+    /// Writes one value with no column context (key figures).
+    func write(_ value: CellValue, on sheet: Worksheet, row: Int, column: Int, base: CellStyle = .plain) throws {
+        var memo: [ValueKind: Format?] = [:]
+        var percentDigits = 1
+        if case .percent(let fraction) = value { percentDigits = max(0, min(4, -Int(fraction.exponent) - 2)) }
+        try write(value, kind: ValueKind(value, percentDigits: percentDigits, moneyDigits: nil), on: sheet, row: row, column: column,
+                  base: base, memo: &memo)
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import HamkorCore
+
+/// One sheet per table (more when a table outgrows a sheet).
+extension WorkbookRenderer {
+    /// Rows of the table layout: title, a blank row, the header, then data from `firstDataRow`.
+    static let titleRow = 0
+    static let headerRow = 2
+    static let firstDataRow = 3
+
+    /// How one column is written: its width, whether text wraps, and digits its type fixes.
+    struct ColumnPlan {
+        var width: Double
+        var wraps: Bool
+        var percentDigits: Int
+        var moneyDigits: Int?
+    }
+
+    func writeTable(_ table: TableBlock) throws {
+        let perSheet = configuration.dataRowsPerSheet
+        let columnCount = table.columns.count
+        let plans = table.columns.indices.map { plan(for: table, column: $0) }
+        let landscape = columnCount > configuration.landscapeColumnThreshold
+            || plans.reduce(0) { $0 + $1.width } > configuration.portraitPageWidth
+        let partCount = max(1, (table.rows.count + perSheet - 1) / perSheet)
+        var parts: [TablePlacement.Part] = []
+
+        for partIndex in 0..<partCount {
+            let name: String
+            if partIndex == 0 {
+                name = claimSheetName(table.shortTitle, fallback: table.id)
+            } else {
+                name = namer.claim(table.shortTitle, fallback: table.id)
+                report("table '\(table.id)' has \(table.rows.count) rows, more than a sheet holds; "
+                       + "it continues on sheet '\(name)'")
+            }
+            let sheet = try workbook.addWorksheet(named: name)
+            let rows = table.rows[(partIndex * perSheet)..<min(table.rows.count, (partIndex + 1) * perSheet)]
+            let isLast = partIndex == partCount - 1
+
+            // Title, merged over the table's width (libxlsxwriter cannot merge in constant-memory mode).
+            if columnCount > 1 && !workbook.constantMemory {
+                try sheet.merge(text: cellText(table.title, at: name, row: Self.titleRow, column: 0), row: Self.titleRow,
+                                firstColumn: 0, lastColumn: columnCount - 1, format: workbook.formats.format(.tableTitle))
+            } else {
+                try writeText(table.title, on: sheet, row: Self.titleRow, column: 0, style: .tableTitle)
+            }
+            guard columnCount > 0 else {
+                parts.append(.init(sheet: sheet, firstDataRow: Self.firstDataRow, lastDataRow: Self.firstDataRow - 1, rowCount: 0))
+                continue
+            }
+
+            // Sheet setup comes first: in constant-memory mode libxlsxwriter refuses ranges over rows
+            // already streamed out, and the row count is known before any data row is written.
+            let lastDataRow = Self.firstDataRow + rows.count - 1
+            for (index, plan) in plans.enumerated() {
+                try sheet.setColumns(index, index, width: plan.width)
+            }
+            sheet.freezePanes(row: Self.firstDataRow, column: 0)
+            try sheet.autofilter(firstRow: Self.headerRow, firstColumn: 0,
+                                 lastRow: max(Self.headerRow, lastDataRow), lastColumn: columnCount - 1)
+            try sheet.repeatRows(Self.headerRow, Self.headerRow)
+            sheet.setPage(landscape: landscape)
+            try sheet.setFooter(headerFooter(prefix: "&C", template: document.labels.pageOfPages, sheet: name))
+            if lastDataRow >= Self.firstDataRow {
+                let identifiers = table.columns.indices.filter { table.columns[$0].type == .identifier }
+                    .map { CellReference.range(firstRow: Self.firstDataRow, firstColumn: $0, lastRow: lastDataRow, lastColumn: $0) }
+                if !identifiers.isEmpty { try sheet.ignoreNumberStoredAsText(identifiers.joined(separator: " ")) }
+            }
+
+            let header = try workbook.formats.format(.header)
+            for (index, column) in table.columns.enumerated() {
+                try sheet.write(text: cellText(column.header, at: name, row: Self.headerRow, column: index),
+                                row: Self.headerRow, column: index, format: header)
+            }
+
+            var memos = [[ValueKind: Format?]](repeating: [:], count: columnCount)
+            let bases = plans.map { CellStyle(wrap: $0.wraps) }
+            var row = Self.firstDataRow
+            for cells in rows {
+                for (index, value) in cells.prefix(columnCount).enumerated() {
+                    let plan = plans[index]
+                    let kind = ValueKind(value, percentDigits: plan.percentDigits, moneyDigits: plan.moneyDigits)
+                    try write(value, kind: kind, on: sheet, row: row, column: index, base: bases[index], memo: &memos[index])
+                }
+                row += 1
+            }
+            parts.append(.init(sheet: sheet, firstDataRow: Self.firstDataRow, lastDataRow: lastDataRow, rowCount: rows.count))
+
+            if isLast, let total = table.total {
+                try writeTotal(total, of: table, plans: plans, parts: parts, on: sheet, row: row)
+                row += 1
+            }
+            if isLast, !table.notes.isEmpty {
+                row += 1
+                for note in table.notes {
+                    try writeText(note, on: sheet, row: row, column: 0, style: .note)
+                    row += 1
+                }
+            }
+        }
+        placements[table.id] = TablePlacement(parts: parts, columnCount: columnCount)
+    }
+
+    /// The total row: the label, and per summed column a live `SUBTOTAL(109, …)` over the data
+    /// rows of every part (filtered rows drop out) with the document's total as cached result.
+    private func writeTotal(_ total: TotalRow, of table: TableBlock, plans: [ColumnPlan],
+                            parts: [TablePlacement.Part], on sheet: Worksheet, row: Int) throws {
+        let blank = try workbook.formats.format(.total)
+        for (index, cell) in total.cells.prefix(table.columns.count).enumerated() {
+            switch cell {
+            case .none:
+                try sheet.writeBlank(row: row, column: index, format: blank)
+            case .label:
+                try writeText(total.label, on: sheet, row: row, column: index, style: .total)
+            case .sum(let value):
+                let plan = plans[index]
+                let kind = ValueKind(value, percentDigits: plan.percentDigits, moneyDigits: plan.moneyDigits)
+                let format = try workbook.formats.format(CellStyle.total.with(numberFormat: numberFormat(kind)))
+                let ranges = parts.filter { $0.rowCount > 0 }.map { part -> String in
+                    let range = CellReference.range(firstRow: part.firstDataRow, firstColumn: index,
+                                                    lastRow: part.lastDataRow, lastColumn: index)
+                    return part.sheet.name == sheet.name ? range : CellReference.quotedSheet(part.sheet.name) + "!" + range
+                }
+                let result = value.numericValue.map(Self.double) ?? 0
+                if ranges.isEmpty || value.numericValue == nil {
+                    var memo: [ValueKind: Format?] = [:]
+                    try write(value, kind: kind, on: sheet, row: row, column: index, base: .total, memo: &memo)
+                } else {
+                    let formula = "=" + ranges.map { "SUBTOTAL(109,\($0))" }.joined(separator: "+")
+                    try sheet.write(formula: formula, result: result, row: row, column: index, format: format)
+                }
+            }
+        }
+    }
+
+    /// Width, wrapping and digits of one column, from its header and every cell's display text.
+    func plan(for table: TableBlock, column index: Int) -> ColumnPlan {
+        let column = table.columns[index]
+        let maximum = configuration.maximumColumnWidth
+        var widest = max(DisplayWidth.longestWord(column.header), min(DisplayWidth.of(column.header), 12))
+        var percentDigits = 1
+        var moneyDigits: Int?
+        let locale = context.locale
+
+        func widthOfNumbers(_ format: (Decimal) -> String) -> Int {
+            var largest = Decimal(0)
+            var negative = false
+            for row in table.rows where row.indices.contains(index) {
+                guard let number = row[index].numericValue else { continue }
+                if number < 0 { negative = true }
+                let magnitude = number < 0 ? -number : number
+                if magnitude > largest { largest = magnitude }
+            }
+            if case .sum(let value)? = table.total?.cells[safe: index], let number = value.numericValue {
+                let magnitude = number < 0 ? -number : number
+                if magnitude > largest { largest = magnitude }
+            }
+            return DisplayWidth.of(format(largest)) + (negative ? 1 : 0)
+        }
+
+        switch column.type {
+        case .text, .identifier, .country, .code:
+            for row in table.rows where row.indices.contains(index) {
+                switch row[index] {
+                case .text(let text), .coded(_, let text):
+                    if text.utf8.count > widest { widest = max(widest, DisplayWidth.of(text)) }
+                default:
+                    break
+                }
+                if Double(widest) >= maximum { break }
+            }
+        case .integer:
+            widest = max(widest, widthOfNumbers { locale.integer(NSDecimalNumber(decimal: $0).intValue) })
+        case .decimal(let digits):
+            widest = max(widest, widthOfNumbers { locale.decimal($0, fractionDigits: digits) })
+        case .money(let currency):
+            let allIntegral = table.rows.allSatisfy { row in
+                guard row.indices.contains(index), case .money(let money) = row[index] else { return true }
+                return ValueKind.isIntegral(money.amount)
+            }
+            moneyDigits = allIntegral ? 0 : 2
+            let code = currency ?? table.rows.lazy.compactMap { row -> String? in
+                guard row.indices.contains(index), case .money(let money) = row[index] else { return nil }
+                return money.currency
+            }.first ?? "USD"
+            widest = max(widest, widthOfNumbers { locale.money($0, currency: code, fractionDigits: moneyDigits ?? 0) })
+        case .percent(let digits):
+            percentDigits = digits
+            widest = max(widest, widthOfNumbers { locale.percent($0, fractionDigits: digits) })
+        case .date:
+            widest = max(widest, DisplayWidth.of(formats.date) - 2)
+        case .year:
+            widest = max(widest, 4)
+        }
+        if let total = table.total, case .label? = total.cells[safe: index] {
+            widest = max(widest, DisplayWidth.of(total.label))
+        }
+        let width = min(max(Double(widest) + 2, 6), maximum)
+        return ColumnPlan(width: width, wraps: Double(widest) + 2 > maximum, percentDigits: percentDigits,
+                          moneyDigits: moneyDigits)
+    }
+}
+
+extension Array {
+    /// The element at `index`, or `nil` past the ends.
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import HamkorCore
+import HamkorExport
+import HamkorLocalization
+
+/// Lays one ``ReportDocument`` out as a workbook: the summary sheet, the table sheets, the charts.
+///
+/// Rows of each sheet are written strictly top to bottom, so the same code serves libxlsxwriter's
+/// constant-memory mode, which streams each finished row to disk.
+final class WorkbookRenderer {
+    let document: ReportDocument
+    let context: ExportContext
+    let configuration: XLSXConfiguration
+    var formats: NumberFormats
+    var namer = SheetNamer()
+    /// Where each rendered table's data sits, for charts and totals.
+    var placements: [String: TablePlacement] = [:]
+    /// Charts placed per sheet name, to stack them.
+    var chartsPlaced: [String: Int] = [:]
+    /// Created at ``render(to:temporaryFolder:)``.
+    var workbook: Workbook!
+
+    init(document: ReportDocument, context: ExportContext, configuration: XLSXConfiguration) {
+        self.document = document
+        self.context = context
+        self.configuration = configuration
+        self.formats = NumberFormats(locale: context.locale)
+    }
+
+    /// The tables this export renders (one when the context names a table).
+    var selectedTables: [TableBlock] {
+        guard let id = context.tableID else { return document.tables }
+        return document.tables.filter { $0.id == id }
+    }
+
+    /// Writes the whole workbook to `path`.
+    func render(to path: String, temporaryFolder: String) throws {
+        let constantMemory = selectedTables.contains { $0.rows.count > configuration.constantMemoryRowThreshold }
+        workbook = try Workbook(path: path, constantMemory: constantMemory,
+                                temporaryFolder: constantMemory ? temporaryFolder : nil)
+        try setProperties()
+        let summary = try workbook.addWorksheet(named: claimSheetName(document.labels.summary, fallback: "Summary"))
+        summary.activate()
+        let summaryCharts = try writeSummary(on: summary)
+        for table in selectedTables {
+            try writeTable(table)
+        }
+        for chart in document.charts {
+            guard let source = chart.source, let placement = placements[source.tableID] else { continue }
+            try drawChart(chart, source: source, placement: placement)
+        }
+        for pending in summaryCharts {
+            try drawSummaryChart(pending, on: summary)
+        }
+        try workbook.close()
+    }
+
+    // MARK: Shared helpers
+
+    /// Claims a sheet name and reports when it had to differ from the proposal.
+    func claimSheetName(_ proposed: String, fallback: String) -> String {
+        let name = namer.claim(proposed, fallback: fallback)
+        if name != proposed {
+            report("sheet name '\(proposed)' was changed to '\(name)' to meet Excel's rules")
+        }
+        return name
+    }
+
+    /// Text cut to what a cell holds, with a diagnostic when cut.
+    func cellText(_ text: String, at sheet: String, row: Int, column: Int) -> String {
+        guard let cut = ExcelLimits.truncated(text, toUTF16: ExcelLimits.maximumCellCharacters) else { return text }
+        report("cell \(sheet)!\(CellReference.cell(row: row, column: column)) was cut to "
+               + "\(ExcelLimits.maximumCellCharacters) characters (it had \(text.utf16.count))")
+        return cut
+    }
+
+    /// Writes document text as a string cell (never a formula), cut to the cell limit.
+    func writeText(_ text: String, on sheet: Worksheet, row: Int, column: Int, style: CellStyle = .plain) throws {
+        let format = try workbook.formats.format(style)
+        try sheet.write(text: cellText(text, at: sheet.name, row: row, column: column), row: row, column: column, format: format)
+    }
+
+    /// Records a non-fatal problem.
+    func report(_ message: String) {
+        context.diagnostics.report(Diagnostic(.warning, "xlsx: \(message)"))
+    }
+
+    /// A header or footer string: `&` escaped, cut to 255 characters without splitting a code.
+    func headerFooter(prefix: String, template: String, sheet: String) -> String {
+        let escaped = template.replacingOccurrences(of: "&", with: "&&")
+            .replacingOccurrences(of: "{pages}", with: "&N")
+            .replacingOccurrences(of: "{page}", with: "&P")
+        let full = prefix + escaped
+        guard var cut = ExcelLimits.truncated(full, toUTF16: ExcelLimits.maximumHeaderFooterCharacters) else { return full }
+        let trailingAmpersands = cut.reversed().prefix { $0 == "&" }.count
+        if trailingAmpersands % 2 == 1 { cut.removeLast() }
+        report("the page header or footer of sheet '\(sheet)' was cut to \(ExcelLimits.maximumHeaderFooterCharacters) characters")
+        return cut
+    }
+
+    /// The number behind a typed value, as a double for the XML.
+    static func double(_ value: Decimal) -> Double {
+        NSDecimalNumber(decimal: value).doubleValue
+    }
+
+    private func setProperties() throws {
+        let keywords = ["Hamkor", document.reportID, document.language.tag].joined(separator: ", ")
+        var comments: [String] = []
+        if document.isSampleData { comments.append(document.labels.sampleData) }
+        if document.hasIllustrativeFigures { comments.append(document.labels.illustrativeNote) }
+        try workbook.setProperties(DocumentProperties(
+            title: document.title,
+            subject: document.subtitle ?? document.title,
+            author: configuration.author,
+            company: configuration.company.isEmpty ? nil : configuration.company,
+            category: document.reportID,
+            keywords: keywords,
+            comments: comments.isEmpty ? nil : comments.joined(separator: " "),
+            created: Int(document.generatedAt.timeIntervalSince1970.rounded(.down))))
+        try workbook.setCustomProperty("Language", document.language.tag)
+        try workbook.setCustomProperty("Report", document.reportID)
+    }
+}
+
+/// Where a table landed: its sheets and rows, for charts and continued totals.
+struct TablePlacement {
+    /// One part per sheet (one unless the table has more rows than a sheet holds).
+    struct Part {
+        var sheet: Worksheet
+        var firstDataRow: Int
+        var lastDataRow: Int
+        var rowCount: Int
+    }
+
+    var parts: [Part]
+    var columnCount: Int
+}

@@ -1,0 +1,48 @@
+import CXlsxWriter
+
+/// A native chart of a ``Workbook``, drawn from worksheet cells.
+struct Chart {
+    /// The chart types the exporter draws.
+    enum Kind: Sendable {
+        case bar, column, pie
+
+        var libraryType: UInt8 {
+            switch self {
+            case .bar: UInt8(LXW_CHART_BAR.rawValue)
+            case .column: UInt8(LXW_CHART_COLUMN.rawValue)
+            case .pie: UInt8(LXW_CHART_PIE.rawValue)
+            }
+        }
+    }
+
+    let handle: UnsafeMutablePointer<lxw_chart>
+    let kind: Kind
+
+    /// libxlsxwriter reads a name that starts with `=` as a cell reference; a zero-width space
+    /// keeps document text literal.
+    private static func literal(_ text: String) -> String {
+        text.hasPrefix("=") ? "\u{200B}" + text : text
+    }
+
+    /// Adds one series: categories and values are single-column ranges of data rows of a sheet.
+    func addSeries(name: String, sheet: String, firstRow: Int, lastRow: Int, categoryColumn: Int, valueColumn: Int) throws {
+        guard let series = chart_add_series(handle, nil, nil) else { throw XLSXError.allocationFailed("a chart series") }
+        chart_series_set_categories(series, sheet, lxw_row_t(firstRow), lxw_col_t(categoryColumn),
+                                    lxw_row_t(lastRow), lxw_col_t(categoryColumn))
+        chart_series_set_values(series, sheet, lxw_row_t(firstRow), lxw_col_t(valueColumn),
+                                lxw_row_t(lastRow), lxw_col_t(valueColumn))
+        if !name.isEmpty { chart_series_set_name(series, Self.literal(name)) }
+    }
+
+    /// Sets the chart title and the axis titles (bar charts have their value axis across).
+    func setTitles(title: String, categoryAxis: String, valueAxis: String) {
+        if !title.isEmpty { chart_title_set_name(handle, Self.literal(title)) }
+        guard kind != .pie else { return }
+        let (categoryAxisHandle, valueAxisHandle) = kind == .bar
+            ? (handle.pointee.y_axis, handle.pointee.x_axis)
+            : (handle.pointee.x_axis, handle.pointee.y_axis)
+        if !categoryAxis.isEmpty, let axis = categoryAxisHandle { chart_axis_set_name(axis, Self.literal(categoryAxis)) }
+        if !valueAxis.isEmpty, let axis = valueAxisHandle { chart_axis_set_name(axis, Self.literal(valueAxis)) }
+        chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
+    }
+}

@@ -1,0 +1,31 @@
+/// Why writing a workbook failed.
+///
+/// Every `lxw_error` that libxlsxwriter returns becomes ``library(operation:code:message:)``
+/// with the library's own text from `lxw_strerror`; none is ignored.
+public enum XLSXError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// A libxlsxwriter call failed.
+    case library(operation: String, code: Int32, message: String)
+    /// libxlsxwriter could not create a workbook for this path (out of memory or bad options).
+    case cannotCreateWorkbook(path: String)
+    /// A worksheet, format or chart could not be allocated.
+    case allocationFailed(String)
+    /// The workbook was used after it had been closed.
+    case workbookClosed
+    /// The C locale needed to write numbers with a decimal point could not be selected.
+    case localeUnavailable(String)
+
+    public var description: String {
+        switch self {
+        case .library(let operation, let code, let message):
+            "libxlsxwriter: \(operation) failed: \(message) (error \(code))"
+        case .cannotCreateWorkbook(let path):
+            "libxlsxwriter could not create a workbook at \(path)"
+        case .allocationFailed(let what):
+            "libxlsxwriter could not allocate \(what)"
+        case .workbookClosed:
+            "the workbook was used after it was closed"
+        case .localeUnavailable(let reason):
+            "cannot select the C locale for writing numbers: \(reason)"
+        }
+    }
+}

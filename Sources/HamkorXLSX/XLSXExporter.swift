@@ -1,0 +1,51 @@
+import Foundation
+import HamkorCore
+import HamkorExport
+import HamkorLocalization
+
+/// Writes a report as an Excel workbook (Office Open XML) through libxlsxwriter.
+///
+/// Layout: a summary sheet (title, provenance, key figures, running text in reading order),
+/// then one sheet per table — title, a bold header with frozen panes and an autofilter, typed
+/// cells with number formats, and a total row of live `SUBTOTAL` formulas whose cached results
+/// are the document's own totals — with each chart drawn natively from its table's cells.
+/// Output is deterministic: the creation date is the document's `generatedAt`.
+public struct XLSXExporter: ReportExporter {
+    public static let formatID = "xlsx"
+    public static let summary = "Excel workbook: summary sheet, one sheet per table, native charts"
+
+    public var fileExtension: String { "xlsx" }
+    public var mediaType: String { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }
+    public var canWriteToStandardOutput: Bool { false }
+    public let configuration: XLSXConfiguration
+
+    public init(configuration: XLSXConfiguration = XLSXConfiguration()) {
+        self.configuration = configuration
+    }
+
+    public func export(_ document: ReportDocument, context: ExportContext, to target: ExportTarget) throws -> [ExportedFile] {
+        guard case .file(let url) = target else { throw ExportError.needsFilePath(format: Self.formatID) }
+        if let tableID = context.tableID, !document.tables.contains(where: { $0.id == tableID }) {
+            throw ExportError.unknownTable(tableID, known: document.tables.map(\.id))
+        }
+        let folder = url.deletingLastPathComponent().path
+        let bytes = try AtomicFileWriter.write(to: url) { temporary in
+            do {
+                try CLocaleScope.run {
+                    let renderer = WorkbookRenderer(document: document, context: context, configuration: configuration)
+                    try renderer.render(to: temporary.path, temporaryFolder: folder)
+                }
+            } catch let error as XLSXError {
+                throw ExportError.writerFailed(format: Self.formatID, reason: error.description)
+            }
+        }
+        return [ExportedFile(url: url, bytes: bytes)]
+    }
+}
+
+extension ReportExporter where Self == XLSXExporter {
+    /// The XLSX exporter, for generic call sites (`func run(_ exporter: some ReportExporter)` → `run(.xlsx())`).
+    public static func xlsx(_ configuration: XLSXConfiguration = XLSXConfiguration()) -> XLSXExporter {
+        XLSXExporter(configuration: configuration)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import HamkorXLSX
+
+/// When LibreOffice is installed, an exported workbook must convert to PDF headlessly.
+@Suite struct OfficeConversionTests {
+    static func executable(_ names: [String]) -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            for name in names {
+                let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            }
+        }
+        return nil
+    }
+
+    @Test func convertsToPDF() throws {
+        guard let soffice = Self.executable(["soffice", "libreoffice"]) else {
+            print("skipped: soffice not installed")
+            return
+        }
+        let (url, _) = try XLSXExporterTests.export(ReportFixture.document(.russian), context: ReportFixture.context(.russian))
+        let folder = url.deletingLastPathComponent()
+        let home = folder.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = soffice
+        process.arguments = ["--headless", "--convert-to", "pdf", "--outdir", folder.path, url.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = home.path
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        if process.isRunning {
+            process.terminate()
+            Issue.record("soffice did not finish within 120 s")
+            return
+        }
+        #expect(process.terminationStatus == 0)
+        let pdf = url.deletingPathExtension().appendingPathExtension("pdf")
+        #expect(FileManager.default.fileExists(atPath: pdf.path))
+    }
+}

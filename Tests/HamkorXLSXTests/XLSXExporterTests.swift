@@ -1,0 +1,194 @@
+import Foundation
+import HamkorCore
+import HamkorExport
+import HamkorLocalization
+import Testing
+@testable import HamkorXLSX
+
+/// Exports the fixture and reads the parts of the workbook back.
+@Suite struct XLSXExporterTests {
+    /// Exports a document and opens the result.
+    static func export(_ document: ReportDocument, context: ExportContext,
+                       configuration: XLSXConfiguration = XLSXConfiguration()) throws -> (URL, WorkbookArchive) {
+        let folder = try ReportFixture.temporaryFolder()
+        let url = folder.appendingPathComponent("\(document.reportID).\(document.language.tag).xlsx")
+        let files = try XLSXExporter(configuration: configuration).export(document, context: context, to: .file(url))
+        #expect(files == [ExportedFile(url: url, bytes: Int((try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? -1))])
+        return (url, try WorkbookArchive(url))
+    }
+
+    @Test func describesItself() {
+        let exporter = XLSXExporter()
+        #expect(XLSXExporter.formatID == "xlsx")
+        #expect(exporter.fileExtension == "xlsx")
+        #expect(exporter.mediaType == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        #expect(!exporter.canWriteToStandardOutput)
+        #expect(exporter.configuration.constantMemoryRowThreshold == 50_000)
+        var registry = ExporterRegistry()
+        registry.register(exporter)
+        #expect(registry.exporter(forExtension: "XLSX")?.formatID == "xlsx")
+    }
+
+    @Test func refusesStandardOutput() {
+        #expect(throws: ExportError.needsFilePath(format: "xlsx")) {
+            try XLSXExporter().export(ReportFixture.document(.english), context: ReportFixture.context(.english), to: .standardOutput)
+        }
+    }
+
+    @Test func refusesUnknownTable() {
+        #expect(throws: ExportError.unknownTable("nope", known: ["by-sector", "second"])) {
+            try XLSXExporter().export(ReportFixture.document(.english), context: ReportFixture.context(.english, tableID: "nope"),
+                                      to: .file(URL(fileURLWithPath: "/tmp/never.xlsx")))
+        }
+    }
+
+    @Test(arguments: [LanguageTag.english, .russian])
+    func sheetNamesIncludingCyrillic(language: LanguageTag) throws {
+        let context = ReportFixture.context(language)
+        let (_, archive) = try Self.export(ReportFixture.document(language), context: context)
+        let workbook = try archive.text("xl/workbook.xml")
+        let names = WorkbookArchive.allMatches(#"<sheet name="([^"]*)""#, in: workbook).map(\.xmlUnescaped)
+        switch language {
+        case .russian:
+            #expect(names == ["Итоги", "По отраслям", "итоги (2)"])
+        default:
+            #expect(names == ["Summary", "By sector", "History (2)"])
+        }
+        #expect(context.diagnostics.diagnostics.contains { $0.message.contains("sheet name") })
+    }
+
+    @Test(arguments: [LanguageTag.english, .russian])
+    func tableSheetLayout(language: LanguageTag) throws {
+        let (_, archive) = try Self.export(ReportFixture.document(language), context: ReportFixture.context(language))
+        let sheet = try archive.text("xl/worksheets/sheet2.xml")
+
+        // Title merged over the seven columns; header on row 3; panes frozen below it; autofilter.
+        #expect(sheet.contains(#"<mergeCell ref="A1:G1"/>"#))
+        #expect(sheet.contains(#"state="frozen""#) && sheet.contains(#"topLeftCell="A4""#))
+        #expect(sheet.contains(#"<autoFilter ref="A3:G8"/>"#))
+        #expect(try archive.string("C3", sheet: 2) == (language == .russian ? "Стоимость" : "Value"))
+
+        // Numbers are numbers: money, percent, date, year, integer.
+        for column in ["C", "D", "E", "F", "G"] {
+            let cell = try #require(try archive.cell("\(column)4", sheet: 2))
+            #expect(!cell.contains("t=\""), "\(column)4 is not a number: \(cell)")
+            #expect(cell.contains("<v>"))
+        }
+        #expect(try archive.cell("C4", sheet: 2)?.contains("<v>1000000</v>") == true)
+        #expect(try archive.cell("D4", sheet: 2)?.contains("<v>0.2</v>") == true)
+        #expect(try archive.cell("E4", sheet: 2)?.contains("<v>45292</v>") == true)  // 2024-01-01
+        #expect(try archive.numberFormat("D4", sheet: 2) == "0.0%")
+        #expect(try archive.numberFormat("F4", sheet: 2) == "0")
+        let dateFormat = try #require(try archive.numberFormat("E4", sheet: 2))
+        #expect(dateFormat.contains("yyyy") && dateFormat.contains("d") && dateFormat.contains("m"))
+        if language == .russian { #expect(dateFormat == #"dd\.mm\.yyyy"#) }
+        let moneyFormat = try #require(try archive.numberFormat("C4", sheet: 2))
+        #expect(moneyFormat.contains("#,##0"))
+        #expect(moneyFormat.contains(language == .russian ? "$" : "\"$\""))
+
+        // Identifiers stay text, with Excel's warning switched off.
+        #expect(try archive.string("B4", sheet: 2) == "00001")
+        #expect(sheet.contains(#"<ignoredError sqref="B4:B8" numberStoredAsText="1"/>"#))
+
+        // Formula-like text is a string, never a formula.
+        let formulaLike = try #require(try archive.cell("A8", sheet: 2))
+        #expect(formulaLike.contains(#"t="s""#) && !formulaLike.contains("<f>"))
+        #expect(try archive.string("A8", sheet: 2) == ReportFixture.formulaLikeText)
+
+        // The total row: live formulas with the document's totals cached.
+        #expect(try archive.string("A9", sheet: 2) == (language == .russian ? "Итого" : "Total"))
+        let total = try #require(try archive.cell("C9", sheet: 2))
+        #expect(total.contains("<f>SUBTOTAL(109,C4:C8)</f>"))
+        #expect(total.contains("<v>7500000</v>"))
+        #expect(try archive.cell("G9", sheet: 2)?.contains("<f>SUBTOTAL(109,G4:G8)</f><v>15</v>") == true)
+
+        // Printing: landscape (seven columns), A4, one page wide, header repeated, page footer.
+        #expect(sheet.contains(#"orientation="landscape""#) && sheet.contains(#"paperSize="9""#))
+        #expect(sheet.contains(#"fitToWidth="1""#) || sheet.contains(#"fitToHeight="0""#))
+        let footer = language == .russian ? "&amp;CСтраница &amp;P из &amp;N" : "&amp;CPage &amp;P of &amp;N"
+        #expect(sheet.contains("<oddFooter>\(footer)</oddFooter>"))
+        let workbook = try archive.text("xl/workbook.xml")
+        #expect(workbook.contains("_xlnm.Print_Titles"))
+        #expect(workbook.contains("$3:$3"))
+    }
+
+    @Test(arguments: [LanguageTag.english, .russian])
+    func chartDrawnFromTheTableCells(language: LanguageTag) throws {
+        let (_, archive) = try Self.export(ReportFixture.document(language), context: ReportFixture.context(language))
+        let chart = try archive.text("xl/charts/chart1.xml")
+        let sheetName = language == .russian ? "'По отраслям'" : "'By sector'"
+        #expect(chart.contains(language == .russian ? "Стоимость по отраслям" : "Value by sector"))
+        #expect(chart.contains("<c:f>\(sheetName)!$A$4:$A$8</c:f>"))
+        #expect(chart.contains("<c:f>\(sheetName)!$C$4:$C$8</c:f>"))
+        #expect(chart.contains("<c:barDir val=\"col\"/>"))
+        #expect(try archive.text("xl/worksheets/_rels/sheet2.xml.rels").contains("drawing"))
+        #expect(!archive.has("xl/charts/chart2.xml"))
+    }
+
+    @Test(arguments: [LanguageTag.english, .russian])
+    func summarySheet(language: LanguageTag) throws {
+        let document = ReportFixture.document(language)
+        let (_, archive) = try Self.export(document, context: ReportFixture.context(language))
+        let strings = try archive.sharedStrings()
+        #expect(try archive.string("A1", sheet: 1) == document.title)
+        #expect(try archive.string("A2", sheet: 1) == document.subtitle)
+        #expect(strings.contains(document.labels.sampleData))
+        #expect(strings.contains(document.labels.illustrativeNote))
+        #expect(strings.contains(document.labels.languageName))
+        #expect(strings.contains("• " + (language == .russian ? "Новые соглашения" : "New agreements")))
+        let summary = try archive.text("xl/worksheets/sheet1.xml")
+        #expect(summary.contains("<v>7500000</v>"))  // key figure as a number
+        #expect(summary.contains("<v>1234.5</v>"))
+        #expect(summary.contains("<v>0.253</v>"))
+        let core = try archive.text("docProps/core.xml")
+        #expect(core.contains("<dc:title>\(document.title)</dc:title>"))
+        #expect(core.contains("<dc:creator>Hamkor</dc:creator>"))
+        #expect(core.contains("2024-08-23T10:30:00Z"))
+        #expect(try archive.text("docProps/custom.xml").contains(language.tag))
+    }
+
+    @Test func sameDocumentSameBytes() throws {
+        let document = ReportFixture.document(.russian)
+        let (first, _) = try Self.export(document, context: ReportFixture.context(.russian))
+        let (second, _) = try Self.export(document, context: ReportFixture.context(.russian))
+        #expect(try Data(contentsOf: first) == Data(contentsOf: second))
+    }
+
+    @Test func oneTableOnly() throws {
+        let (_, archive) = try Self.export(ReportFixture.document(.english), context: ReportFixture.context(.english, tableID: "second"))
+        let workbook = try archive.text("xl/workbook.xml")
+        #expect(WorkbookArchive.allMatches(#"<sheet name="([^"]*)""#, in: workbook) == ["Summary", "History (2)"])
+        #expect(!archive.has("xl/charts/chart1.xml"))
+    }
+
+    @Test func longCellsAreCutWithADiagnostic() throws {
+        var document = ReportFixture.document(.english)
+        document.blocks.append(.paragraph(String(repeating: "ж", count: 40_000)))
+        let context = ReportFixture.context(.english)
+        let (_, archive) = try Self.export(document, context: context)
+        #expect(try archive.sharedStrings().contains(String(repeating: "ж", count: 32_767)))
+        #expect(context.diagnostics.diagnostics.contains { $0.message.contains("32767 characters") })
+    }
+
+    @Test func tablesLongerThanASheetContinue() throws {
+        let document = ReportFixture.document(.english)
+        let context = ReportFixture.context(.english)
+        let (_, archive) = try Self.export(document, context: context, configuration: XLSXConfiguration(maximumDataRowsPerSheet: 2))
+        let workbook = try archive.text("xl/workbook.xml")
+        #expect(WorkbookArchive.allMatches(#"<sheet name="([^"]*)""#, in: workbook)
+                == ["Summary", "By sector", "By sector (2)", "By sector (3)", "History (2)"])
+        let total = try #require(try archive.cell("C5", sheet: 4))
+        #expect(total.contains("<f>SUBTOTAL(109,'By sector'!C4:C5)+SUBTOTAL(109,'By sector (2)'!C4:C5)+SUBTOTAL(109,C4:C4)</f>"))
+        #expect(context.diagnostics.diagnostics.contains { $0.message.contains("continues on sheet 'By sector (2)'") })
+    }
+
+    @Test func failureLeavesNoFile() throws {
+        let folder = try ReportFixture.temporaryFolder()
+        let blocker = folder.appendingPathComponent("file")
+        try Data().write(to: blocker)
+        let url = blocker.appendingPathComponent("out.xlsx")  // parent is a file
+        #expect(throws: ExportError.self) {
+            try XLSXExporter().export(ReportFixture.document(.english), context: ReportFixture.context(.english), to: .file(url))
+        }
+    }
+}
