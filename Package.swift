@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(name: "HamkorLocalizationTests", dependencies: ["HamkorLocalization"]),
         .testTarget(name: "HamkorCoreTests", dependencies: ["HamkorCore", "HamkorLocalization"], exclude: ["Fixtures"]),
-        .testTarget(name: "HamkorExportTests", dependencies: ["HamkorExport", "HamkorCore", "HamkorLocalization"]),
+        .testTarget(name: "HamkorExportTests", dependencies: ["HamkorExport", "HamkorCore", "HamkorLocalization"], exclude: ["Goldens"]),
         .testTarget(
             name: "HamkorXLSXTests",
             dependencies: ["HamkorXLSX", "HamkorExport", "HamkorCore", "HamkorLocalization",

@@ -4,9 +4,11 @@ import HamkorXLSX
 /// The exporters the `hamkor` binary ships with; the core never imports them.
 enum BuiltInExporters {
     /// The registry with the built-in formats, configured from command-line settings.
-    static func registry(csvDialect: String = "excel", textWidth: Int = 78) -> ExporterRegistry {
+    static func registry(csvDialect: CSVConfiguration.Dialect = .excel, textWidth: Int = 78) -> ExporterRegistry {
         var registry = ExporterRegistry()
-        _ = (csvDialect, textWidth)
+        registry.register(.csv(CSVConfiguration(dialect: csvDialect)))
+        registry.register(.textBriefing(width: textWidth))
+        registry.register(XLSXExporter.xlsx())
         return registry
     }
 }

@@ -40,7 +40,7 @@ struct ReportCommand: ParsableCommand {
     var table: String?
 
     @Option(name: .long, help: ArgumentHelp("CSV dialect: excel (BOM, locale separators) or data (plain, stable ids).", valueName: "DIALECT"))
-    var csvDialect = "excel"
+    var csvDialect: CSVConfiguration.Dialect = .excel
 
     @Option(name: .long, help: ArgumentHelp("Line width of text briefings.", valueName: "COLUMNS"))
     var width = 78
@@ -51,7 +51,6 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard ["excel", "data"].contains(csvDialect) else { throw ValidationError("--csv-dialect must be excel or data") }
         guard (30...400).contains(width) else { throw ValidationError("--width must be between 30 and 400") }
     }
 

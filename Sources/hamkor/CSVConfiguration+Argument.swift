@@ -1,0 +1,4 @@
+import ArgumentParser
+import HamkorExport
+
+extension CSVConfiguration.Dialect: ExpressibleByArgument {}
