@@ -67,6 +67,25 @@ private struct BriefingRenderer {
         formatter = CellFormatter(locale: context.locale, dateLength: .long)
     }
 
+    /// The table without identifier columns: internal record ids help a spreadsheet or a
+    /// pipeline, not a reader of a briefing (and would be hard-wrapped in narrow columns).
+    static func forReaders(_ table: TableBlock) -> TableBlock {
+        let keep = table.columns.indices.filter { table.columns[$0].type != .identifier }
+        guard keep.count < table.columns.count, !keep.isEmpty else { return table }
+        var copy = table
+        copy.columns = keep.map { table.columns[$0] }
+        copy.rows = table.rows.map { row in keep.map { row[$0] } }
+        if var total = table.total {
+            let dropped = table.columns.indices.filter { !keep.contains($0) }
+            var cells = keep.map { total.cells[$0] }
+            // Keep the total's label when it sat in a dropped column.
+            if dropped.contains(where: { total.cells[$0] == .label }), let free = cells.firstIndex(of: .none) { cells[free] = .label }
+            total.cells = cells
+            copy.total = total
+        }
+        return copy
+    }
+
     mutating func render() -> String {
         renderHeader()
         for block in document.blocks { renderBlock(block) }
@@ -106,7 +125,7 @@ private struct BriefingRenderer {
             sections.append(underlined(block.title ?? document.labels.keyFigures, with: "-") + keyFigureLines(block.figures))
         case .table(let table):
             var lines = wrap(table.title)
-            lines += TextTableRenderer(width: width, formatter: formatter, diagnostics: context.diagnostics).render(table)
+            lines += TextTableRenderer(width: width, formatter: formatter, diagnostics: context.diagnostics).render(Self.forReaders(table))
             lines += footnoteLines(table.notes)
             sections.append(lines)
         case .chart(let chart):
