@@ -27,7 +27,7 @@ run: build
 	$(HAMKOR) batch Reports/jobs.yaml --out $(OUT)
 	@echo "Reports written to $(abspath $(OUT)) (manifest: $(abspath $(OUT))/manifest.json)"
 
-test: deps check-catalogs test-swift check-l10n example
+test: deps check-catalogs example check-l10n test-swift
 
 test-swift:
 	$(SWIFT) build --build-tests

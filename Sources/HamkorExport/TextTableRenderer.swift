@@ -40,14 +40,25 @@ struct TextTableRenderer {
             let values = bodies.reduce(1) { max($0, DisplayWidth.of($1[index])) }
             return rightAligned[index] ? values : min(widths[index], max(Self.minimumTextColumn, 1))
         }
+        // What each column needs so that no word breaks: its longest word (headers included),
+        // and every value whole for numbers.
+        let wordFloors = columns.indices.map { index -> Int in
+            let texts = [headers[index]] + bodies.map { $0[index] }
+            let longestWord = texts.flatMap { $0.split(separator: " ") }.reduce(1) { max($0, DisplayWidth.of(String($1))) }
+            return min(widths[index], max(longestWord, floors[index]))
+        }
         let available = width - Self.gap * (columns.count - 1)
-        while widths.reduce(0, +) > available {
-            // Narrow the widest column that can still give a column.
-            guard let index = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] })
-            else {
-                return renderAsRecords(headers: headers, rows: rows, total: total)
+        // First narrow columns down to their longest word, so headers wrap between words;
+        // only then break words, down to each column's floor.
+        for limits in [wordFloors, floors] {
+            while widths.reduce(0, +) > available {
+                // Narrow the widest column that can still give a column.
+                guard let index = widths.indices.filter({ widths[$0] > limits[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[index] -= 1
             }
-            widths[index] -= 1
+        }
+        if widths.reduce(0, +) > available {
+            return renderAsRecords(headers: headers, rows: rows, total: total)
         }
 
         var lines: [String] = []
