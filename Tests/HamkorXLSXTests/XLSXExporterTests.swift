@@ -182,6 +182,39 @@ import Testing
         #expect(context.diagnostics.diagnostics.contains { $0.message.contains("continues on sheet 'By sector (2)'") })
     }
 
+    @Test func chartsWithoutASourceAreDrawnFromSummaryCells() throws {
+        for threshold in [50_000, 2] {
+            var document = ReportFixture.document(.english)
+            document.blocks.append(.chart(ChartBlock(
+                id: "plain", kind: .bar, title: "=HYPERLINK(\"http://x\")", categoryAxisTitle: "Sector",
+                valueAxisTitle: "USD", seriesName: "=A1", points: [ChartPoint(label: "A", value: 1), ChartPoint(label: "B", value: 2)],
+                source: nil)))
+            let (_, archive) = try Self.export(document, context: ReportFixture.context(.english),
+                                               configuration: XLSXConfiguration(constantMemoryRowThreshold: threshold))
+            // Charts are numbered in sheet order: the summary's comes first.
+            let chart = try archive.text("xl/charts/chart1.xml")
+            #expect(chart.contains("<c:barDir val=\"bar\"/>"))
+            #expect(chart.contains("<c:f>Summary!$A$30:$A$31</c:f>"))
+            #expect(chart.contains("<c:f>Summary!$B$30:$B$31</c:f>"))
+            #expect(chart.contains("HYPERLINK(&quot;http://x&quot;)") || chart.contains("HYPERLINK(\"http://x\")"))
+            #expect(try archive.text("xl/charts/chart2.xml").contains("'By sector'!$C$4:$C$8"))
+            // Document text in a chart stays literal text, never a cell reference.
+            #expect(!chart.contains("<c:f>A1</c:f>") && !chart.contains("<c:f>HYPERLINK"))
+            #expect(try archive.text("xl/worksheets/_rels/sheet1.xml.rels").contains("drawing"))
+        }
+    }
+
+    @Test func wrappedHeadersGetATallerRow() throws {
+        var document = ReportFixture.document(.english)
+        guard case .table(var table) = document.blocks[3] else { Issue.record("fixture changed"); return }
+        table.columns[6].header = "Number of projects signed in the period"
+        document.blocks[3] = .table(table)
+        let (_, archive) = try Self.export(document, context: ReportFixture.context(.english))
+        let sheet = try archive.text("xl/worksheets/sheet2.xml")
+        let height = WorkbookArchive.firstMatch(#"<row r="3"[^>]* ht="([0-9.]+)""#, in: sheet)
+        #expect(height.flatMap(Double.init).map { $0 > 15 } == true, "row 3 height: \(height ?? "none")")
+    }
+
     @Test func failureLeavesNoFile() throws {
         let folder = try ReportFixture.temporaryFolder()
         let blocker = folder.appendingPathComponent("file")

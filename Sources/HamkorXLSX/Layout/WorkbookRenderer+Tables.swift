@@ -68,6 +68,10 @@ extension WorkbookRenderer {
                 if !identifiers.isEmpty { try sheet.ignoreNumberStoredAsText(identifiers.joined(separator: " ")) }
             }
 
+            // Headers wrap between words; give the row the height of its tallest header.
+            let headerLines = zip(table.columns, plans)
+                .map { DisplayWidth.lineCount($0.header, width: max(1, Int($1.width) - 1)) }.max() ?? 1
+            if headerLines > 1 { try sheet.setRow(Self.headerRow, height: 15 * Double(headerLines) + 2) }
             let header = try workbook.formats.format(.header)
             for (index, column) in table.columns.enumerated() {
                 try sheet.write(text: cellText(column.header, at: name, row: Self.headerRow, column: index),
