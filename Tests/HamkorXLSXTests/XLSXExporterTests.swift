@@ -145,6 +145,11 @@ import Testing
         #expect(core.contains("<dc:creator>Hamkor</dc:creator>"))
         #expect(core.contains("2024-08-23T10:30:00Z"))
         #expect(try archive.text("docProps/custom.xml").contains(language.tag))
+        // The summary links to each table's sheet.
+        let links = try archive.text("xl/worksheets/sheet1.xml")
+        let tableSheet = language == .russian ? "'По отраслям'!A1" : "'By sector'!A1"
+        #expect(links.contains("<hyperlink ref=\"A21\" location=\"\(tableSheet)\""))
+        #expect(try archive.string("A21", sheet: 1) == (language == .russian ? "Проекты по отраслям" : "Projects by sector"))
     }
 
     @Test func sameDocumentSameBytes() throws {
@@ -194,8 +199,8 @@ import Testing
             // Charts are numbered in sheet order: the summary's comes first.
             let chart = try archive.text("xl/charts/chart1.xml")
             #expect(chart.contains("<c:barDir val=\"bar\"/>"))
-            #expect(chart.contains("<c:f>Summary!$A$30:$A$31</c:f>"))
-            #expect(chart.contains("<c:f>Summary!$B$30:$B$31</c:f>"))
+            #expect(chart.contains("<c:f>Summary!$A$31:$A$32</c:f>"))
+            #expect(chart.contains("<c:f>Summary!$B$31:$B$32</c:f>"))
             #expect(chart.contains("HYPERLINK(&quot;http://x&quot;)") || chart.contains("HYPERLINK(\"http://x\")"))
             #expect(try archive.text("xl/charts/chart2.xml").contains("'By sector'!$C$4:$C$8"))
             // Document text in a chart stays literal text, never a cell reference.

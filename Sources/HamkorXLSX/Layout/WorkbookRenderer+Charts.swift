@@ -17,6 +17,12 @@ extension WorkbookRenderer {
         try handle.addSeries(name: chart.seriesName, sheet: part.sheet.name, firstRow: part.firstDataRow,
                              lastRow: part.lastDataRow, categoryColumn: source.categoryColumn, valueColumn: source.valueColumn)
         handle.setTitles(title: chart.title, categoryAxis: chart.categoryAxisTitle, valueAxis: chart.valueAxisTitle)
+        if let table = selectedTables.first(where: { $0.id == source.tableID }),
+           let first = table.rows.first(where: { $0.indices.contains(source.valueColumn) && $0[source.valueColumn] != .empty }) {
+            let plan = plan(for: table, column: source.valueColumn)
+            let kind = ValueKind(first[source.valueColumn], percentDigits: plan.percentDigits, moneyDigits: plan.moneyDigits)
+            if let code = numberFormat(kind), kind != .date, kind != .year { handle.setValueNumberFormat(code) }
+        }
         let index = chartsPlaced[part.sheet.name, default: 0]
         chartsPlaced[part.sheet.name] = index + 1
         try part.sheet.insert(handle, row: Self.headerRow + index * Self.chartHeightInRows,

@@ -27,7 +27,9 @@ extension WorkbookRenderer {
 
         for partIndex in 0..<partCount {
             let name: String
-            if partIndex == 0 {
+            if partIndex == 0, let claimed = sheetNames[table.id], !placements.keys.contains(table.id) {
+                name = claimed  // named before the summary was written
+            } else if partIndex == 0 {
                 name = claimSheetName(table.shortTitle, fallback: table.id)
             } else {
                 name = namer.claim(table.shortTitle, fallback: table.id)

@@ -15,6 +15,8 @@ final class WorkbookRenderer {
     var namer = SheetNamer()
     /// Where each rendered table's data sits, for charts and totals.
     var placements: [String: TablePlacement] = [:]
+    /// The (first) sheet name of each rendered table, by table id.
+    var sheetNames: [String: String] = [:]
     /// Charts placed per sheet name, to stack them.
     var chartsPlaced: [String: Int] = [:]
     /// Created at ``render(to:temporaryFolder:)``.
@@ -40,6 +42,10 @@ final class WorkbookRenderer {
                                 temporaryFolder: constantMemory ? temporaryFolder : nil)
         try setProperties()
         let summary = try workbook.addWorksheet(named: claimSheetName(document.labels.summary, fallback: "Summary"))
+        // Table sheets are named up front so that the summary can link to them.
+        for table in selectedTables where sheetNames[table.id] == nil {
+            sheetNames[table.id] = claimSheetName(table.shortTitle, fallback: table.id)
+        }
         summary.activate()
         let summaryCharts = try writeSummary(on: summary)
         for table in selectedTables {
