@@ -220,6 +220,42 @@ import Testing
         #expect(height.flatMap(Double.init).map { $0 > 15 } == true, "row 3 height: \(height ?? "none")")
     }
 
+    @Test(arguments: LanguageTag.allCases)
+    func everyLanguageExports(language: LanguageTag) throws {
+        var document = ReportFixture.document(.english)
+        document.language = language
+        let (_, archive) = try Self.export(document, context: ReportFixture.context(language))
+        let dateFormat = try #require(try archive.numberFormat("E4", sheet: 2))
+        #expect(dateFormat.contains("yy"))
+        #expect(try archive.numberFormat("C4", sheet: 2)?.contains("#,##0") == true)
+    }
+
+    @Test func longFootersAreCutWithADiagnostic() throws {
+        var document = ReportFixture.document(.english)
+        document.labels.pageOfPages = String(repeating: "&", count: 200) + " {page} of {pages}"
+        let context = ReportFixture.context(.english)
+        let (_, archive) = try Self.export(document, context: context)
+        let footer = try #require(WorkbookArchive.firstMatch(#"<oddFooter>(.*?)</oddFooter>"#, in: try archive.text("xl/worksheets/sheet2.xml")))
+        let text = footer.xmlUnescaped
+        #expect(text.count <= 255 && text.hasPrefix("&C&&"))
+        #expect(text.reversed().prefix { $0 == "&" }.count % 2 == 0)  // no code cut in half
+        #expect(context.diagnostics.diagnostics.contains { $0.message.contains("footer") })
+    }
+
+    @Test func concurrentExportsAgree() throws {
+        let document = ReportFixture.document(.russian)
+        let folder = try ReportFixture.temporaryFolder()
+        let urls = (0..<4).map { folder.appendingPathComponent("copy\($0).xlsx") }
+        let failures = FailureBox()
+        DispatchQueue.concurrentPerform(iterations: urls.count) { index in
+            do { _ = try XLSXExporter().export(document, context: ReportFixture.context(.russian), to: .file(urls[index])) }
+            catch { failures.add("\(error)") }
+        }
+        #expect(failures.all.isEmpty)
+        let first = try Data(contentsOf: urls[0])
+        for url in urls.dropFirst() { #expect(try Data(contentsOf: url) == first) }
+    }
+
     @Test func failureLeavesNoFile() throws {
         let folder = try ReportFixture.temporaryFolder()
         let blocker = folder.appendingPathComponent("file")
@@ -229,4 +265,12 @@ import Testing
             try XLSXExporter().export(ReportFixture.document(.english), context: ReportFixture.context(.english), to: .file(url))
         }
     }
+}
+
+/// Collects errors from concurrent work.
+final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ item: String) { lock.lock(); items.append(item); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
 }
