@@ -209,6 +209,17 @@ import Testing
         }
     }
 
+    @Test func chartsWithABrokenSourceFallBackToTheirPoints() throws {
+        var document = ReportFixture.document(.english)
+        document.blocks.append(.chart(ChartBlock(
+            id: "broken", kind: .pie, title: "Pie", categoryAxisTitle: "", valueAxisTitle: "", seriesName: "S",
+            points: [ChartPoint(label: "A", value: 1)], source: ChartSource(tableID: "by-sector", categoryColumn: 0, valueColumn: 42))))
+        let context = ReportFixture.context(.english)
+        let (_, archive) = try Self.export(document, context: context)
+        #expect(try archive.text("xl/charts/chart1.xml").contains("<c:pieChart>"))
+        #expect(context.diagnostics.diagnostics.contains { $0.message.contains("chart 'broken'") })
+    }
+
     @Test func wrappedHeadersGetATallerRow() throws {
         var document = ReportFixture.document(.english)
         guard case .table(var table) = document.blocks[3] else { Issue.record("fixture changed"); return }

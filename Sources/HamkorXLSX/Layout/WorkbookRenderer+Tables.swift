@@ -105,7 +105,7 @@ extension WorkbookRenderer {
                 }
             }
         }
-        placements[table.id] = TablePlacement(parts: parts, columnCount: columnCount)
+        placements[table.id] = TablePlacement(parts: parts, columnCount: columnCount, plans: plans)
     }
 
     /// The total row: the label, and per summed column a live `SUBTOTAL(109, …)` over the data

@@ -51,9 +51,13 @@ final class WorkbookRenderer {
         for table in selectedTables {
             try writeTable(table)
         }
-        for chart in document.charts {
-            guard let source = chart.source, let placement = placements[source.tableID] else { continue }
-            try drawChart(chart, source: source, placement: placement)
+        for chart in document.charts where includesChart(chart) {
+            if drawsOnTableSheet(chart), let source = chart.source, let placement = placements[source.tableID] {
+                try drawChart(chart, source: source, placement: placement)
+            } else if let source = chart.source {
+                report("chart '\(chart.id)' cannot be drawn from table '\(source.tableID)' (no such table, columns "
+                       + "or rows); " + (chart.points.isEmpty ? "it is left out" : "it is drawn from its own points on the summary sheet"))
+            }
         }
         for pending in summaryCharts {
             try drawSummaryChart(pending, on: summary)
@@ -140,4 +144,6 @@ struct TablePlacement {
 
     var parts: [Part]
     var columnCount: Int
+    /// How each column was written.
+    var plans: [WorkbookRenderer.ColumnPlan]
 }
