@@ -1,13 +1,6 @@
 import Foundation
 import HamkorCore
 
-/// A chart drawn from data written on the summary sheet (its block had no usable source table).
-struct SummaryChart {
-    var chart: ChartBlock
-    var firstRow: Int
-    var lastRow: Int
-}
-
 /// The summary sheet: title, provenance, banners, then the document's blocks in reading order.
 extension WorkbookRenderer {
     /// Column A holds captions and running text, column B values.
