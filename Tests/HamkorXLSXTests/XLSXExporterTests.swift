@@ -145,6 +145,11 @@ import Testing
         #expect(core.contains("<dc:creator>Hamkor</dc:creator>"))
         #expect(core.contains("2024-08-23T10:30:00Z"))
         #expect(try archive.text("docProps/custom.xml").contains(language.tag))
+        // The summary links to each table's sheet.
+        let links = try archive.text("xl/worksheets/sheet1.xml")
+        let tableSheet = language == .russian ? "'По отраслям'!A1" : "'By sector'!A1"
+        #expect(links.contains("<hyperlink ref=\"A21\" location=\"\(tableSheet)\""))
+        #expect(try archive.string("A21", sheet: 1) == (language == .russian ? "Проекты по отраслям" : "Projects by sector"))
     }
 
     @Test func sameDocumentSameBytes() throws {
@@ -180,6 +185,86 @@ import Testing
         let total = try #require(try archive.cell("C5", sheet: 4))
         #expect(total.contains("<f>SUBTOTAL(109,'By sector'!C4:C5)+SUBTOTAL(109,'By sector (2)'!C4:C5)+SUBTOTAL(109,C4:C4)</f>"))
         #expect(context.diagnostics.diagnostics.contains { $0.message.contains("continues on sheet 'By sector (2)'") })
+    }
+
+    @Test func chartsWithoutASourceAreDrawnFromSummaryCells() throws {
+        for threshold in [50_000, 2] {
+            var document = ReportFixture.document(.english)
+            document.blocks.append(.chart(ChartBlock(
+                id: "plain", kind: .bar, title: "=HYPERLINK(\"http://x\")", categoryAxisTitle: "Sector",
+                valueAxisTitle: "USD", seriesName: "=A1", points: [ChartPoint(label: "A", value: 1), ChartPoint(label: "B", value: 2)],
+                source: nil)))
+            let (_, archive) = try Self.export(document, context: ReportFixture.context(.english),
+                                               configuration: XLSXConfiguration(constantMemoryRowThreshold: threshold))
+            // Charts are numbered in sheet order: the summary's comes first.
+            let chart = try archive.text("xl/charts/chart1.xml")
+            #expect(chart.contains("<c:barDir val=\"bar\"/>"))
+            #expect(chart.contains("<c:f>Summary!$A$31:$A$32</c:f>"))
+            #expect(chart.contains("<c:f>Summary!$B$31:$B$32</c:f>"))
+            #expect(chart.contains("HYPERLINK(&quot;http://x&quot;)") || chart.contains("HYPERLINK(\"http://x\")"))
+            #expect(try archive.text("xl/charts/chart2.xml").contains("'By sector'!$C$4:$C$8"))
+            // Document text in a chart stays literal text, never a cell reference.
+            #expect(!chart.contains("<c:f>A1</c:f>") && !chart.contains("<c:f>HYPERLINK"))
+            #expect(try archive.text("xl/worksheets/_rels/sheet1.xml.rels").contains("drawing"))
+        }
+    }
+
+    @Test func chartsWithABrokenSourceFallBackToTheirPoints() throws {
+        var document = ReportFixture.document(.english)
+        document.blocks.append(.chart(ChartBlock(
+            id: "broken", kind: .pie, title: "Pie", categoryAxisTitle: "", valueAxisTitle: "", seriesName: "S",
+            points: [ChartPoint(label: "A", value: 1)], source: ChartSource(tableID: "by-sector", categoryColumn: 0, valueColumn: 42))))
+        let context = ReportFixture.context(.english)
+        let (_, archive) = try Self.export(document, context: context)
+        #expect(try archive.text("xl/charts/chart1.xml").contains("<c:pieChart>"))
+        #expect(context.diagnostics.diagnostics.contains { $0.message.contains("chart 'broken'") })
+    }
+
+    @Test func wrappedHeadersGetATallerRow() throws {
+        var document = ReportFixture.document(.english)
+        guard case .table(var table) = document.blocks[3] else { Issue.record("fixture changed"); return }
+        table.columns[6].header = "Number of projects signed in the period"
+        document.blocks[3] = .table(table)
+        let (_, archive) = try Self.export(document, context: ReportFixture.context(.english))
+        let sheet = try archive.text("xl/worksheets/sheet2.xml")
+        let height = WorkbookArchive.firstMatch(#"<row r="3"[^>]* ht="([0-9.]+)""#, in: sheet)
+        #expect(height.flatMap(Double.init).map { $0 > 15 } == true, "row 3 height: \(height ?? "none")")
+    }
+
+    @Test(arguments: LanguageTag.allCases)
+    func everyLanguageExports(language: LanguageTag) throws {
+        var document = ReportFixture.document(.english)
+        document.language = language
+        let (_, archive) = try Self.export(document, context: ReportFixture.context(language))
+        let dateFormat = try #require(try archive.numberFormat("E4", sheet: 2))
+        #expect(dateFormat.contains("yy"))
+        #expect(try archive.numberFormat("C4", sheet: 2)?.contains("#,##0") == true)
+    }
+
+    @Test func longFootersAreCutWithADiagnostic() throws {
+        var document = ReportFixture.document(.english)
+        document.labels.pageOfPages = String(repeating: "&", count: 200) + " {page} of {pages}"
+        let context = ReportFixture.context(.english)
+        let (_, archive) = try Self.export(document, context: context)
+        let footer = try #require(WorkbookArchive.firstMatch(#"<oddFooter>(.*?)</oddFooter>"#, in: try archive.text("xl/worksheets/sheet2.xml")))
+        let text = footer.xmlUnescaped
+        #expect(text.count <= 255 && text.hasPrefix("&C&&"))
+        #expect(text.reversed().prefix { $0 == "&" }.count % 2 == 0)  // no code cut in half
+        #expect(context.diagnostics.diagnostics.contains { $0.message.contains("footer") })
+    }
+
+    @Test func concurrentExportsAgree() throws {
+        let document = ReportFixture.document(.russian)
+        let folder = try ReportFixture.temporaryFolder()
+        let urls = (0..<4).map { folder.appendingPathComponent("copy\($0).xlsx") }
+        let failures = FailureBox()
+        DispatchQueue.concurrentPerform(iterations: urls.count) { index in
+            do { _ = try XLSXExporter().export(document, context: ReportFixture.context(.russian), to: .file(urls[index])) }
+            catch { failures.add("\(error)") }
+        }
+        #expect(failures.all.isEmpty)
+        let first = try Data(contentsOf: urls[0])
+        for url in urls.dropFirst() { #expect(try Data(contentsOf: url) == first) }
     }
 
     @Test func failureLeavesNoFile() throws {

@@ -23,6 +23,30 @@ enum DisplayWidth {
         text.split(whereSeparator: { $0.isWhitespace }).map { of(String($0)) }.max() ?? 0
     }
 
+    /// How many lines a text takes when wrapped at word boundaries to `width` cells
+    /// (words longer than a line are broken, as spreadsheets do).
+    static func lineCount(_ text: String, width: Int) -> Int {
+        guard width > 0 else { return 1 }
+        var lines = 1
+        var current = 0
+        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+            let length = of(String(word))
+            if current == 0 {
+                current = length
+            } else if current + 1 + length <= width {
+                current += 1 + length
+            } else {
+                lines += 1
+                current = length
+            }
+            while current > width {
+                lines += 1
+                current -= width
+            }
+        }
+        return lines
+    }
+
     private static func width(of character: Character) -> Int {
         guard let scalar = character.unicodeScalars.first else { return 0 }
         if scalar.isASCII { return 1 }

@@ -7,16 +7,17 @@ extension WorkbookRenderer {
 
     /// Draws a chart beside its source table, over the table's data rows (first sheet of the table).
     func drawChart(_ chart: ChartBlock, source: ChartSource, placement: TablePlacement) throws {
-        guard includesChart(chart), drawsOnTableSheet(chart), let part = placement.parts.first, part.rowCount > 0 else {
-            if includesChart(chart), chart.source != nil, !drawsOnTableSheet(chart) {
-                report("chart '\(chart.id)' has no cells to draw from in table '\(source.tableID)'")
-            }
-            return
-        }
+        guard let part = placement.parts.first, part.rowCount > 0 else { return }
         let handle = try workbook.addChart(kind(chart.kind))
         try handle.addSeries(name: chart.seriesName, sheet: part.sheet.name, firstRow: part.firstDataRow,
                              lastRow: part.lastDataRow, categoryColumn: source.categoryColumn, valueColumn: source.valueColumn)
         handle.setTitles(title: chart.title, categoryAxis: chart.categoryAxisTitle, valueAxis: chart.valueAxisTitle)
+        if let table = selectedTables.first(where: { $0.id == source.tableID }),
+           let first = table.rows.first(where: { $0.indices.contains(source.valueColumn) && $0[source.valueColumn] != .empty }),
+           let plan = placement.plans[safe: source.valueColumn] {
+            let kind = ValueKind(first[source.valueColumn], percentDigits: plan.percentDigits, moneyDigits: plan.moneyDigits)
+            if let code = numberFormat(kind), kind != .date, kind != .year { handle.setValueNumberFormat(code) }
+        }
         let index = chartsPlaced[part.sheet.name, default: 0]
         chartsPlaced[part.sheet.name] = index + 1
         try part.sheet.insert(handle, row: Self.headerRow + index * Self.chartHeightInRows,

@@ -1,13 +1,6 @@
 import Foundation
 import HamkorCore
 
-/// A chart drawn from data written on the summary sheet (its block had no usable source table).
-struct SummaryChart {
-    var chart: ChartBlock
-    var firstRow: Int
-    var lastRow: Int
-}
-
 /// The summary sheet: title, provenance, banners, then the document's blocks in reading order.
 extension WorkbookRenderer {
     /// Column A holds captions and running text, column B values.
@@ -84,14 +77,12 @@ extension WorkbookRenderer {
                     row += 1
                 }
             case .table(let table):
-                guard selectedTables.contains(where: { $0.id == table.id }), !table.notes.isEmpty else { break }
+                // A link to the table's sheet, where the table is read.
+                guard let name = sheetNames[table.id] else { break }
                 row += 1
-                try writeText(table.title, on: sheet, row: row, column: 0, style: .caption)
+                try sheet.writeLink(to: CellReference.quotedSheet(name) + "!A1",
+                                    text: cellText(table.title, at: sheet.name, row: row, column: 0), row: row, column: 0)
                 row += 1
-                for note in table.notes {
-                    try writeText(note, on: sheet, row: row, column: 0, style: .note)
-                    row += 1
-                }
             case .chart(let chart):
                 guard !drawsOnTableSheet(chart), includesChart(chart), !chart.points.isEmpty else { break }
                 row += 1

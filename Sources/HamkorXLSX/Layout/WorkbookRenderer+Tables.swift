@@ -27,7 +27,9 @@ extension WorkbookRenderer {
 
         for partIndex in 0..<partCount {
             let name: String
-            if partIndex == 0 {
+            if partIndex == 0, let claimed = sheetNames[table.id], !placements.keys.contains(table.id) {
+                name = claimed  // named before the summary was written
+            } else if partIndex == 0 {
                 name = claimSheetName(table.shortTitle, fallback: table.id)
             } else {
                 name = namer.claim(table.shortTitle, fallback: table.id)
@@ -68,6 +70,10 @@ extension WorkbookRenderer {
                 if !identifiers.isEmpty { try sheet.ignoreNumberStoredAsText(identifiers.joined(separator: " ")) }
             }
 
+            // Headers wrap between words; give the row the height of its tallest header.
+            let headerLines = zip(table.columns, plans)
+                .map { DisplayWidth.lineCount($0.header, width: max(1, Int($1.width) - 1)) }.max() ?? 1
+            if headerLines > 1 { try sheet.setRow(Self.headerRow, height: 15 * Double(headerLines) + 2) }
             let header = try workbook.formats.format(.header)
             for (index, column) in table.columns.enumerated() {
                 try sheet.write(text: cellText(column.header, at: name, row: Self.headerRow, column: index),
@@ -99,7 +105,7 @@ extension WorkbookRenderer {
                 }
             }
         }
-        placements[table.id] = TablePlacement(parts: parts, columnCount: columnCount)
+        placements[table.id] = TablePlacement(parts: parts, columnCount: columnCount, plans: plans)
     }
 
     /// The total row: the label, and per summed column a live `SUBTOTAL(109, …)` over the data

@@ -15,6 +15,8 @@ final class WorkbookRenderer {
     var namer = SheetNamer()
     /// Where each rendered table's data sits, for charts and totals.
     var placements: [String: TablePlacement] = [:]
+    /// The (first) sheet name of each rendered table, by table id.
+    var sheetNames: [String: String] = [:]
     /// Charts placed per sheet name, to stack them.
     var chartsPlaced: [String: Int] = [:]
     /// Created at ``render(to:temporaryFolder:)``.
@@ -40,14 +42,22 @@ final class WorkbookRenderer {
                                 temporaryFolder: constantMemory ? temporaryFolder : nil)
         try setProperties()
         let summary = try workbook.addWorksheet(named: claimSheetName(document.labels.summary, fallback: "Summary"))
+        // Table sheets are named up front so that the summary can link to them.
+        for table in selectedTables where sheetNames[table.id] == nil {
+            sheetNames[table.id] = claimSheetName(table.shortTitle, fallback: table.id)
+        }
         summary.activate()
         let summaryCharts = try writeSummary(on: summary)
         for table in selectedTables {
             try writeTable(table)
         }
-        for chart in document.charts {
-            guard let source = chart.source, let placement = placements[source.tableID] else { continue }
-            try drawChart(chart, source: source, placement: placement)
+        for chart in document.charts where includesChart(chart) {
+            if drawsOnTableSheet(chart), let source = chart.source, let placement = placements[source.tableID] {
+                try drawChart(chart, source: source, placement: placement)
+            } else if let source = chart.source {
+                report("chart '\(chart.id)' cannot be drawn from table '\(source.tableID)' (no such table, columns "
+                       + "or rows); " + (chart.points.isEmpty ? "it is left out" : "it is drawn from its own points on the summary sheet"))
+            }
         }
         for pending in summaryCharts {
             try drawSummaryChart(pending, on: summary)
@@ -120,18 +130,4 @@ final class WorkbookRenderer {
         try workbook.setCustomProperty("Language", document.language.tag)
         try workbook.setCustomProperty("Report", document.reportID)
     }
-}
-
-/// Where a table landed: its sheets and rows, for charts and continued totals.
-struct TablePlacement {
-    /// One part per sheet (one unless the table has more rows than a sheet holds).
-    struct Part {
-        var sheet: Worksheet
-        var firstDataRow: Int
-        var lastDataRow: Int
-        var rowCount: Int
-    }
-
-    var parts: [Part]
-    var columnCount: Int
 }

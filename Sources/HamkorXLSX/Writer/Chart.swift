@@ -34,6 +34,12 @@ struct Chart {
         if !name.isEmpty { chart_series_set_name(series, Self.literal(name)) }
     }
 
+    /// Shows the value axis's numbers with an Excel number format (no effect on pie charts).
+    func setValueNumberFormat(_ code: String) {
+        guard kind != .pie, let axis = kind == .bar ? handle.pointee.x_axis : handle.pointee.y_axis else { return }
+        chart_axis_set_num_format(axis, code)
+    }
+
     /// Sets the chart title and the axis titles (bar charts have their value axis across).
     func setTitles(title: String, categoryAxis: String, valueAxis: String) {
         if !title.isEmpty { chart_title_set_name(handle, Self.literal(title)) }

@@ -45,8 +45,3 @@ final class FormatCache {
         return format
     }
 }
-
-/// A format owned by its workbook (freed when the workbook is).
-struct Format {
-    let handle: UnsafeMutablePointer<lxw_format>
-}

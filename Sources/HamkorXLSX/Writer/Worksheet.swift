@@ -27,6 +27,13 @@ struct Worksheet {
             "write formula to \(name)!\(CellReference.cell(row: row, column: column))")
     }
 
+    /// Writes a link to a cell of this workbook (`'Sheet name'!A1`) showing `text` as a string.
+    func writeLink(to target: String, text: String, row: Int, column: Int) throws {
+        try LibraryCall.check(
+            worksheet_write_url_opt(handle, lxw_row_t(row), lxw_col_t(column), "internal:" + target, nil, text, nil),
+            "write link to \(name)!\(CellReference.cell(row: row, column: column))")
+    }
+
     /// Writes an empty cell that carries a format.
     func writeBlank(row: Int, column: Int, format: Format?) throws {
         try LibraryCall.check(

@@ -13,6 +13,12 @@ import Testing
         #expect(DisplayWidth.longestWord("Total value of projects") == 8)
     }
 
+    @Test func wrappedLines() {
+        #expect(DisplayWidth.lineCount("Value", width: 10) == 1)
+        #expect(DisplayWidth.lineCount("Total value of projects", width: 10) == 3)
+        #expect(DisplayWidth.lineCount("abcdefghijkl", width: 5) == 3)
+    }
+
     @Test func excelLimitsCountUTF16() {
         #expect(ExcelLimits.truncated("abc", toUTF16: 3) == nil)
         #expect(ExcelLimits.truncated("abcd", toUTF16: 3) == "abc")

@@ -14,7 +14,7 @@ import Glibc
     static func formatted(_ value: Double) -> String {
         var buffer = [CChar](repeating: 0, count: 64)
         _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%.1f", $0) }
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     @Test func numbersKeepADecimalPointUnderADecimalCommaProcessLocale() throws {
