@@ -83,7 +83,16 @@ extension WorkbookRenderer {
             var memos = [[ValueKind: Format?]](repeating: [:], count: columnCount)
             let bases = plans.map { CellStyle(wrap: $0.wraps) }
             var row = Self.firstDataRow
+            let wrapWidths = plans.map { $0.wraps ? max(1, Int($0.width) - 1) : 0 }
             for cells in rows {
+                // Wrapped text gets a row tall enough to show it (Excel and LibreOffice do not
+                // grow rows of files they open); set before the row's cells, as streaming needs.
+                var lines = 1
+                for (index, value) in cells.prefix(columnCount).enumerated() where wrapWidths[index] > 0 {
+                    guard case .text(let text) = value, text.utf8.count > wrapWidths[index] else { continue }
+                    lines = max(lines, DisplayWidth.lineCount(text, width: wrapWidths[index]))
+                }
+                if lines > 1 { try sheet.setRow(row, height: 15 * Double(min(lines, 20)) + 2) }
                 for (index, value) in cells.prefix(columnCount).enumerated() {
                     let plan = plans[index]
                     let kind = ValueKind(value, percentDigits: plan.percentDigits, moneyDigits: plan.moneyDigits)

@@ -32,6 +32,9 @@ struct Chart {
         chart_series_set_values(series, sheet, lxw_row_t(firstRow), lxw_col_t(valueColumn),
                                 lxw_row_t(lastRow), lxw_col_t(valueColumn))
         if !name.isEmpty { chart_series_set_name(series, Self.literal(name)) }
+        // A bar chart draws its first category at the bottom; reverse the category axis so the
+        // bars read in the table's order, largest first.
+        if kind == .bar, let categories = handle.pointee.y_axis { chart_axis_set_reverse(categories) }
     }
 
     /// Shows the value axis's numbers with an Excel number format (no effect on pie charts).
