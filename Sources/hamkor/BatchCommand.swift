@@ -45,6 +45,9 @@ struct BatchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the plan (job, report, language, format, path) and exit.")
     var dryRun = false
 
+    @Flag(name: .long, help: "Fail a unit on a missing translation instead of falling back to English (as `strict: true` in a job).")
+    var strict = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -59,7 +62,11 @@ struct BatchCommand: ParsableCommand {
             let registry = BuiltInExporters.registry()
             let file = try JobFile.load(from: URL(fileURLWithPath: jobFile), knownReports: engine.reportIDs, knownFormats: registry.formatIDs)
             let now = ReportEngine.defaultGeneratedAt()
-            let plan = try BatchPlan(jobFile: file, shard: shard, now: now)
+            var plan = try BatchPlan(jobFile: file, shard: shard, now: now)
+            if strict {
+                plan = BatchPlan(units: plan.units.map { var unit = $0; unit.strict = true; return unit },
+                                 totalUnits: plan.totalUnits, shard: plan.shard, manifestTimeZone: plan.manifestTimeZone)
+            }
             if dryRun {
                 plan.dryRunLines(root: out).forEach(console.output)
                 return

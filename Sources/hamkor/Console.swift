@@ -31,7 +31,7 @@ struct Console {
             line = message.contains(": error: ") || message.contains(": warning: ") || level == "info" ? message : "hamkor: \(level): \(message)"
         case .json:
             let object = ["level": level, "message": message]
-            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
             line = String(decoding: data, as: UTF8.self)
         }
         FileHandle.standardError.write(Data((line + "\n").utf8))

@@ -28,7 +28,7 @@ struct JSONLogHandler: LogHandler {
         var object: [String: String] = ["label": label, "level": event.level.rawValue, "message": event.message.description,
                                         "time": ISO8601DateFormatter().string(from: Date())]
         for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { _, new in new }) { object[key] = value.description }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
         FileHandle.standardError.write(data + Data("\n".utf8))
     }
 }

@@ -121,3 +121,24 @@ import Testing
         #expect(lines.allSatisfy { $0.hasPrefix("sample-set\t") && $0.hasSuffix("T07:00:00+05:00") })
     }
 }
+
+/// A broken definition is reported with its location and exit 65; the other reports still list.
+@Suite struct BrokenDefinitionTests {
+    @Test func reportWithABrokenDefinitionExits65() throws {
+        let resources = CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: resources) }
+        for name in ["Localization", "Reports"] {
+            try FileManager.default.copyItem(at: CLIRunner.repositoryRoot.appendingPathComponent(name), to: resources.appendingPathComponent(name))
+        }
+        let definition = resources.appendingPathComponent("Reports/definitions/broken.yaml")
+        try FileManager.default.copyItem(atPath: CLIRunner.fixture("broken.yaml"), toPath: definition.path)
+        let result = try CLIRunner.run(["report", "broken", "--resources", resources.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("\(definition.path):9:"))
+        #expect(result.stderr.contains("'budget' is not a field of projects"))
+        let list = try CLIRunner.run(["list", "reports", "--resources", resources.path])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("portfolio"))
+        #expect(list.stdout.contains("broken        (invalid definition"))
+    }
+}
