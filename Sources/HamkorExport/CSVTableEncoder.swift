@@ -36,10 +36,18 @@ final class CSVTableEncoder {
 
     var writesByteOrderMark: Bool { configuration.dialect == .excel }
 
+    /// The data dialect's stable id of the column that marks rows built from the bundled sample.
+    static let sampleDataColumn = "sample_data"
+
     /// Encodes a table: header, data rows, the total row, then (excel dialect) its notes.
+    ///
+    /// A data-dialect table built from sample data ends every record with a `sample_data`
+    /// column holding `true`, so a pipeline can tell sample rows from real ones without a
+    /// note that would break the rectangle.
     func encode(_ table: TableBlock, document: ReportDocument, into out: inout [UInt8],
                 drain: (inout [UInt8]) throws -> Void) throws {
         let layout = table.columns.map(ColumnLayout.init)
+        let sampleMark: [UInt8]? = configuration.dialect == .data && document.isSampleData ? [delimiter] + Array("true".utf8) : nil
 
         // Header.
         for (index, column) in table.columns.enumerated() {
@@ -49,6 +57,10 @@ final class CSVTableEncoder {
                 out.append(delimiter)
                 appendText(currencyHeader(for: column), to: &out)
             }
+        }
+        if sampleMark != nil {
+            out.append(delimiter)
+            appendText(Self.sampleDataColumn, to: &out)
         }
         out.append(contentsOf: newline)
 
@@ -63,6 +75,7 @@ final class CSVTableEncoder {
                     if case .money(let money) = cell { appendText(money.currency, to: &out) }
                 }
             }
+            if let sampleMark { out.append(contentsOf: sampleMark) }
             out.append(contentsOf: newline)
             if out.count >= Self.flushThreshold { try drain(&out) }
         }
@@ -82,6 +95,7 @@ final class CSVTableEncoder {
                     if case .sum(.money(let money)) = cell { appendText(money.currency, to: &out) }
                 }
             }
+            if let sampleMark { out.append(contentsOf: sampleMark) }
             out.append(contentsOf: newline)
         }
 

@@ -47,10 +47,15 @@ struct TextTableRenderer {
             let longestWord = texts.flatMap { $0.split(separator: " ") }.reduce(1) { max($0, DisplayWidth.of(String($1))) }
             return min(widths[index], max(longestWord, floors[index]))
         }
+        // Headers wider than their column's values wrap first (a two-line header costs less
+        // than wrapped values), then values wrap between words, and only then words break.
+        let headerFloors = columns.indices.map { index -> Int in
+            let values = bodies.reduce(1) { max($0, DisplayWidth.of($1[index])) }
+            let longestHeaderWord = headers[index].split(separator: " ").reduce(1) { max($0, DisplayWidth.of(String($1))) }
+            return min(widths[index], max(values, longestHeaderWord))
+        }
         let available = width - Self.gap * (columns.count - 1)
-        // First narrow columns down to their longest word, so headers wrap between words;
-        // only then break words, down to each column's floor.
-        for limits in [wordFloors, floors] {
+        for limits in [headerFloors, wordFloors, floors] {
             while widths.reduce(0, +) > available {
                 // Narrow the widest column that can still give a column.
                 guard let index = widths.indices.filter({ widths[$0] > limits[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }

@@ -76,11 +76,12 @@ struct CSVExporterTests {
         let (bytes, records) = try data(.russian)
         #expect(bytes.first != 0xEF)
         #expect(!text(bytes).contains("\r\n"))
-        #expect(records[0] == Fixtures.columnIDs)
+        // The fixture is sample data: every record ends with sample_data = true.
+        #expect(records[0] == Fixtures.columnIDs + ["sample_data"])
         #expect(records[1] == ["UZ-AZ-001", "energy", "UZ", "12", "2134567890", "0.253", "1.50", "2024-08-23", "2019",
-                               Fixtures.russian.paragraph])
+                               Fixtures.russian.paragraph, "true"])
         #expect(records[2][5] == "0.600")
-        #expect(records[4] == ["Итого", "", "", "14", "2136067885.5", "1.000", "", "", "", ""])
+        #expect(records[4] == ["Итого", "", "", "14", "2136067885.5", "1.000", "", "", "", "", "true"])
         #expect(records.count == 5)  // no notes in the data dialect
     }
 
@@ -174,15 +175,20 @@ struct CSVExporterTests {
         let records = try StrictCSVReader(delimiter: ",", lineEnding: "\n").parse(text(bytes))
         #expect(records.count == 2 * (Fixtures.injections.count + 1) + 1)
         #expect(records[Fixtures.injections.count + 1] == [])
-        #expect(records[Fixtures.injections.count + 2] == ["payload", "code", "amount", "count"])
+        #expect(records[Fixtures.injections.count + 2] == ["payload", "code", "amount", "count", "sample_data"])
     }
 
     @Test func mixedCurrencyColumnGetsACodeColumn() throws {
         let table = TableBlock(id: "t", title: "T", shortTitle: "T",
                                columns: [TableColumn(id: "value", header: "Value", type: .money(currency: nil))],
                                rows: [[.money(Money(amount: 10, currency: "USD"))], [.money(Money(amount: 2, currency: "AZN"))]])
-        let bytes = try CSVExporter(configuration: .data).render(Fixtures.document(.english, tables: [table]), context: Fixtures.context(.english))
+        var document = Fixtures.document(.english, tables: [table])
+        document.isSampleData = false  // real data: no sample_data column
+        let bytes = try CSVExporter(configuration: .data).render(document, context: Fixtures.context(.english))
         #expect(text(bytes) == "value,value_currency\n10,USD\n2,AZN\n")
+        document.isSampleData = true
+        let sample = try CSVExporter(configuration: .data).render(document, context: Fixtures.context(.english))
+        #expect(text(sample) == "value,value_currency,sample_data\n10,USD,true\n2,AZN,true\n")
     }
 
     @Test func machineNumbers() {
