@@ -52,7 +52,7 @@ public enum AtomicFileWriter {
     }
 
     /// Removes temporary files left in `folder` (recursively) by runs that were killed.
-    /// Files of processes still alive are kept. Returns how many were removed.
+    /// Files whose writing process is still alive are kept. Returns how many were removed.
     @discardableResult
     public static func removeStaleTemporaries(in folder: URL) -> Int {
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return 0 }
@@ -60,15 +60,13 @@ public enum AtomicFileWriter {
         for case let url as URL in enumerator {
             let name = url.lastPathComponent
             guard let marker = name.range(of: temporaryMarker) else { continue }
-            let pidText = name[marker.upperBound...].prefix { $0.isNumber }
-            if let pid = Int32(pidText), pid != getpid(), kill(pid, 0) == 0 { continue }  // its writer is still running
-            if pid(pidText) == getpid() { continue }
+            if let pid = Int32(name[marker.upperBound...].prefix { $0.isNumber }), pid == getpid() || kill(pid, 0) == 0 {
+                continue  // its writer is still running
+            }
             if unlink(url.path) == 0 { removed += 1 }
         }
         return removed
     }
-
-    private static func pid(_ text: Substring) -> Int32? { Int32(text) }
 
     private static func syncFile(_ url: URL, reportingAs target: URL) throws -> Int {
         let descriptor = open(url.path, O_RDONLY)

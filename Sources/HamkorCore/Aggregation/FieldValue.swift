@@ -33,6 +33,8 @@ enum FieldValue: Hashable, Sendable {
 /// A record viewed as named fields; multi-valued fields (places, partners) hold several values.
 struct RecordRow: Sendable {
     var id: String
+    /// Where the record was read, for diagnostics about its text.
+    var location: SourceLocation
     var fields: [String: [FieldValue]]
 
     func values(_ field: String) -> [FieldValue] { fields[field] ?? [] }

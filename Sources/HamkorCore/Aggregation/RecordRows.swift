@@ -9,7 +9,7 @@ enum RecordRows {
         switch source {
         case .projects:
             return dataset.projects.map { p in
-                RecordRow(id: p.id, fields: [
+                RecordRow(id: p.id, location: p.location, fields: [
                     "id": [.identifier(p.id)], "name": [.text(p.name)], "partners": countries(p.partners),
                     "partner": countries(p.partners), "sector": [.code(.sectors, p.sector)], "places": p.places.map { .place($0) },
                     "place": p.places.map { .place($0) }, "value": p.value.map { [.money($0)] } ?? [],
@@ -20,7 +20,7 @@ enum RecordRows {
             }
         case .agreements:
             return dataset.agreements.map { a in
-                RecordRow(id: a.id, fields: [
+                RecordRow(id: a.id, location: a.location, fields: [
                     "id": [.identifier(a.id)], "title": [.text(a.title)], "area": [.code(.areas, a.area)],
                     "level": [.code(.levels, a.level.rawValue)], "signed": date(a.signed), "year": year(a.signed),
                     "parties": countries(a.parties), "place": a.place.map { [.place($0)] } ?? [],
@@ -29,7 +29,7 @@ enum RecordRows {
         case .twinCities:
             let places = dataset.placesByCode
             return dataset.twinCities.map { t in
-                RecordRow(id: t.id, fields: [
+                RecordRow(id: t.id, location: t.location, fields: [
                     "id": [.identifier(t.id)], "first": [.place(t.first)], "second": [.place(t.second)],
                     "cities": [.place(t.first), .place(t.second)],
                     "firstCountry": places[t.first].map { [.country($0.country)] } ?? [],
@@ -39,28 +39,28 @@ enum RecordRows {
             }
         case .events:
             return dataset.events.map { e in
-                RecordRow(id: e.id, fields: [
+                RecordRow(id: e.id, location: e.location, fields: [
                     "id": [.identifier(e.id)], "kind": [.code(.eventKinds, e.kind)], "title": [.text(e.title)],
                     "date": date(e.date), "year": year(e.date), "place": e.place.map { [.place($0)] } ?? [],
                 ])
             }
         case .exchanges:
             return dataset.exchanges.map { x in
-                RecordRow(id: x.id, fields: [
+                RecordRow(id: x.id, location: x.location, fields: [
                     "id": [.identifier(x.id)], "field": [.code(.exchangeFields, x.field)], "title": [.text(x.title)],
                     "year": x.year.map { [.year($0)] } ?? [],
                 ])
             }
         case .honours:
             return dataset.honours.map { h in
-                RecordRow(id: h.id, fields: [
+                RecordRow(id: h.id, location: h.location, fields: [
                     "id": [.identifier(h.id)], "title": [.text(h.title)], "recipient": [.text(h.recipient)],
                     "awardedBy": [.country(h.awardedBy)], "date": date(h.date), "year": year(h.date),
                 ])
             }
         case .trade:
             return dataset.trade.map { t in
-                RecordRow(id: "\(t.year)-\(t.reporter)-\(t.partner)", fields: [
+                RecordRow(id: "\(t.year)-\(t.reporter)-\(t.partner)", location: t.location, fields: [
                     "year": [.year(t.year)], "reporter": [.country(t.reporter)], "partner": [.country(t.partner)],
                     "turnover": [.money(t.turnover)], "exports": t.exports.map { [.money($0)] } ?? [],
                     "imports": t.imports.map { [.money($0)] } ?? [],

@@ -83,13 +83,6 @@ struct BuildContext {
         }
     }
 
-    func location(of row: RecordRow, _ source: RecordSource) -> SourceLocation? {
-        switch source {
-        case .projects: builder.dataset.projects.first { $0.id == row.id }?.location
-        default: nil
-        }
-    }
-
     // MARK: Figures
 
     /// One key figure; a money sum in several unconvertible currencies gives one figure per currency.
@@ -151,7 +144,7 @@ struct BuildContext {
             return da != db ? da < db : a.id < b.id
         }
         let items = try rows.map { row -> String in
-            let text = try cell(row.values(field), location: location(of: row, source))
+            let text = try cell(row.values(field), location: row.location)
             return formatted(text, as: .text)
         }
         return BulletListBlock(title: title, items: items)

@@ -20,7 +20,7 @@ struct TableComputer {
             cells = try rows.map { row in
                 try definition.columns.map { column -> CellValue in
                     guard case .field(let name) = column.content else { return .empty }
-                    return try context.cell(row.values(name), location: context.location(of: row, definition.source))
+                    return try context.cell(row.values(name), location: row.location)
                 }
             }
             cells = sorted(cells, ids: rows.map(\.id))
