@@ -14,12 +14,12 @@ import Glibc
 /// removes every stale `.hamkor-tmp-` file.
 @Suite(.serialized) struct CrashSafetyTests {
     static func projectsCSV(rows: Int, tag: String) -> String {
-        var text = "id,name,sector,status,places,value,currency,startYear\n"
+        var text = "id,name,sector,status,value,currency,startYear\n"
         let sectors = ["energy", "textiles", "agriculture", "transport"]
         let statuses = ["agreed", "proposed"]
         for index in 0..<rows {
             text += "p\(index),\(tag) project number \(index) with a longer name,\(sectors[index % sectors.count]),"
-                + "\(statuses[index % 2]),UZ-TK,\(1000 + index * 7),USD,\(2000 + index % 30)\n"
+                + "\(statuses[index % 2]),\(1000 + index * 7),USD,\(2000 + index % 30)\n"
         }
         return text
     }
@@ -49,7 +49,7 @@ import Glibc
             jobs:
               - name: crash
                 reports: [portfolio, agreements]
-                languages: [en, ru, uz-Cyrl]
+                languages: [en, ru]
                 formats: [xlsx, csv, txt]
 
             """.utf8).write(to: job)
@@ -60,7 +60,7 @@ import Glibc
         let work = CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
         try Data(Self.projectsCSV(rows: 200, tag: "Old").utf8).write(to: work.appendingPathComponent("old.csv"))
-        try Data(Self.projectsCSV(rows: 60_000, tag: "New").utf8).write(to: work.appendingPathComponent("new.csv"))
+        try Data(Self.projectsCSV(rows: 1_500, tag: "New").utf8).write(to: work.appendingPathComponent("new.csv"))
         let oldJob = try writeJob(in: work, data: "old.csv"), newJob = try writeJob(in: work, data: "new.csv")
 
         // Reference runs: the previous complete run, and what the new run writes.

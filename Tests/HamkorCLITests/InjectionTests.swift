@@ -147,7 +147,7 @@ import Testing
         let bad = try Self.dangerousCSVCells(in: out) + Self.dangerousCSVCells(in: dataOut)
         #expect(bad.isEmpty, "cells a spreadsheet would evaluate:\n\(bad.prefix(20).joined(separator: "\n"))")
         // The payloads did reach the files (neutralised, not dropped).
-        let portfolio = try String(contentsOf: out.appendingPathComponent("portfolio/portfolio.en.csv"), encoding: .utf8)
+        let portfolio = try String(contentsOf: out.appendingPathComponent("portfolio/portfolio.en.projects.csv"), encoding: .utf8)
         #expect(portfolio.contains("'=cmd|' /C calc'!A0") && portfolio.contains("'@SUM(1,1)"))
 
         // XLSX: every formula is a Hamkor total; payload text lives only in strings.
