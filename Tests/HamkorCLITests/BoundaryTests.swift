@@ -60,6 +60,7 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: work) }
         let file = work.appendingPathComponent("plain-file")
         try Data("x".utf8).write(to: file)
+        for name in allFiles(disk) { try? FileManager.default.removeItem(at: disk.appendingPathComponent(name)) }
         let batch = try CLIRunner.run(["batch", try job(work, output: "{report}.{format}").path, "--out", file.appendingPathComponent("out").path])
         #expect(batch.status == 73, "\(batch.stderr)")
         #expect(batch.stderr.contains("plain-file"), "\(batch.stderr)")
@@ -108,13 +109,14 @@ import Glibc
             _ = try? shell("/bin/umount", [disk.path])
             try? FileManager.default.removeItem(at: work)
         }
-        guard getuid() == 0, (try? shell("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", disk.path])) == 0 else {
+        guard getuid() == 0, (try? shell("/bin/mount", ["-t", "tmpfs", "-o", "size=16k", "tmpfs", disk.path])) == 0 else {
             print("skipped: cannot mount a small tmpfs here (needs root and mount permission)")
             return
         }
         let data = work.appendingPathComponent("big.csv")
         try Data(CrashSafetyTests.projectsCSV(rows: 1000, tag: "Disk").utf8).write(to: data)
         for format in ["xlsx", "csv", "txt"] {
+            for name in allFiles(disk) { try? FileManager.default.removeItem(at: disk.appendingPathComponent(name)) }
             let target = disk.appendingPathComponent("portfolio.\(format)")
             let result = try CLIRunner.run(["report", "portfolio", "--data", data.path, "--format", format, "--output", target.path])
             #expect(result.status == 73, "\(format): exit \(result.status): \(result.stderr.prefix(500))")
@@ -122,6 +124,7 @@ import Glibc
             #expect(!result.stderr.contains("Fatal error"))
             #expect(allFiles(disk).isEmpty, "\(format): left \(allFiles(disk))")
         }
+        for name in allFiles(disk) { try? FileManager.default.removeItem(at: disk.appendingPathComponent(name)) }
         let batch = try CLIRunner.run(["batch", try job(work, output: "{report}.{lang}.{format}", data: "big.csv", formats: "[xlsx, csv, txt]").path,
                                        "--out", disk.path, "--quiet"])
         #expect([1, 73].contains(batch.status), "\(batch.stderr.prefix(500))")

@@ -38,7 +38,7 @@ import Testing
         let over = try validate("dataset: " + String(repeating: "[", count: 65) + String(repeating: "]", count: 65) + "\n")
         #expect(over.status == 65 && over.stderr.contains("limits.yaml:1:74: error: nested more than 64 levels deep"), "\(over.stderr)")
         var block = ""
-        for level in 0..<129 { block += String(repeating: "  ", count: level) + "k\(level):\n" }
+        for level in 0..<130 { block += String(repeating: "  ", count: level) + "k\(level):\n" }
         let indented = try validate(block)
         #expect(indented.status == 65 && indented.stderr.contains("indented 258 columns deep"), "\(indented.stderr)")
     }

@@ -11,3 +11,11 @@ public func fuzzDataset(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
     }
     return 0
 }
+
+@_cdecl("FuzzDataset_main")
+public func fuzzDatasetMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    runFuzzer { data, count in
+        guard let data, count > 0 else { return 0 }
+        return fuzzDataset(UnsafeRawPointer(data), count)
+    }
+}

@@ -9,3 +9,11 @@ public func fuzzDatasetCSV(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
     for delimiter: Character in [",", ";"] { _ = try? CSVTableReader(delimiter: delimiter).parse(text) }
     return 0
 }
+
+@_cdecl("FuzzDatasetCSV_main")
+public func fuzzDatasetCSVMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    runFuzzer { data, count in
+        guard let data, count > 0 else { return 0 }
+        return fuzzDatasetCSV(UnsafeRawPointer(data), count)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import HamkorBatch
 
 /// Batch job files (YAML): the lexical guard, the parser, jobs, cron schedules, templates.
@@ -9,4 +10,12 @@ public func fuzzJobFile(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
                            knownReports: ["portfolio", "agreements", "twin-cities", "briefing"],
                            knownFormats: ["csv", "xlsx", "txt"])
     return 0
+}
+
+@_cdecl("FuzzJobFile_main")
+public func fuzzJobFileMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    runFuzzer { data, count in
+        guard let data, count > 0 else { return 0 }
+        return fuzzJobFile(UnsafeRawPointer(data), count)
+    }
 }

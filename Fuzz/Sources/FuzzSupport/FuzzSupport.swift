@@ -23,3 +23,16 @@ public enum FuzzSupport {
         return folder.appendingPathComponent(name)
     }
 }
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+/// Starts libFuzzer. SwiftPM links executables with `main` pointing at `<Target>_main`, so each
+/// harness defines that entry point and hands over to libFuzzer's driver from here.
+public func runFuzzer(_ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt {
+    var argc = CommandLine.argc
+    var argv = CommandLine.unsafeArgv
+    return LLVMFuzzerRunDriver(&argc, &argv, callback)
+}
