@@ -63,6 +63,6 @@ let package = Package(
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "HamkorBatchTests", dependencies: ["HamkorBatch", "HamkorCore", "HamkorExport"], exclude: ["Fixtures"]),
-        .testTarget(name: "HamkorCLITests", dependencies: ["hamkor"], exclude: ["Fixtures"]),
+        .testTarget(name: "HamkorCLITests", dependencies: ["hamkor", "HamkorCore"], exclude: ["Fixtures"]),
     ]
 )

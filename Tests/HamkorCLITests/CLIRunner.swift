@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs the built `hamkor` binary and captures its exit code and output.
 struct CLIRunner {
@@ -6,6 +9,10 @@ struct CLIRunner {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Whether the process was ended by a signal (a crash, or the timeout's SIGKILL).
+        var signaled = false
+        /// Wall-clock seconds the process ran.
+        var seconds: Double = 0
     }
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -32,7 +39,8 @@ struct CLIRunner {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:],
+                    timeout: TimeInterval? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -44,7 +52,14 @@ struct CLIRunner {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let start = Date()
         try process.run()
+        if let timeout {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [process] in
+                if process.isRunning { kill(pid, SIGKILL) }
+            }
+        }
         // Read both pipes concurrently so a chatty process cannot block on a full pipe.
         nonisolated(unsafe) var errData = Data()
         let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
@@ -53,6 +68,7 @@ struct CLIRunner {
         process.waitUntilExit()
         while !reader.isFinished { usleep(1000) }
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData, as: UTF8.self),
+                      signaled: process.terminationReason == .uncaughtSignal, seconds: Date().timeIntervalSince(start))
     }
 }

@@ -55,6 +55,9 @@ public struct DatasetLoader: Sendable {
                 if !FileManager.default.isReadableFile(atPath: path.path) {
                     throw DataError.unreadable(path: path.path, reason: "permission denied")
                 }
+                if found.isEmpty {
+                    throw DataError.unreadable(path: path.path, reason: "the folder holds no data files (.yaml, .yml, .json or .csv)")
+                }
                 files += found.sorted { $0.path < $1.path }
             } else {
                 guard Self.dataExtensions.contains(path.pathExtension.lowercased()) else {
@@ -70,9 +73,35 @@ public struct DatasetLoader: Sendable {
     /// Reads one file; problems go to `problems`.
     func loadFile(_ url: URL, problems: ProblemList) throws -> Dataset {
         let text = try SourceText.read(url)
-        let file = url.path
-        if url.pathExtension.lowercased() == "csv" {
+        return read(text, file: url.path, isCSV: url.pathExtension.lowercased() == "csv", problems: problems)
+    }
+
+    /// Parses and validates one file's text without touching the file system — the entry point
+    /// for fuzzing and for callers that hold the text already. `file` names the source in
+    /// messages; its extension chooses the reader (`.csv`: a project table, else YAML/JSON).
+    ///
+    /// - Throws: ``DataError/invalid(_:)`` listing every problem.
+    public func load(text: String, file: String) throws -> Dataset {
+        let problems = ProblemList()
+        let dataset = read(text, file: file, isCSV: file.lowercased().hasSuffix(".csv"), problems: problems)
+        DatasetValidator(problems: problems).validate(dataset)
+        guard problems.isEmpty else { throw DataError.invalid(problems.problems) }
+        return dataset
+    }
+
+    private func read(_ text: String, file: String, isCSV: Bool, problems: ProblemList) -> Dataset {
+        // An empty (or blank, or comment-only) data file is almost always a mistake — a failed
+        // export, a truncated copy — so it is an error rather than a silently empty dataset.
+        if text.allSatisfy(\.isWhitespace) {
+            problems.add(SourceLocation(file: file), field: nil, "the file is empty; a data file needs at least one record")
+            return Dataset()
+        }
+        if isCSV {
             return ProjectCSVReader(file: file, vocabulary: vocabulary, problems: problems).read(text)
+        }
+        if file.lowercased().hasSuffix(".json"), let problem = JSONStrictness.trailingComma(in: text, file: file) {
+            problems.add(problem)
+            return Dataset()
         }
         if let problem = YAMLSafetyGuard.check(text, file: file) {
             problems.add(problem)
@@ -83,6 +112,13 @@ public struct DatasetLoader: Sendable {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             problems.add(YAMLErrorLocation.problem(error, file: file))
+            return Dataset()
+        } catch {
+            problems.add(SourceLocation(file: file), field: nil, "cannot parse: \(error)")
+            return Dataset()
+        }
+        guard let root else {
+            problems.add(SourceLocation(file: file), field: nil, "the file holds only comments; a data file needs at least one record")
             return Dataset()
         }
         let reader = YAMLNodeReader(file: file, problems: problems)

@@ -65,8 +65,8 @@ struct ProjectCSVReader {
             guard let index = columns[name] else { return nil }
             let text = record.fields[index].trimmingCharacters(in: .whitespaces)
             if text.count > DatasetLimits.maxTextLength { fail(name, "is longer than \(DatasetLimits.maxTextLength) characters"); return nil }
-            if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) {
-                fail(name, "contains a control character"); return nil
+            if let bad = text.unicodeScalars.first(where: { $0 == "\n" || TextSafety.isForbiddenControl($0) }) {
+                fail(name, TextSafety.message(for: bad)); return nil
             }
             return text.isEmpty ? nil : text
         }

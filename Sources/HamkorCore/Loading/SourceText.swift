@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads an input file as UTF-8 text with located, actionable errors for the usual mistakes:
 /// a missing file, a folder, an oversized file, UTF-16, invalid UTF-8 or binary content.
@@ -6,11 +11,20 @@ public enum SourceText {
     /// Reads a whole file, enforcing ``DatasetLimits/maxFileBytes``. A leading UTF-8 BOM is removed.
     public static func read(_ url: URL, limit: Int = DatasetLimits.maxFileBytes) throws -> String {
         let path = url.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DataError.notFound(path: path)
+        // stat() before open(): a FIFO would block open() forever, and a device such as
+        // /dev/zero never ends; only regular files are read. The size is checked up front
+        // so an oversized file fails at once without being read.
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw DataError.notFound(path: path) }
+            throw DataError.unreadable(path: path, reason: String(cString: strerror(errno)))
         }
-        if isDirectory.boolValue { throw DataError.unreadable(path: path, reason: "is a folder, expected a file") }
+        let kind = info.st_mode & S_IFMT
+        if kind == S_IFDIR { throw DataError.unreadable(path: path, reason: "is a folder, expected a file") }
+        guard kind == S_IFREG else {
+            throw DataError.unreadable(path: path, reason: "is not a regular file (a pipe, device or socket); give a file")
+        }
+        if Int(info.st_size) > limit { throw tooLarge(path, limit) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw DataError.unreadable(path: path, reason: "permission denied")
         }
@@ -21,11 +35,13 @@ public enum SourceText {
         } catch {
             throw DataError.unreadable(path: path, reason: error.localizedDescription)
         }
-        if data.count > limit {
-            throw DataError.invalid([DataProblem(SourceLocation(file: path),
-                                                 "file is larger than \(limit / 1_048_576) MiB, the limit for one data file; split it into several files")])
-        }
+        if data.count > limit { throw tooLarge(path, limit) }
         return try decode(data, file: path)
+    }
+
+    private static func tooLarge(_ path: String, _ limit: Int) -> DataError {
+        DataError.invalid([DataProblem(SourceLocation(file: path),
+                                       "file is larger than \(limit / 1_048_576) MiB, the limit for one data file; split it into several files")])
     }
 
     /// Decodes bytes as UTF-8, reporting where decoding fails.
@@ -58,24 +74,34 @@ public enum SourceText {
         return text
     }
 
-    private static func firstInvalidUTF8(in bytes: [UInt8]) -> Int {
-        var low = 0, high = bytes.count
-        // The longest valid prefix, by bisection over String(validating:).
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if String(validating: bytes[0..<mid], as: UTF8.self) != nil || isCutInsideScalar(bytes, mid) { low = mid } else { high = mid - 1 }
+    /// The offset of the first byte that does not start or continue a valid UTF-8 scalar.
+    static func firstInvalidUTF8(in bytes: [UInt8]) -> Int {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0x00...0x7F: index += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return index
+            }
+            for offset in 1..<length {
+                guard index + offset < count else { return index }
+                let byte = bytes[index + offset]
+                let (min, max): (UInt8, UInt8) = offset == 1 ? (low, high) : (0x80, 0xBF)
+                guard byte >= min && byte <= max else { return index }
+            }
+            index += length
         }
-        return low
-    }
-
-    private static func isCutInsideScalar(_ bytes: [UInt8], _ end: Int) -> Bool {
-        // A prefix that only fails because it ends inside a multi-byte scalar is still valid so far.
-        var back = end
-        while back > 0 && back > end - 4 && (bytes[back - 1] & 0xC0) == 0x80 { back -= 1 }
-        guard back > 0 else { return false }
-        let lead = bytes[back - 1]
-        let need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-        return need > end - back + 1 && String(validating: bytes[0..<(back - 1)], as: UTF8.self) != nil
+        return count
     }
 
     private static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {

@@ -7,6 +7,10 @@ enum YAMLErrorLocation {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            if problem == "but found another document" {
+                return DataProblem(SourceLocation(file: file, line: mark.line, column: mark.column),
+                                   "a second YAML document starts here ('---'); a Hamkor file holds one document: put everything in it or split it into several files")
+            }
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
             return DataProblem(SourceLocation(file: file, line: mark.line, column: mark.column), "syntax error: \(detail)")
         case .duplicatedKeysInMapping(let duplicates, let context):

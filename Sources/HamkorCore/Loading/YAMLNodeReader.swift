@@ -15,7 +15,7 @@ struct YAMLNodeReader {
     }
 
     func fail(_ node: Node?, _ field: String?, _ message: String) {
-        problems.add(location(node), field: field, message)
+        problems.add(location(node), field: field?.isEmpty == true ? nil : field, message)
     }
 
     /// The key/value pairs of a mapping, checking keys against `allowed` and refusing anchors.
@@ -32,9 +32,10 @@ struct YAMLNodeReader {
                 continue
             }
             if let allowed, !allowed.contains(scalar.string) {
-                let suggestion = closest(scalar.string, in: allowed).map { "; did you mean '\($0)'?" } ?? ""
-                fail(keyNode, field.isEmpty ? scalar.string : "\(field).\(scalar.string)",
-                     "unknown field '\(scalar.string)'\(suggestion) (allowed: \(allowed.sorted().joined(separator: ", ")))")
+                let key = String(scalar.string.prefix(40))
+                let suggestion = scalar.string.count > 100 ? "" : closest(scalar.string, in: allowed).map { "; did you mean '\($0)'?" } ?? ""
+                fail(keyNode, field.isEmpty ? key : "\(field).\(key)",
+                     "unknown field '\(key)'\(suggestion) (allowed: \(allowed.sorted().joined(separator: ", ")))")
                 continue
             }
             pairs.append((scalar.string, value, keyNode))
@@ -62,8 +63,8 @@ struct YAMLNodeReader {
             fail(node, field, "must not be empty")
             return nil
         }
-        if let bad = text.unicodeScalars.first(where: { isForbiddenControl($0) }) {
-            fail(node, field, "contains the control character U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(to: 4))")
+        if let bad = text.unicodeScalars.first(where: { TextSafety.isForbiddenControl($0) }) {
+            fail(node, field, TextSafety.message(for: bad))
             return nil
         }
         if text.count > DatasetLimits.maxTextLength {
@@ -134,12 +135,6 @@ struct YAMLNodeReader {
         }
     }
 
-    private func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value == 0x0A || value == 0x09 { return false }
-        return value < 0x20 || (0x7F...0x9F).contains(value)
-    }
-
     private func closest(_ word: String, in candidates: Set<String>) -> String? {
         let limit = max(2, word.count / 3)
         var best: (word: String, distance: Int)?
@@ -148,6 +143,27 @@ struct YAMLNodeReader {
             if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
         return best?.word
+    }
+}
+
+/// The characters refused in every text value of a data file.
+public enum TextSafety {
+    /// C0 and C1 control characters other than tab and line feed, and the bidirectional
+    /// embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069), which can make
+    /// text display differently from what it is ("Trojan Source" spoofing).
+    public static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value == 0x0A || value == 0x09 { return false }
+        return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+    }
+
+    /// The message for a refused character.
+    public static func message(for scalar: Unicode.Scalar) -> String {
+        let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        if scalar.value >= 0x2000 {
+            return "contains the bidirectional control character \(code), which can disguise how text reads; remove it"
+        }
+        return "contains the control character \(code)"
     }
 }
 

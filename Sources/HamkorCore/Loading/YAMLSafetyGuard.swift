@@ -18,7 +18,9 @@ public enum YAMLSafetyGuard {
             defer { previous = character }
             if inComment { continue }
             if lineStart {
-                if character == " " { indent += 1; continue }
+                // Compact nested block sequences and complex keys (`- - - x`, `? ? x`) nest
+                // without indentation, so their indicators count as indentation here.
+                if character == " " || character == "-" || character == "?" { indent += 1; continue }
                 lineStart = false
                 if indent > DatasetLimits.maxNestingDepth * 4 {
                     return DataProblem(SourceLocation(file: file, line: line, column: column),
