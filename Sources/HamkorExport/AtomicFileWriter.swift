@@ -51,6 +51,47 @@ public enum AtomicFileWriter {
         }
     }
 
+    /// Writes several files as a group: every file is written and fsynced to its temporary
+    /// path first, and only when all succeeded are they renamed into place. A failure while
+    /// writing (a full disk at the third file, say) publishes none of them, so an output set is
+    /// never left half-replaced. Returns the sizes, in order.
+    @discardableResult
+    public static func writeGroup(to urls: [URL], _ body: (Int, URL) throws -> Void) throws -> [Int] {
+        var temporaries: [URL] = []
+        var sizes: [Int] = []
+        do {
+            for (index, url) in urls.enumerated() {
+                let folder = url.deletingLastPathComponent()
+                do {
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                } catch {
+                    throw ExportError.cannotWrite(path: url.path, reason: reason(error))
+                }
+                let temporary = folder.appendingPathComponent(
+                    ".\(url.lastPathComponent)\(temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+                temporaries.append(temporary)
+                do {
+                    try body(index, temporary)
+                    sizes.append(try syncFile(temporary, reportingAs: url))
+                } catch let error as ExportError {
+                    throw error
+                } catch {
+                    throw ExportError.cannotWrite(path: url.path, reason: reason(error))
+                }
+            }
+            for (temporary, url) in zip(temporaries, urls) {
+                guard rename(temporary.path, url.path) == 0 else {
+                    throw ExportError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
+                }
+            }
+            Set(urls.map { $0.deletingLastPathComponent().path }).forEach { syncFolder(URL(fileURLWithPath: $0)) }
+            return sizes
+        } catch {
+            temporaries.forEach { unlink($0.path) }
+            throw error
+        }
+    }
+
     /// Removes temporary files left in `folder` (recursively) by runs that were killed.
     /// Files whose writing process is still alive are kept. Returns how many were removed.
     @discardableResult

@@ -58,20 +58,18 @@ public struct CSVExporter: ReportExporter {
             try output.flush()
             return []
         case .file(let url):
-            var files: [ExportedFile] = []
-            for table in tables {
-                let fileURL = tables.count == 1 ? url
-                    : ExportTarget.sibling(of: url, part: Self.fileNamePart(table.id), extension: fileExtension)
-                let size = try AtomicFileWriter.write(to: fileURL) { temporary in
-                    let output = try BufferedFileOutput(path: temporary.path)
-                    try write([table], of: document, encoder: encoder) { bytes in
-                        try bytes.withUnsafeBufferPointer { try output.write($0) }
-                    }
-                    try output.flush()
-                }
-                files.append(ExportedFile(url: fileURL, bytes: size))
+            // One file per table, published together: a failure leaves none of them replaced.
+            let urls = tables.map { table in
+                tables.count == 1 ? url : ExportTarget.sibling(of: url, part: Self.fileNamePart(table.id), extension: fileExtension)
             }
-            return files
+            let sizes = try AtomicFileWriter.writeGroup(to: urls) { index, temporary in
+                let output = try BufferedFileOutput(path: temporary.path)
+                try write([tables[index]], of: document, encoder: encoder) { bytes in
+                    try bytes.withUnsafeBufferPointer { try output.write($0) }
+                }
+                try output.flush()
+            }
+            return zip(urls, sizes).map { ExportedFile(url: $0, bytes: $1) }
         }
     }
 

@@ -60,7 +60,6 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: work) }
         let file = work.appendingPathComponent("plain-file")
         try Data("x".utf8).write(to: file)
-        for name in allFiles(disk) { try? FileManager.default.removeItem(at: disk.appendingPathComponent(name)) }
         let batch = try CLIRunner.run(["batch", try job(work, output: "{report}.{format}").path, "--out", file.appendingPathComponent("out").path])
         #expect(batch.status == 73, "\(batch.stderr)")
         #expect(batch.stderr.contains("plain-file"), "\(batch.stderr)")
