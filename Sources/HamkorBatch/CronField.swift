@@ -1,3 +1,4 @@
+import HamkorCore
 /// One of the five fields of a cron expression, with its range and names.
 struct CronField: Sendable {
     let name: String

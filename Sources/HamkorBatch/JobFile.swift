@@ -50,24 +50,14 @@ public struct JobFile: Sendable {
     /// - Throws: ``DataError/notFound(path:)`` or ``DataError/unreadable(path:reason:)`` (exit 66);
     ///   ``DataError/invalid(_:)`` listing every located problem (exit 65).
     public static func load(from url: URL, knownReports: [String], knownFormats: [String]) throws(DataError) -> JobFile {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw DataError.notFound(path: url.path)
-        }
-        if isDirectory.boolValue { throw DataError.unreadable(path: url.path, reason: "is a folder, not a job file") }
-        let data: Data
+        // The same checks as every Hamkor input: missing, not a regular file, too large, not UTF-8.
+        let text: String
         do {
-            let handle = try FileHandle(forReadingFrom: url)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: maxFileSize + 1) ?? Data()
+            text = try SourceText.read(url, limit: maxFileSize)
+        } catch let error as DataError {
+            throw error
         } catch {
             throw DataError.unreadable(path: url.path, reason: (error as NSError).localizedDescription)
-        }
-        guard data.count <= maxFileSize else {
-            throw DataError.invalid([DataProblem(SourceLocation(file: url.path), "the job file is larger than \(maxFileSize / 1024) KiB")])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DataError.invalid([DataProblem(SourceLocation(file: url.path), "is not UTF-8 text")])
         }
         return try parse(text, file: url.path, baseFolder: url.deletingLastPathComponent(),
                          knownReports: knownReports, knownFormats: knownFormats)
@@ -78,15 +68,15 @@ public struct JobFile: Sendable {
     /// - Throws: ``DataError/invalid(_:)`` listing every located problem.
     public static func parse(_ text: String, file: String, baseFolder: URL,
                              knownReports: [String], knownFormats: [String]) throws(DataError) -> JobFile {
-        let problems = JobProblems()
-        let reader = JobYAMLReader(file: file, problems: problems)
-        let lexical = JobFileReader.lexicalProblems(text, file: file)
-        if !lexical.isEmpty { throw DataError.invalid(lexical) }
+        let problems = ProblemList(limit: 200)
+        let reader = YAMLNodeReader(file: file, problems: problems)
+        // Anchors, aliases and deep nesting are refused before parsing, as in every Hamkor file.
+        if let problem = YAMLSafetyGuard.check(text, file: file) { throw DataError.invalid([problem]) }
         let root: Yams.Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw DataError.invalid([JobFileReader.problem(error, file: file)])
+            throw DataError.invalid([YAMLErrorLocation.problem(error, file: file)])
         } catch {
             throw DataError.invalid([DataProblem(SourceLocation(file: file), "cannot parse: \(error)")])
         }

@@ -5,7 +5,7 @@ import Yams
 
 /// Turns a composed job-file tree into a ``JobFile``, recording every problem with its location.
 struct JobFileReader {
-    let reader: JobYAMLReader
+    let reader: YAMLNodeReader
     let baseFolder: URL
     let url: URL
     let knownReports: [String]
@@ -215,78 +215,5 @@ struct JobFileReader {
                 : URL(fileURLWithPath: expanded, relativeTo: baseFolder).standardizedFileURL)
         }
         return urls
-    }
-
-    // MARK: File-level checks
-
-    /// Checks the text before the parser sees it: flow collections nested deeper than 32
-    /// levels (which could exhaust the parser's stack), and YAML anchors (`&name`) and aliases
-    /// (`*name`), which are refused because they are how "billion laughs" bombs are built.
-    /// (Yams drops the anchors of mappings and lists, so they are found in the text.)
-    static func lexicalProblems(_ text: String, file: String) -> [DataProblem] {
-        var problems: [DataProblem] = []
-        var depth = 0, line = 1, column = 0
-        var quote: Character?
-        var previous: Character?  // the last non-blank character on this line, outside quotes
-        var beforePrevious: Character?  // the character just before `previous`
-        var last: Character = "\n"
-        for character in text {
-            column += 1
-            defer { last = character }
-            if character == "\n" || character == "\r\n" {
-                line += 1; column = 0; previous = nil; beforePrevious = nil
-                if quote == "#" { quote = nil }
-                continue
-            }
-            if let open = quote {
-                if open != "#", character == open { quote = nil; previous = character }
-                continue
-            }
-            let atNodeStart: Bool = {
-                guard let previous else { return true }
-                if ":[{,?".contains(previous) { return true }
-                return previous == "-" && (beforePrevious == nil || beforePrevious == " " || beforePrevious == "\t" || beforePrevious == "\n")
-            }()
-            switch character {
-            case "\"", "'":
-                if atNodeStart { quote = character }
-            case "#":
-                if last == " " || last == "\t" || last == "\n" { quote = "#" }
-            case "&", "*":
-                if atNodeStart {
-                    let kind = character == "&" ? "anchors (&name)" : "aliases (*name)"
-                    problems.append(DataProblem(SourceLocation(file: file, line: line, column: column),
-                                                "YAML \(kind) are not allowed in job files; write the value out"))
-                }
-            case "[", "{":
-                depth += 1
-                if depth > 32 {
-                    return [DataProblem(SourceLocation(file: file, line: line, column: column), "nested more than 32 levels deep")]
-                }
-            case "]", "}": depth = max(0, depth - 1)
-            default: break
-            }
-            if character != " " && character != "\t" {
-                beforePrevious = last
-                previous = character
-            }
-        }
-        return problems
-    }
-
-    /// A Yams syntax error as a located problem.
-    static func problem(_ error: YamlError, file: String) -> DataProblem {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
-            return DataProblem(SourceLocation(file: file, line: mark.line, column: mark.column), "syntax error: \(detail)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return DataProblem(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                               "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
-        default:
-            return DataProblem(SourceLocation(file: file), "cannot parse: \(error)")
-        }
     }
 }

@@ -125,7 +125,7 @@ struct DatasetYAMLReader {
         guard let node, let code = reader.string(node, field) else { return nil }
         guard vocabulary.contains(code, in: list) else {
             let known = vocabulary.codes(list)
-            let near = known.map { ($0, editDistance($0, code)) }.min { $0.1 < $1.1 }
+            let near = known.map { ($0, Suggestion.editDistance($0, code)) }.min { $0.1 < $1.1 }
             let hint = near.flatMap { $0.1 <= 3 ? "; did you mean '\($0.0)'?" : nil } ?? ""
             reader.fail(node, field, "unknown \(list.singular) code '\(code.prefix(40))'\(hint) (known: \(known.joined(separator: ", ")))")
             return nil

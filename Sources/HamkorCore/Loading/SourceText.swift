@@ -41,7 +41,7 @@ public enum SourceText {
 
     private static func tooLarge(_ path: String, _ limit: Int) -> DataError {
         DataError.invalid([DataProblem(SourceLocation(file: path),
-                                       "file is larger than \(limit / 1_048_576) MiB, the limit for one data file; split it into several files")])
+                                       "file is larger than \(limit / 1_048_576) MiB, the limit for this kind of file; split it into several files")])
     }
 
     /// Decodes bytes as UTF-8, reporting where decoding fails.

@@ -1,8 +1,9 @@
 import Yams
 
 /// Turns a Yams syntax error into a located ``DataProblem``.
-enum YAMLErrorLocation {
-    static func problem(_ error: YamlError, file: String) -> DataProblem {
+public enum YAMLErrorLocation {
+    /// The problem a Yams error describes, at its line and column.
+    public static func problem(_ error: YamlError, file: String) -> DataProblem {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),

@@ -5,21 +5,38 @@ import Yams
 ///
 /// Every accessor takes the field path for messages and returns `nil` (after recording a
 /// problem) when the value has the wrong type, so reading continues and all problems surface.
-struct YAMLNodeReader {
-    let file: String
-    let problems: ProblemList
+/// Shared by every Hamkor file reader: datasets, report definitions and job files.
+public struct YAMLNodeReader {
+    public let file: String
+    public let problems: ProblemList
 
-    func location(_ node: Node?) -> SourceLocation {
+    public init(file: String, problems: ProblemList) {
+        self.file = file
+        self.problems = problems
+    }
+
+    public func location(_ node: Node?) -> SourceLocation {
         guard let mark = node?.mark else { return SourceLocation(file: file) }
         return SourceLocation(file: file, line: mark.line, column: mark.column)
     }
 
-    func fail(_ node: Node?, _ field: String?, _ message: String) {
+    public func fail(_ node: Node?, _ field: String?, _ message: String) {
         problems.add(location(node), field: field?.isEmpty == true ? nil : field, message)
     }
 
+    /// The key/value pairs of a mapping, checking keys against `allowed` (listed in the given
+    /// order when one is unknown) and refusing anchors.
+    public func mapping(_ node: Node, _ field: String, allowed: [String]) -> [(key: String, value: Node, keyNode: Node)]? {
+        mapping(node, field, allowedSet: Set(allowed), shown: allowed)
+    }
+
     /// The key/value pairs of a mapping, checking keys against `allowed` and refusing anchors.
-    func mapping(_ node: Node, _ field: String, allowed: Set<String>? = nil) -> [(key: String, value: Node, keyNode: Node)]? {
+    public func mapping(_ node: Node, _ field: String, allowed: Set<String>? = nil) -> [(key: String, value: Node, keyNode: Node)]? {
+        mapping(node, field, allowedSet: allowed, shown: allowed?.sorted() ?? [])
+    }
+
+    private func mapping(_ node: Node, _ field: String, allowedSet allowed: Set<String>?,
+                         shown: [String]) -> [(key: String, value: Node, keyNode: Node)]? {
         guard refuseAnchor(node, field) else { return nil }
         guard case .mapping(let mapping) = node else {
             fail(node, field, "expected a mapping (key: value), found \(describe(node))")
@@ -33,9 +50,9 @@ struct YAMLNodeReader {
             }
             if let allowed, !allowed.contains(scalar.string) {
                 let key = String(scalar.string.prefix(40))
-                let suggestion = scalar.string.count > 100 ? "" : closest(scalar.string, in: allowed).map { "; did you mean '\($0)'?" } ?? ""
+                let suggestion = scalar.string.count > 100 ? "" : Suggestion.closest(to: scalar.string, in: shown).map { "; did you mean '\($0)'?" } ?? ""
                 fail(keyNode, field.isEmpty ? key : "\(field).\(key)",
-                     "unknown field '\(key)'\(suggestion) (allowed: \(allowed.sorted().joined(separator: ", ")))")
+                     "unknown field '\(key)'\(suggestion) (allowed: \(shown.joined(separator: ", ")))")
                 continue
             }
             pairs.append((scalar.string, value, keyNode))
@@ -43,7 +60,7 @@ struct YAMLNodeReader {
         return pairs
     }
 
-    func sequence(_ node: Node, _ field: String) -> [Node]? {
+    public func sequence(_ node: Node, _ field: String) -> [Node]? {
         guard refuseAnchor(node, field) else { return nil }
         guard case .sequence(let sequence) = node else {
             fail(node, field, "expected a list, found \(describe(node))")
@@ -52,7 +69,13 @@ struct YAMLNodeReader {
         return Array(sequence)
     }
 
-    func string(_ node: Node, _ field: String, allowEmpty: Bool = false) -> String? {
+    /// A list, or a single scalar standing for a one-element list (`languages: ru`).
+    public func listOrScalar(_ node: Node, _ field: String) -> [Node]? {
+        if case .scalar = node, node.anchor == nil { return [node] }
+        return sequence(node, field)
+    }
+
+    public func string(_ node: Node, _ field: String, allowEmpty: Bool = false) -> String? {
         guard refuseAnchor(node, field) else { return nil }
         guard case .scalar(let scalar) = node else {
             fail(node, field, "expected text, found \(describe(node))")
@@ -74,7 +97,7 @@ struct YAMLNodeReader {
         return text
     }
 
-    func integer(_ node: Node, _ field: String, range: ClosedRange<Int>? = nil) -> Int? {
+    public func integer(_ node: Node, _ field: String, range: ClosedRange<Int>? = nil) -> Int? {
         guard let text = scalarText(node, field) else { return nil }
         guard let value = Int(text) else {
             fail(node, field, "expected a whole number, found '\(text.prefix(40))'")
@@ -87,11 +110,11 @@ struct YAMLNodeReader {
         return value
     }
 
-    func bool(_ node: Node, _ field: String) -> Bool? {
+    public func bool(_ node: Node, _ field: String) -> Bool? {
         guard let text = scalarText(node, field) else { return nil }
         switch text.lowercased() {
-        case "true", "yes", "1": return true
-        case "false", "no", "0": return false
+        case "true", "yes", "on", "1": return true
+        case "false", "no", "off", "0": return false
         default:
             fail(node, field, "expected true or false, found '\(text.prefix(40))'")
             return nil
@@ -99,12 +122,12 @@ struct YAMLNodeReader {
     }
 
     /// An exact decimal from its written digits (never through `Double`).
-    func decimal(_ node: Node, _ field: String) -> Decimal? {
+    public func decimal(_ node: Node, _ field: String) -> Decimal? {
         guard let text = scalarText(node, field) else { return nil }
         return DecimalParser.parse(text, onError: { fail(node, field, $0) })
     }
 
-    func scalarText(_ node: Node, _ field: String) -> String? {
+    public func scalarText(_ node: Node, _ field: String) -> String? {
         guard refuseAnchor(node, field) else { return nil }
         guard case .scalar(let scalar) = node else {
             fail(node, field, "expected a single value, found \(describe(node))")
@@ -113,8 +136,18 @@ struct YAMLNodeReader {
         return scalar.string.trimmingCharacters(in: .whitespaces)
     }
 
+    /// The location of the character at `offset` (0-based) inside a scalar's text, when the
+    /// scalar sits on one line (for errors inside a cron expression); else the scalar's own.
+    public func location(_ node: Node, offset: Int) -> SourceLocation {
+        var location = location(node)
+        guard case .scalar(let scalar) = node, location.line > 0, !scalar.string.contains("\n") else { return location }
+        let quote = (scalar.style == .singleQuoted || scalar.style == .doubleQuoted) ? 1 : 0
+        location.column += quote + offset
+        return location
+    }
+
     /// Anchors and aliases are refused: they are how "billion laughs" bombs are built.
-    func refuseAnchor(_ node: Node, _ field: String) -> Bool {
+    public func refuseAnchor(_ node: Node, _ field: String) -> Bool {
         if case .alias = node {
             fail(node, field, "YAML aliases (*name) are not allowed in Hamkor files; write the value out")
             return false
@@ -126,7 +159,7 @@ struct YAMLNodeReader {
         return true
     }
 
-    func describe(_ node: Node) -> String {
+    public func describe(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar): scalar.string.isEmpty ? "an empty value" : "'\(scalar.string.prefix(40))'"
         case .mapping: "a mapping"
@@ -135,15 +168,6 @@ struct YAMLNodeReader {
         }
     }
 
-    private func closest(_ word: String, in candidates: Set<String>) -> String? {
-        let limit = max(2, word.count / 3)
-        var best: (word: String, distance: Int)?
-        for candidate in candidates.sorted() {
-            let distance = editDistance(word.lowercased(), candidate.lowercased())
-            if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
-        }
-        return best?.word
-    }
 }
 
 /// The characters refused in every text value of a data file.
@@ -165,22 +189,6 @@ public enum TextSafety {
         }
         return "contains the control character \(code)"
     }
-}
-
-/// Levenshtein distance, for "did you mean" suggestions.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }
 
 extension String {

@@ -9,13 +9,25 @@ public enum YAMLSafetyGuard {
         var inComment = false
         var lineStart = true, indent = 0
         var previous: Character = "\n"
+        // The last non-blank character on this line outside quotes, and the one before it:
+        // a YAML node (and so an anchor or alias) can only start after `:`, `-`, `?`, `[`, `{`,
+        // `,` or at the start of a line; a `*` inside `0 7 * * MON` is plain text.
+        var lastNonBlank: Character?
+        var beforeLastNonBlank: Character?
         for character in text {
             column += 1
             if character == "\n" || character == "\r\n" || character == "\r" {
                 line += 1; column = 0; lineStart = true; indent = 0; inComment = false; previous = "\n"
+                lastNonBlank = nil; beforeLastNonBlank = nil
                 continue
             }
-            defer { previous = character }
+            defer {
+                if !lineStart, quote == nil, !inComment, character != " ", character != "\t" {
+                    beforeLastNonBlank = previous
+                    lastNonBlank = character
+                }
+                previous = character
+            }
             if inComment { continue }
             if lineStart {
                 // Compact nested block sequences and complex keys (`- - - x`, `? ? x`) nest
@@ -31,13 +43,19 @@ public enum YAMLSafetyGuard {
                 if character == open && previous != "\\" || (open == "'" && character == "'") { quote = nil }
                 continue
             }
-            let atTokenStart = previous == "\n" || previous == " " || previous == "\t" || previous == "[" || previous == "{" || previous == ","
+            let atNodeStart: Bool = {
+                guard let last = lastNonBlank else { return true }
+                if ":[{,?".contains(last) { return true }
+                return last == "-" && (beforeLastNonBlank == nil || beforeLastNonBlank == " " || beforeLastNonBlank == "\t"
+                                       || beforeLastNonBlank == "\n")
+            }()
+            let afterBlank = previous == "\n" || previous == " " || previous == "\t"
             switch character {
-            case "\"" where atTokenStart || previous == ":", "'" where atTokenStart:
+            case "\"" where atNodeStart, "'" where atNodeStart:
                 quote = character
-            case "#" where atTokenStart:
+            case "#" where afterBlank:
                 inComment = true
-            case "&" where atTokenStart, "*" where atTokenStart:
+            case "&" where atNodeStart, "*" where atNodeStart:
                 return DataProblem(SourceLocation(file: file, line: line, column: column),
                                    "YAML anchors and aliases (&name, *name) are not allowed in Hamkor files; write the value out")
             case "[", "{":
