@@ -12,20 +12,26 @@ struct Console {
     func info(_ message: String) { if !quiet { emit("info", message) } }
     func debug(_ message: String) { if verbose { emit("debug", message) } }
 
+    /// Non-fatal problems: all of them with `--verbose`, else the first and a count.
     func diagnostics(_ log: DiagnosticLog) {
         let items = log.diagnostics
-        guard !items.isEmpty else { return }
-        if verbose { items.forEach { warning($0.description) } }
-        else if !quiet { warning("\(items.count) diagnostic(s), such as: \(items[0]); use --verbose to see all") }
+        guard !items.isEmpty, !quiet else { return }
+        let shown = verbose ? items : [items[0]]
+        for item in shown { emit("warning", item.location == nil ? "hamkor: \(item)" : item.description, raw: true) }
+        if items.count > shown.count {
+            emit("note", "hamkor: note: \(items.count - shown.count) more warning(s); use --verbose to see all", raw: true)
+        }
     }
 
     func output(_ text: String) {
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
-    private func emit(_ level: String, _ message: String, force: Bool = false) {
+    private func emit(_ level: String, _ message: String, force: Bool = false, raw: Bool = false) {
         let line: String
         switch format {
+        case .text where raw:
+            line = message
         case .text:
             // Located messages already read `FILE:LINE:COL: error: ...`; others get a prefix.
             line = message.contains(": error: ") || message.contains(": warning: ") || level == "info" ? message : "hamkor: \(level): \(message)"

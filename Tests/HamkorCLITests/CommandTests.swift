@@ -142,3 +142,22 @@ import Testing
         #expect(list.stdout.contains("broken        (invalid definition"))
     }
 }
+
+/// Missing translations in the data: a located warning and an English fallback, or with
+/// `--strict` a located error and exit 65.
+@Suite struct FallbackTests {
+    @Test func missingDataTranslationsWarnOrFailWithStrict() throws {
+        let data = CLIRunner.fixture("partly-translated.yaml")
+        let folder = CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lenient = try CLIRunner.run(["report", "portfolio", "--data", data, "--lang", "az", "--output", "p.txt"], in: folder)
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("\(data):9:5: warning: no az text for \"Solar plant\"; English is used"))
+        #expect(lenient.stderr.contains("2 more warning(s); use --verbose to see all"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("p.txt"), encoding: .utf8).contains("Solar plant"))
+        let strict = try CLIRunner.run(["report", "portfolio", "--data", data, "--lang", "az", "--output", "s.txt", "--strict"], in: folder)
+        #expect(strict.status == 65)
+        #expect(strict.stderr.contains("\(data):9:5: error: az: no az text for \"Solar plant\""))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("s.txt").path))
+    }
+}

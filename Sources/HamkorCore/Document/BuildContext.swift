@@ -26,11 +26,12 @@ struct BuildContext {
     /// Resolves text from the data, reporting a missing translation with its location.
     func resolve(_ text: LocalizedText, at location: SourceLocation?) throws -> String {
         try text.resolve(language) {
-            let message = "no \(language.tag) text for \"\(text.english.prefix(60))\"; English is used"
+            let missing = "no \(language.tag) text for \"\(text.english.prefix(60))\""
             if builder.locale.translator.isStrict {
-                throw DataError.invalid([DataProblem(location ?? SourceLocation(file: "dataset"), field: language.tag, message)])
+                throw DataError.invalid([DataProblem(location ?? SourceLocation(file: "dataset"), field: language.tag,
+                                                     "\(missing); add it, or leave out --strict to fall back to English")])
             }
-            builder.diagnostics.report(Diagnostic(.warning, at: location, message))
+            builder.diagnostics.report(Diagnostic(.warning, at: location, "\(missing); English is used"))
         }
     }
 
