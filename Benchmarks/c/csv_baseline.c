@@ -77,7 +77,7 @@ int main(int argc, char **argv) {
     int n = snprintf(line, sizeof line, "Total,,,,,,%.0f\r\n", total);
     put(line, n);
     put("\r\n", 2);
-    put_text("Figures marked as illustrative are not from the official record.");
+    put_text("Figures marked illustrative are estimates; the record gives only totals.");
     put("\r\n", 2);
     flush_buf();
     close(out_fd);

@@ -141,7 +141,7 @@ int main(int argc, char **argv) {
         char formula[64];
         snprintf(formula, sizeof formula, "=SUBTOTAL(109,G%d:G%d)", first + 1, last + 1);
         worksheet_write_formula_num(ws, row, 6, formula, totalmoney, total);
-        worksheet_write_string(ws, row + 2, 0, "Figures marked as illustrative are not from the official record.", note);
+        worksheet_write_string(ws, row + 2, 0, "Figures marked illustrative are estimates; the record gives only totals.", note);
     }
     lxw_error error = workbook_close(wb);
     if (error) { fprintf(stderr, "workbook_close: %s\n", lxw_strerror(error)); return 73; }

@@ -29,7 +29,7 @@ def main():
             writer.writerow([row[0], row[1], row[2], row[3], row[4], int(row[5]), int(row[6])])
         writer.writerow(["Total", "", "", "", "", "", total])
         out.write("\r\n")
-        writer.writerow(["Figures marked as illustrative are not from the official record."])
+        writer.writerow(["Figures marked illustrative are estimates; the record gives only totals."])
         out.flush()
         os.fsync(out.fileno())
     os.rename(temporary, target)
