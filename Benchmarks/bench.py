@@ -21,25 +21,30 @@ CONSTANT_MEMORY_THRESHOLD = 50_000  # XLSXConfiguration.constantMemoryRowThresho
 
 
 def run_once(command, env=None):
-    """Runs a command; returns its wall and CPU seconds, peak RSS (KiB, from wait4's rusage) and
-    the fields of the `bench ...` line it printed on stderr, if any."""
-    with tempfile.TemporaryFile("w+") as errors:
+    """Runs a command; returns its wall and CPU seconds, its peak RSS (KiB) and the fields of the
+    `bench ...` line it printed on stderr, if any.
+
+    The peak RSS comes from /usr/bin/time: a child forked from this Python process would report
+    at least Python's own RSS (Linux keeps the high-water mark across exec)."""
+    with tempfile.NamedTemporaryFile("w+") as errors, tempfile.NamedTemporaryFile("r") as timing:
         start = time.perf_counter()
-        process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(process.pid, 0)
+        process = subprocess.Popen(["/usr/bin/time", "-f", "%U %S %M", "-o", timing.name] + command, env=env,
+                                   stdout=subprocess.DEVNULL, stderr=errors)
+        process.wait()
         wall = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
         errors.seek(0)
         stderr = errors.read()
+        figures = timing.read().split()
     if process.returncode != 0:
         sys.exit(f"benchmark command failed ({process.returncode}): {' '.join(command)}\n{stderr[-2000:]}")
+    user, system, rss = figures[-3:]
     fields = {}
     match = BENCH_LINE.search(stderr)
     if match:
         for pair in match.group(2).split():
             key, value = pair.split("=")
             fields[key] = float(value)
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss": usage.ru_maxrss, **fields}
+    return {"wall": wall, "cpu": float(user) + float(system), "rss": int(rss), **fields}
 
 
 def measure(command, runs, env=None, cleanup=None):

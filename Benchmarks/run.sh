@@ -17,6 +17,7 @@ install_packages() {
   $sudo apt-get install -y --no-install-recommends "$@"
 }
 need python3 || install_packages python3
+[ -x /usr/bin/time ] || install_packages time
 need cc || install_packages gcc libc6-dev
 need pkg-config || install_packages pkg-config
 pkg-config --exists xlsxwriter || bash scripts/install-deps.sh
