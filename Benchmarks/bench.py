@@ -4,7 +4,8 @@
 Called by Benchmarks/run.sh after the release build, the C baselines and the data exist:
     python3 Benchmarks/bench.py --hamkor PATH --bin Benchmarks/bin --data Benchmarks/.data
 Environment: BENCH_RUNS (default 3), BENCH_SIZES (default "10000 100000 1000000"),
-BENCH_LARGE_DEFAULT_RUNS (runs of the C default-memory XLSX writer at 1,000,000 rows; default 1).
+BENCH_LARGE_RUNS (runs of each Hamkor command and of the C default-memory XLSX writer at
+1,000,000 rows or more; default 1: one Hamkor run there loads and aggregates for over a minute).
 """
 import argparse
 import os
@@ -107,7 +108,7 @@ def main():
     args = parser.parse_args()
     runs = int(os.environ.get("BENCH_RUNS", "3"))
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "10000 100000 1000000").split()]
-    large_default_runs = int(os.environ.get("BENCH_LARGE_DEFAULT_RUNS", "1"))
+    large_runs = int(os.environ.get("BENCH_LARGE_RUNS", "1"))
     hamkor = os.path.abspath(args.hamkor)
     python = shutil.which("python3")
     work = tempfile.mkdtemp(prefix="hamkor-bench-", dir=os.environ.get("BENCH_TMPDIR"))
@@ -120,19 +121,20 @@ def main():
 
     try:
         for n in sizes:
+            h_runs = large_runs if n >= 1_000_000 else runs
             data = os.path.join(args.data, f"projects-{n}")
             tsv = os.path.join(args.data, f"baseline-{n}.tsv")
             in_bytes = folder_bytes(data)
             out = lambda name: os.path.join(work, name)
 
             log(f"[{n:,}] load + validate")
-            validate = measure([hamkor, "validate", "--data", data], runs)
+            validate = measure([hamkor, "validate", "--data", data], h_runs)
             table.add("load + validate (`hamkor validate`)", n, validate, step_wall=validate["wall"],
                       step_cpu=validate["cpu"], mbytes=in_bytes)
 
             log(f"[{n:,}] CSV export of the project table: Hamkor, C, Python")
             report = [hamkor, "report", "portfolio", "--data", data, "--lang", "en", "--table", "projects"]
-            h_csv = measure(report + ["--format", "csv", "--output", out("hamkor.csv")], runs, env_timings)
+            h_csv = measure(report + ["--format", "csv", "--output", out("hamkor.csv")], h_runs, env_timings)
             csv_bytes = os.path.getsize(out("hamkor.csv"))
             table.add("load + validate + aggregate (portfolio report, before export)", n, h_csv,
                       step_wall=h_csv["load"] + h_csv["build"], step_cpu=None or h_csv["cpu"] - h_csv["export_cpu"],
@@ -152,7 +154,7 @@ def main():
                 table.add("CSV export — Python csv (baseline)", n, py_csv, mbytes=os.path.getsize(out("py.csv")))
 
             log(f"[{n:,}] XLSX export of the project table: Hamkor and C (libxlsxwriter)")
-            h_xlsx = measure(report + ["--format", "xlsx", "--output", out("hamkor.xlsx")], runs, env_timings)
+            h_xlsx = measure(report + ["--format", "xlsx", "--output", out("hamkor.xlsx")], h_runs, env_timings)
             xlsx_bytes = os.path.getsize(out("hamkor.xlsx"))
             mode = "constant" if n > CONSTANT_MEMORY_THRESHOLD else "default"
             c = {}
@@ -160,7 +162,7 @@ def main():
                 for memory in ("constant", "default"):
                     if n >= 1_000_000 and memory == "default" and layout == "full":
                         continue
-                    count = large_default_runs if n >= 1_000_000 and memory == "default" else runs
+                    count = large_runs if n >= 1_000_000 and memory == "default" else runs
                     log(f"[{n:,}]   C {layout} {memory} ×{count}")
                     c[layout, memory] = measure([os.path.join(args.bin, "xlsx_baseline"), tsv,
                                                  out(f"c-{layout}-{memory}.xlsx"), memory, layout, work], count)
