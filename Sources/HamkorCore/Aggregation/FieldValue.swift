@@ -34,6 +34,8 @@ enum FieldValue: Hashable, Sendable {
 struct RecordRow: Sendable {
     var id: String
     var fields: [String: [FieldValue]]
+    /// Where the record is defined (for diagnostics); set for projects.
+    var location: SourceLocation? = nil
 
     func values(_ field: String) -> [FieldValue] { fields[field] ?? [] }
     func first(_ field: String) -> FieldValue { fields[field]?.first ?? .none }

@@ -16,7 +16,7 @@ enum RecordRows {
                     "status": [.code(.statuses, p.status.rawValue)], "startYear": p.startYear.map { [.year($0)] } ?? [],
                     "endYear": p.endYear.map { [.year($0)] } ?? [], "source": p.source.map { [.plain($0)] } ?? [],
                     "illustrative": [.flag(p.illustrative)],
-                ])
+                ], location: p.location)
             }
         case .agreements:
             return dataset.agreements.map { a in

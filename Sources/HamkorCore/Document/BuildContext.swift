@@ -85,7 +85,7 @@ struct BuildContext {
 
     func location(of row: RecordRow, _ source: RecordSource) -> SourceLocation? {
         switch source {
-        case .projects: builder.dataset.projects.first { $0.id == row.id }?.location
+        case .projects: row.location  // carried by the row: a search by id here made tables O(n²)
         default: nil
         }
     }
