@@ -49,3 +49,14 @@ python3 Benchmarks/bench.py --hamkor "$BIN_DIR/hamkor" --bin Benchmarks/bin --da
        "libxlsxwriter $(sed -n 's/^#define LXW_VERSION "\(.*\)"/\1/p' "$(pkg-config --variable=includedir xlsxwriter)/xlsxwriter.h");"\
        "$(python3 --version); $(date -u +%Y-%m-%d)."
 } | tee -a Benchmarks/results/latest.md
+
+# Copy the table into Benchmarks/README.md, between its results markers.
+python3 - <<'PY'
+import re
+readme = "Benchmarks/README.md"
+table = open("Benchmarks/results/latest.md", encoding="utf-8").read().strip()
+text = open(readme, encoding="utf-8").read()
+text = re.sub(r"(<!-- results -->\n).*?(\n<!-- /results -->)", lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
+open(readme, "w", encoding="utf-8").write(text)
+PY
+echo "table written to Benchmarks/results/latest.md and Benchmarks/README.md" >&2
