@@ -129,13 +129,18 @@ public struct ReportLocale: Sendable {
     /// Whether CLDR knows a region code (used by validation to reject unknown countries).
     public static func isKnownCountry(_ code: String) -> Bool {
         code.count == 2 && code.allSatisfy { $0.isASCII && $0.isUppercase }
-            && Locale.Region.isoRegions.contains(where: { $0.identifier == code })
+            && knownCountries.contains(code)
     }
+
+    /// CLDR's region and currency codes, listed once: `isoRegions` builds a new array per call,
+    /// and validation asks once per country and amount of every record.
+    private static let knownCountries = Set(Locale.Region.isoRegions.map(\.identifier))
+    private static let knownCurrencies = Set(Locale.Currency.isoCurrencies.map(\.identifier))
 
     /// Whether a code is an ISO 4217 currency known to CLDR.
     public static func isKnownCurrency(_ code: String) -> Bool {
         code.count == 3 && code.allSatisfy { $0.isASCII && $0.isUppercase }
-            && Locale.Currency.isoCurrencies.contains(where: { $0.identifier == code })
+            && knownCurrencies.contains(code)
     }
 
     /// Fixes the few places where CLDR's Uzbek Latin data uses U+2018 for the letter modifier U+02BB.

@@ -56,6 +56,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let console = global.console
+        var timings = PhaseTimings()
+        timings.mark()
         do {
             let language = try LanguageTag(parsing: lang)
             let engine = try global.engine()
@@ -63,8 +65,10 @@ struct ReportCommand: ParsableCommand {
             let exporter = try chooseExporter(registry)
             _ = try engine.definition(report)
             let dataset = try engine.loadDataset(data.map { URL(fileURLWithPath: $0) })
+            timings.mark()
             let diagnostics = DiagnosticLog()
             let document = try engine.document(report: report, dataset: dataset, language: language, strict: strict, diagnostics: diagnostics)
+            timings.mark()
             let locale = engine.locale(for: language, strict: strict, diagnostics: diagnostics)
             let target: ExportTarget
             if let output, output != "-" {
@@ -76,6 +80,8 @@ struct ReportCommand: ParsableCommand {
                 target = .file(URL(fileURLWithPath: "\(report)-\(language.tag).\(exporter.fileExtension)"))
             }
             let files = try exporter.export(document, context: ExportContext(locale: locale, diagnostics: diagnostics, tableID: table), to: target)
+            timings.mark()
+            timings.print(rows: dataset.projects.count)
             console.diagnostics(diagnostics)
             for file in files { console.info("wrote \(file.url.path) (\(file.bytes) bytes)") }
         } catch {

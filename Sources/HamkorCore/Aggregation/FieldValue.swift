@@ -31,12 +31,132 @@ enum FieldValue: Hashable, Sendable {
 }
 
 /// A record viewed as named fields; multi-valued fields (places, partners) hold several values.
+///
+/// Fields are read from the record on demand: wrapping a record allocates nothing, so the
+/// tables and figures of a report can each walk a million records cheaply.
 struct RecordRow: Sendable {
-    var id: String
-    /// Where the record was read, for diagnostics about its text.
-    var location: SourceLocation
-    var fields: [String: [FieldValue]]
+    /// The record itself, with what some fields need from elsewhere in the dataset.
+    enum Record: Sendable {
+        case project(Project)
+        case agreement(Agreement)
+        case twinCities(TwinCityPair, firstCountry: CountryCode?, secondCountry: CountryCode?)
+        case event(CooperationEvent)
+        case exchange(Exchange)
+        case honour(Honour)
+        case trade(TradeFigure)
+    }
 
-    func values(_ field: String) -> [FieldValue] { fields[field] ?? [] }
-    func first(_ field: String) -> FieldValue { fields[field]?.first ?? .none }
+    let record: Record
+
+    var id: String {
+        switch record {
+        case .project(let p): p.id
+        case .agreement(let a): a.id
+        case .twinCities(let t, _, _): t.id
+        case .event(let e): e.id
+        case .exchange(let x): x.id
+        case .honour(let h): h.id
+        case .trade(let t): "\(t.year)-\(t.reporter)-\(t.partner)"
+        }
+    }
+
+    /// Where the record was read, for diagnostics about its text.
+    var location: SourceLocation {
+        switch record {
+        case .project(let p): p.location
+        case .agreement(let a): a.location
+        case .twinCities(let t, _, _): t.location
+        case .event(let e): e.location
+        case .exchange(let x): x.location
+        case .honour(let h): h.location
+        case .trade(let t): t.location
+        }
+    }
+
+    func first(_ field: String) -> FieldValue { values(field).first ?? .none }
+
+    /// The values of a field (none when the record leaves it empty); field names are those of
+    /// ``RecordSource/fields``.
+    func values(_ field: String) -> [FieldValue] {
+        func one(_ value: FieldValue?) -> [FieldValue] { value.map { [$0] } ?? [] }
+        switch record {
+        case .project(let p):
+            switch field {
+            case "id": return [.identifier(p.id)]
+            case "name": return [.text(p.name)]
+            case "partners", "partner": return p.partners.map { .country($0) }
+            case "sector": return [.code(.sectors, p.sector)]
+            case "places", "place": return p.places.map { .place($0) }
+            case "value": return one(p.value.map { .money($0) })
+            case "status": return [.code(.statuses, p.status.rawValue)]
+            case "startYear": return one(p.startYear.map { .year($0) })
+            case "endYear": return one(p.endYear.map { .year($0) })
+            case "source": return one(p.source.map { .plain($0) })
+            case "illustrative": return [.flag(p.illustrative)]
+            default: return []
+            }
+        case .agreement(let a):
+            switch field {
+            case "id": return [.identifier(a.id)]
+            case "title": return [.text(a.title)]
+            case "area": return [.code(.areas, a.area)]
+            case "level": return [.code(.levels, a.level.rawValue)]
+            case "signed": return one(a.signed.map { .date($0) })
+            case "year": return one(a.signed.map { .year($0.year) })
+            case "parties": return a.parties.map { .country($0) }
+            case "place": return one(a.place.map { .place($0) })
+            default: return []
+            }
+        case .twinCities(let t, let firstCountry, let secondCountry):
+            switch field {
+            case "id": return [.identifier(t.id)]
+            case "first": return [.place(t.first)]
+            case "second": return [.place(t.second)]
+            case "cities": return [.place(t.first), .place(t.second)]
+            case "firstCountry": return one(firstCountry.map { .country($0) })
+            case "secondCountry": return one(secondCountry.map { .country($0) })
+            case "signed": return one(t.signed.map { .date($0) })
+            case "year": return one(t.signed.map { .year($0.year) })
+            default: return []
+            }
+        case .event(let e):
+            switch field {
+            case "id": return [.identifier(e.id)]
+            case "kind": return [.code(.eventKinds, e.kind)]
+            case "title": return [.text(e.title)]
+            case "date": return one(e.date.map { .date($0) })
+            case "year": return one(e.date.map { .year($0.year) })
+            case "place": return one(e.place.map { .place($0) })
+            default: return []
+            }
+        case .exchange(let x):
+            switch field {
+            case "id": return [.identifier(x.id)]
+            case "field": return [.code(.exchangeFields, x.field)]
+            case "title": return [.text(x.title)]
+            case "year": return one(x.year.map { .year($0) })
+            default: return []
+            }
+        case .honour(let h):
+            switch field {
+            case "id": return [.identifier(h.id)]
+            case "title": return [.text(h.title)]
+            case "recipient": return [.text(h.recipient)]
+            case "awardedBy": return [.country(h.awardedBy)]
+            case "date": return one(h.date.map { .date($0) })
+            case "year": return one(h.date.map { .year($0.year) })
+            default: return []
+            }
+        case .trade(let t):
+            switch field {
+            case "year": return [.year(t.year)]
+            case "reporter": return [.country(t.reporter)]
+            case "partner": return [.country(t.partner)]
+            case "turnover": return [.money(t.turnover)]
+            case "exports": return one(t.exports.map { .money($0) })
+            case "imports": return one(t.imports.map { .money($0) })
+            default: return []
+            }
+        }
+    }
 }

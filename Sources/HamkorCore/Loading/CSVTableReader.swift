@@ -24,7 +24,9 @@ public struct CSVTableReader: Sendable {
     /// Guesses the delimiter from the header line: whichever of `;` and `,` occurs more (outside quotes).
     public static func detectDelimiter(in text: String) -> Character {
         var commas = 0, semicolons = 0, quoted = false
-        for character in text {
+        // Scalars, not Characters: "\r\n" is one Character, so a Character loop never saw the end
+        // of a CRLF header and counted the whole file.
+        for character in text.unicodeScalars {
             if character == "\"" { quoted.toggle() }
             else if !quoted && (character == "\n" || character == "\r") { break }
             else if !quoted && character == "," { commas += 1 }

@@ -11,6 +11,15 @@ struct ProjectCSVReader {
                                                "partners", "sector", "places", "value", "currency", "status",
                                                "startYear", "endYear", "source", "illustrative"]
 
+    private static let whitespace = CharacterSet.whitespaces
+
+    /// `trimmingCharacters(in: .whitespaces)`, without the Foundation call when there is nothing to trim.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if !whitespace.contains(first) && !whitespace.contains(last) { return text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
     func read(_ text: String) -> Dataset {
         var dataset = Dataset()
         dataset.files = [file]
@@ -63,8 +72,8 @@ struct ProjectCSVReader {
         }
         func value(_ name: String) -> String? {
             guard let index = columns[name] else { return nil }
-            let text = record.fields[index].trimmingCharacters(in: .whitespaces)
-            if text.count > DatasetLimits.maxTextLength { fail(name, "is longer than \(DatasetLimits.maxTextLength) characters"); return nil }
+            let text = Self.trimmed(record.fields[index])
+            if text.utf8.count > DatasetLimits.maxTextLength, text.count > DatasetLimits.maxTextLength { fail(name, "is longer than \(DatasetLimits.maxTextLength) characters"); return nil }
             if let bad = text.unicodeScalars.first(where: { $0 == "\n" || TextSafety.isForbiddenControl($0) }) {
                 fail(name, TextSafety.message(for: bad)); return nil
             }

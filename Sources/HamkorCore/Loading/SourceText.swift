@@ -65,7 +65,8 @@ public enum SourceText {
             throw DataError.invalid([DataProblem(SourceLocation(file: file, line: line, column: column),
                                                  "invalid UTF-8 at byte \(bad); save the file as UTF-8")])
         }
-        if text.contains("\u{FEFF}") {
+        // unicodeScalars: Foundation's `contains` on a String searches with locale folding (slow on large files).
+        if text.unicodeScalars.contains("\u{FEFF}") {
             let offset = text.unicodeScalars.prefix { $0 != "\u{FEFF}" }.count
             let (line, column) = position(ofScalar: offset, in: text)
             throw DataError.invalid([DataProblem(SourceLocation(file: file, line: line, column: column),

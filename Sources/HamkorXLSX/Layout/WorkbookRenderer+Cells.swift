@@ -21,15 +21,21 @@ extension WorkbookRenderer {
     /// `memo` caches the format per kind for one column, so a cell costs one small dictionary lookup.
     func write(_ value: CellValue, kind: ValueKind, on sheet: Worksheet, row: Int, column: Int,
                base: CellStyle, memo: inout [ValueKind: Format?]) throws {
-        let format: Format?
-        if let cached = memo[kind] {
-            format = cached
-        } else {
-            var style = base.with(numberFormat: numberFormat(kind))
-            if kind != .text { style.wrap = false }
-            format = try workbook.formats.format(style)
-            memo[kind] = format
-        }
+        try write(value, format: format(for: kind, base: base, memo: &memo), on: sheet, row: row, column: column, base: base)
+    }
+
+    /// The format of a kind of value in a column with style `base`, cached in `memo`.
+    func format(for kind: ValueKind, base: CellStyle, memo: inout [ValueKind: Format?]) throws -> Format? {
+        if let cached = memo[kind] { return cached }
+        var style = base.with(numberFormat: numberFormat(kind))
+        if kind != .text { style.wrap = false }
+        let format = try workbook.formats.format(style)
+        memo[kind] = format
+        return format
+    }
+
+    /// Writes a value with its format already chosen.
+    func write(_ value: CellValue, format: Format?, on sheet: Worksheet, row: Int, column: Int, base: CellStyle) throws {
         switch value {
         case .empty:
             if base != .plain { try sheet.writeBlank(row: row, column: column, format: format) }

@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Runs the Hamkor benchmarks and prints one Markdown table (see Benchmarks/README.md).
+
+Called by Benchmarks/run.sh after the release build, the C baselines and the data exist:
+    python3 Benchmarks/bench.py --hamkor PATH --bin Benchmarks/bin --data Benchmarks/.data
+Environment: BENCH_RUNS (default 3), BENCH_SIZES (default "10000 100000 1000000"),
+BENCH_LARGE_RUNS (runs of each Hamkor command and of the C default-memory XLSX writer at
+1,000,000 rows or more; default 1: one Hamkor run there loads and aggregates for over a minute).
+"""
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+BENCH_LINE = re.compile(r"^bench (\S+) (.*)$", re.M)
+CONSTANT_MEMORY_THRESHOLD = 50_000  # XLSXConfiguration.constantMemoryRowThreshold
+
+
+def run_once(command, env=None):
+    """Runs a command; returns its wall and CPU seconds, its peak RSS (KiB) and the fields of the
+    `bench ...` line it printed on stderr, if any.
+
+    The peak RSS comes from /usr/bin/time: a child forked from this Python process would report
+    at least Python's own RSS (Linux keeps the high-water mark across exec)."""
+    with tempfile.NamedTemporaryFile("w+") as errors, tempfile.NamedTemporaryFile("r") as timing:
+        start = time.perf_counter()
+        process = subprocess.Popen(["/usr/bin/time", "-f", "%U %S %M", "-o", timing.name] + command, env=env,
+                                   stdout=subprocess.DEVNULL, stderr=errors)
+        process.wait()
+        wall = time.perf_counter() - start
+        errors.seek(0)
+        stderr = errors.read()
+        figures = timing.read().split()
+    if process.returncode != 0:
+        sys.exit(f"benchmark command failed ({process.returncode}): {' '.join(command)}\n{stderr[-2000:]}")
+    user, system, rss = figures[-3:]
+    fields = {}
+    match = BENCH_LINE.search(stderr)
+    if match:
+        for pair in match.group(2).split():
+            key, value = pair.split("=")
+            fields[key] = float(value)
+    return {"wall": wall, "cpu": float(user) + float(system), "rss": int(rss), **fields}
+
+
+def measure(command, runs, env=None, cleanup=None):
+    samples = []
+    for _ in range(runs):
+        samples.append(run_once(command, env))
+        if cleanup:
+            cleanup()
+    keys = set.intersection(*(set(s) for s in samples))
+    result = {key: statistics.median(s[key] for s in samples) for key in keys}
+    result["runs"] = runs
+    return result
+
+
+def folder_bytes(path):
+    if os.path.isfile(path):
+        return os.path.getsize(path)
+    return sum(os.path.getsize(os.path.join(root, name)) for root, _, names in os.walk(path) for name in names)
+
+
+def mib(kib):
+    return kib / 1024
+
+
+class Table:
+    HEADER = ("| Benchmark | Rows | Runs | Step wall s | Step CPU s | Process wall s | Peak RSS MiB "
+              "| Export adds MiB | Rows/s | MB/s | Baseline | Ratio | Target | Met |")
+
+    def __init__(self):
+        self.lines = [self.HEADER, "|" + "---|" * 14]
+        self.verdicts = []
+
+    def add(self, name, rows, m, step_wall=None, step_cpu=None, mbytes=None, baseline="—", ratio=None,
+            target="", met=None, extra_rss=None):
+        step_wall = m.get("export", m["wall"]) if step_wall is None else step_wall
+        step_cpu = m.get("export_cpu", m["cpu"]) if step_cpu is None else step_cpu
+        rps = f"{rows / step_wall:,.0f}" if rows and step_wall > 0 else "—"
+        mbs = f"{mbytes / 1e6 / step_wall:,.1f}" if mbytes and step_wall > 0 else "—"
+        if extra_rss is None and "rss_peak_kib" in m and "rss_loaded_kib" in m and m.get("export") is not None \
+                and step_wall == m["export"]:
+            extra_rss = mib(m["rss_peak_kib"] - m["rss_loaded_kib"])
+        cells = [name, f"{rows:,}" if rows else "—", str(m["runs"]), f"{step_wall:.3f}", f"{step_cpu:.3f}",
+                 f"{m['wall']:.3f}", f"{mib(m['rss']):.1f}", "—" if extra_rss is None else f"{extra_rss:.1f}",
+                 rps, mbs, baseline, "—" if ratio is None else f"{ratio:.2f}×", target or "—",
+                 "—" if met is None else ("yes" if met else "**no**")]
+        self.lines.append("| " + " | ".join(cells) + " |")
+        if met is not None:
+            self.verdicts.append((name, rows, target, ratio, met))
+
+    def markdown(self):
+        return "\n".join(self.lines) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--hamkor", required=True)
+    parser.add_argument("--bin", required=True)
+    parser.add_argument("--data", required=True)
+    parser.add_argument("--results", required=True)
+    args = parser.parse_args()
+    runs = int(os.environ.get("BENCH_RUNS", "3"))
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "10000 100000 1000000").split()]
+    large_runs = int(os.environ.get("BENCH_LARGE_RUNS", "1"))
+    hamkor = os.path.abspath(args.hamkor)
+    python = shutil.which("python3")
+    work = tempfile.mkdtemp(prefix="hamkor-bench-", dir=os.environ.get("BENCH_TMPDIR"))
+    env_timings = dict(os.environ, HAMKOR_TIMINGS="1")
+    table = Table()
+    notes = []
+
+    def log(message):
+        print(message, file=sys.stderr, flush=True)
+
+    try:
+        for n in sizes:
+            h_runs = large_runs if n >= 1_000_000 else runs
+            data = os.path.join(args.data, f"projects-{n}")
+            tsv = os.path.join(args.data, f"baseline-{n}.tsv")
+            in_bytes = folder_bytes(data)
+            out = lambda name: os.path.join(work, name)
+
+            log(f"[{n:,}] load + validate")
+            validate = measure([hamkor, "validate", "--data", data], h_runs)
+            table.add("load + validate (`hamkor validate`)", n, validate, step_wall=validate["wall"],
+                      step_cpu=validate["cpu"], mbytes=in_bytes)
+
+            log(f"[{n:,}] CSV export of the project table: Hamkor, C, Python")
+            report = [hamkor, "report", "portfolio", "--data", data, "--lang", "en", "--table", "projects"]
+            h_csv = measure(report + ["--format", "csv", "--output", out("hamkor.csv")], h_runs, env_timings)
+            csv_bytes = os.path.getsize(out("hamkor.csv"))
+            table.add("load + validate + aggregate (portfolio report, before export)", n, h_csv,
+                      step_wall=h_csv["load"] + h_csv["build"], step_cpu=None or h_csv["cpu"] - h_csv["export_cpu"],
+                      mbytes=in_bytes, extra_rss=None)
+            c_csv = measure([os.path.join(args.bin, "csv_baseline"), tsv, out("c.csv")], runs)
+            py_csv = measure([python, os.path.join(os.path.dirname(__file__), "py", "csv_baseline.py"), tsv,
+                              out("py.csv")], runs) if python else None
+            ratio_c = c_csv["export"] / h_csv["export"]
+            table.add("CSV export — Hamkor", n, h_csv, mbytes=csv_bytes, baseline="C loop", ratio=ratio_c,
+                      target="throughput ≥ 0.6× C", met=ratio_c >= 0.6)
+            if py_csv:
+                ratio_py = py_csv["export"] / h_csv["export"]
+                table.add("CSV export — Hamkor", n, h_csv, mbytes=csv_bytes, baseline="Python csv", ratio=ratio_py,
+                          target="throughput ≥ 4× Python", met=ratio_py >= 4)
+            table.add("CSV export — C loop (baseline)", n, c_csv, mbytes=os.path.getsize(out("c.csv")))
+            if py_csv:
+                table.add("CSV export — Python csv (baseline)", n, py_csv, mbytes=os.path.getsize(out("py.csv")))
+
+            log(f"[{n:,}] XLSX export of the project table: Hamkor and C (libxlsxwriter)")
+            h_xlsx = measure(report + ["--format", "xlsx", "--output", out("hamkor.xlsx")], h_runs, env_timings)
+            xlsx_bytes = os.path.getsize(out("hamkor.xlsx"))
+            mode = "constant" if n > CONSTANT_MEMORY_THRESHOLD else "default"
+            c = {}
+            for layout in ("cells", "full"):
+                for memory in ("constant", "default"):
+                    if n >= 1_000_000 and memory == "default" and layout == "full":
+                        continue
+                    count = large_runs if n >= 1_000_000 and memory == "default" else runs
+                    log(f"[{n:,}]   C {layout} {memory} ×{count}")
+                    c[layout, memory] = measure([os.path.join(args.bin, "xlsx_baseline"), tsv,
+                                                 out(f"c-{layout}-{memory}.xlsx"), memory, layout, work], count)
+                    c[layout, memory]["bytes"] = os.path.getsize(out(f"c-{layout}-{memory}.xlsx"))
+            full_ratio = h_xlsx["export"] / c["full", mode]["export"]
+            cells_ratio = h_xlsx["export"] / c["cells", mode]["export"]
+            name = f"XLSX export — Hamkor ({mode} memory)"
+            if n == 100_000:
+                table.add(name, n, h_xlsx, mbytes=xlsx_bytes, baseline=f"C full layout, {mode}", ratio=full_ratio,
+                          target="time ≤ 1.25× C", met=full_ratio <= 1.25)
+            else:
+                table.add(name, n, h_xlsx, mbytes=xlsx_bytes, baseline=f"C full layout, {mode}", ratio=full_ratio)
+            if n >= 1_000_000:
+                table.add(name, n, h_xlsx, mbytes=xlsx_bytes, baseline=f"C cells, {mode}", ratio=cells_ratio,
+                          target="time ≤ 1.15× C", met=cells_ratio <= 1.15)
+                extra = mib(h_xlsx["rss_peak_kib"] - h_xlsx["rss_loaded_kib"])
+                table.add(name + ": memory the export adds", n, h_xlsx, mbytes=xlsx_bytes,
+                          target="≤ 40 MiB", met=extra <= 40)
+            else:
+                table.add(name, n, h_xlsx, mbytes=xlsx_bytes, baseline=f"C cells, {mode}", ratio=cells_ratio)
+            for (layout, memory), m in c.items():
+                table.add(f"XLSX export — C libxlsxwriter, {layout}, {memory} memory (baseline)", n, m,
+                          mbytes=m["bytes"])
+            for name_ in os.listdir(work):
+                os.remove(os.path.join(work, name_))
+
+        log("full sample batch")
+        batch_out = os.path.join(work, "batch")
+        batch = measure([hamkor, "batch", "Reports/jobs.yaml", "--out", batch_out, "--quiet"], runs,
+                        cleanup=lambda: shutil.rmtree(batch_out, ignore_errors=True))
+        table.add("full sample batch (`hamkor batch Reports/jobs.yaml`, 60 outputs)", 0, batch,
+                  target="wall < 1 s", met=batch["wall"] < 1.0)
+
+        log("cold start")
+        version = measure([hamkor, "--version"], max(10, runs))
+        table.add("start-up (`hamkor --version`)", 0, version, target="wall < 50 ms", met=version["wall"] < 0.05)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    markdown = table.markdown()
+    print(markdown)
+    os.makedirs(os.path.dirname(args.results), exist_ok=True)
+    with open(args.results, "w", encoding="utf-8") as f:
+        f.write(markdown)
+    missed = [v for v in table.verdicts if not v[4]]
+    print(f"targets: {len(table.verdicts) - len(missed)} met, {len(missed)} missed", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Hamkor benchmarks: `make bench` (see Benchmarks/README.md). Not part of the tests.
+#   BENCH_RUNS=3                         runs per measurement (the table shows medians)
+#   BENCH_SIZES="10000 100000 1000000"   dataset sizes (projects)
+#   BENCH_LARGE_RUNS=1                   runs of Hamkor and of C default-memory XLSX at 1,000,000 rows
+#   BENCH_SCRATCH=.build-bench           SwiftPM scratch path of the release build
+#   BENCH_TMPDIR=                        where outputs are written (default: the system's temp)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SWIFT=${SWIFT:-swift}
+SCRATCH=${BENCH_SCRATCH:-.build-bench}
+
+need() { command -v "$1" >/dev/null 2>&1; }
+install_packages() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get install -y --no-install-recommends "$@"
+}
+need python3 || install_packages python3
+[ -x /usr/bin/time ] || install_packages time
+need cc || install_packages gcc libc6-dev
+need pkg-config || install_packages pkg-config
+pkg-config --exists xlsxwriter || bash scripts/install-deps.sh
+
+echo "== release build" >&2
+"$SWIFT" build -c release --scratch-path "$SCRATCH" --product hamkor >&2
+BIN_DIR=$("$SWIFT" build -c release --scratch-path "$SCRATCH" --show-bin-path)
+
+echo "== C baselines" >&2
+mkdir -p Benchmarks/bin
+cc -O2 -Wall -o Benchmarks/bin/xlsx_baseline Benchmarks/c/xlsx_baseline.c $(pkg-config --cflags --libs xlsxwriter)
+cc -O2 -Wall -o Benchmarks/bin/csv_baseline Benchmarks/c/csv_baseline.c
+
+SIZES=${BENCH_SIZES:-"10000 100000 1000000"}
+echo "== data: $SIZES projects (cached in Benchmarks/.data)" >&2
+python3 Benchmarks/generate.py $SIZES
+
+echo "== benchmarks" >&2
+export BENCH_SIZES="$SIZES"
+python3 Benchmarks/bench.py --hamkor "$BIN_DIR/hamkor" --bin Benchmarks/bin --data Benchmarks/.data \
+  --results Benchmarks/results/latest.md
+
+{
+  echo
+  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'),"\
+       "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM;"\
+       "$(. /etc/os-release && echo "$PRETTY_NAME");"\
+       "$("$SWIFT" --version 2>/dev/null | head -1);"\
+       "libxlsxwriter $(sed -n 's/^#define LXW_VERSION "\(.*\)"/\1/p' "$(pkg-config --variable=includedir xlsxwriter)/xlsxwriter.h");"\
+       "$(python3 --version); $(date -u +%Y-%m-%d)."
+} | tee -a Benchmarks/results/latest.md
+
+# Copy the table into Benchmarks/README.md, between its results markers.
+python3 - <<'PY'
+import re
+readme = "Benchmarks/README.md"
+table = open("Benchmarks/results/latest.md", encoding="utf-8").read().strip()
+text = open(readme, encoding="utf-8").read()
+text = re.sub(r"(<!-- results -->\n).*?(\n<!-- /results -->)", lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
+open(readme, "w", encoding="utf-8").write(text)
+PY
+echo "table written to Benchmarks/results/latest.md and Benchmarks/README.md" >&2
