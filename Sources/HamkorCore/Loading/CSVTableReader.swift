@@ -36,54 +36,72 @@ public struct CSVTableReader: Sendable {
     }
 
     /// Parses all records; blank lines are skipped.
+    ///
+    /// Works on the UTF-8 bytes (the delimiter, quote and line ends are ASCII, so no multi-byte
+    /// scalar can be mistaken for one); columns in errors count Unicode scalars.
     public func parse(_ text: String) throws(SyntaxError) -> [Record] {
+        let delimiter = delimiter.asciiValue ?? UInt8(ascii: ",")
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var records: [Record] = []
         var fields: [String] = []
-        var field = ""
+        var field: [UInt8] = []
         var line = 1, column = 0
         var recordLine = 1
         var state = State.fieldStart
         var quoteLine = 0, quoteColumn = 0
-        var iterator = text.makeIterator()
-        var pending: Character?
+        var previousWasCR = false
 
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
         func endRecord() {
-            fields.append(field)
-            field = ""
+            endField()
             if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
             fields = []
+            fields.reserveCapacity(16)
         }
 
-        while let character = pending ?? iterator.next() {
-            pending = nil
-            column += 1
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            // A CR followed by LF is one line end.
+            if previousWasCR {
+                previousWasCR = false
+                if byte == lf {
+                    if state == .quoted { field.append(byte) }
+                    continue
+                }
+            }
+            if byte & 0xC0 != 0x80 { column += 1 }  // count scalars, not continuation bytes
             switch state {
             case .fieldStart, .unquoted:
-                if character == "\"" {
+                if byte == quote {
                     guard state == .fieldStart else {
                         throw SyntaxError(line: line, column: column, message: "a quote inside an unquoted field; quote the whole field and double the inner quotes")
                     }
                     state = .quoted; quoteLine = line; quoteColumn = column
-                } else if character == delimiter {
-                    fields.append(field); field = ""; state = .fieldStart
-                } else if character == "\n" || character == "\r" || character == "\r\n" {
+                } else if byte == delimiter {
+                    endField(); state = .fieldStart
+                } else if byte == lf || byte == cr {
+                    previousWasCR = byte == cr
                     endRecord(); line += 1; column = 0; recordLine = line; state = .fieldStart
                 } else {
-                    field.append(character); state = .unquoted
+                    field.append(byte); state = .unquoted
                 }
             case .quoted:
-                if character == "\"" {
+                if byte == quote {
                     state = .quoteInQuoted
                 } else {
-                    field.append(character)
-                    if character == "\n" || character == "\r" || character == "\r\n" { line += 1; column = 0 }
+                    field.append(byte)
+                    if byte == lf || byte == cr { previousWasCR = byte == cr; line += 1; column = 0 }
                 }
             case .quoteInQuoted:
-                if character == "\"" {
-                    field.append("\""); state = .quoted
-                } else if character == delimiter {
-                    fields.append(field); field = ""; state = .fieldStart
-                } else if character == "\n" || character == "\r" || character == "\r\n" {
+                if byte == quote {
+                    field.append(quote); state = .quoted
+                } else if byte == delimiter {
+                    endField(); state = .fieldStart
+                } else if byte == lf || byte == cr {
+                    previousWasCR = byte == cr
                     endRecord(); line += 1; column = 0; recordLine = line; state = .fieldStart
                 } else {
                     throw SyntaxError(line: line, column: column, message: "text after a closing quote; put the delimiter right after the quote")
