@@ -8,6 +8,9 @@ struct BuildContext {
     let converter: CurrencyConverter
     let places: [String: Place]
 
+    /// Each source's rows, wrapped once per build and shared by every table and figure.
+    private let rowCache = RowCache()
+
     init(builder: ReportBuilder, definition: ReportDefinition) {
         self.builder = builder
         self.definition = definition
@@ -79,7 +82,9 @@ struct BuildContext {
     }
 
     func records(_ source: RecordSource, filter: [String: [String]]) -> [RecordRow] {
-        RecordRows.rows(source, in: builder.dataset).filter { row in
+        let rows = rowCache.rows(source) { RecordRows.rows(source, in: builder.dataset) }
+        guard !filter.isEmpty else { return rows }
+        return rows.filter { row in
             filter.allSatisfy { field, accepted in row.values(field).contains { accepted.contains($0.sortKey) } }
         }
     }

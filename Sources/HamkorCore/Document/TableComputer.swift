@@ -155,17 +155,23 @@ struct TableComputer {
         guard let sort = definition.sort, let column = definition.columns.firstIndex(where: { $0.id == sort.column }) else {
             return cells.indices.sorted { ids[$0] < ids[$1] }
         }
+        // Sort keys are taken out of the cells once, not at every comparison.
+        let numbers = cells.map { $0[column].numericValue }
+        if numbers.allSatisfy({ $0 != nil }) {
+            let keys = numbers.map { $0! }
+            return cells.indices.sorted { a, b in
+                if keys[a] != keys[b] { return sort.descending ? keys[a] > keys[b] : keys[a] < keys[b] }
+                return ids[a] < ids[b]
+            }
+        }
+        let labels = cells.map { label($0[column]) }
         return cells.indices.sorted { a, b in
-            let order = compare(cells[a][column], cells[b][column])
+            let order = numbers[a] != nil && numbers[b] != nil
+                ? (numbers[a]! == numbers[b]! ? .orderedSame : (numbers[a]! < numbers[b]! ? .orderedAscending : .orderedDescending))
+                : (labels[a] == labels[b] ? ComparisonResult.orderedSame : (labels[a] < labels[b] ? .orderedAscending : .orderedDescending))
             if order != .orderedSame { return sort.descending ? order == .orderedDescending : order == .orderedAscending }
             return ids[a] < ids[b]
         }
-    }
-
-    private func compare(_ a: CellValue, _ b: CellValue) -> ComparisonResult {
-        if let x = a.numericValue, let y = b.numericValue { return x == y ? .orderedSame : (x < y ? .orderedAscending : .orderedDescending) }
-        let x = label(a), y = label(b)
-        return x == y ? .orderedSame : (x < y ? .orderedAscending : .orderedDescending)
     }
 
     private func label(_ cell: CellValue) -> String {
