@@ -56,7 +56,7 @@ import re
 readme = "Benchmarks/README.md"
 table = open("Benchmarks/results/latest.md", encoding="utf-8").read().strip()
 text = open(readme, encoding="utf-8").read()
-text = re.sub(r"(<!-- results -->\n).*?(\n<!-- /results -->)", lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
+text = re.sub(r"(<!-- results -->\n).*?(<!-- /results -->)", lambda m: m.group(1) + table + "\n" + m.group(2), text, flags=re.S)
 open(readme, "w", encoding="utf-8").write(text)
 PY
 echo "table written to Benchmarks/results/latest.md and Benchmarks/README.md" >&2
