@@ -1,4 +1,5 @@
 import Foundation
+import HamkorLocalization
 
 /// Proleptic Gregorian date arithmetic and wall-clock ↔ instant conversion in a time zone.
 ///
@@ -8,13 +9,7 @@ import Foundation
 enum CivilCalendar {
     /// Days since 1970-01-01 of a civil date.
     static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        CivilDate.daysSince1970(year: year, month: month, day: day)
     }
 
     /// The civil date of a day number (days since 1970-01-01).

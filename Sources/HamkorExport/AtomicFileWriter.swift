@@ -28,27 +28,7 @@ public enum AtomicFileWriter {
     /// example by handing the path to a C library). Returns the final size in bytes.
     @discardableResult
     public static func write(to url: URL, _ body: (URL) throws -> Void) throws -> Int {
-        let folder = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw ExportError.cannotWrite(path: url.path, reason: reason(error))
-        }
-        let temporary = folder.appendingPathComponent(
-            ".\(url.lastPathComponent)\(temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        do {
-            try body(temporary)
-            let size = try syncFile(temporary, reportingAs: url)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw ExportError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
-            }
-            syncFolder(folder)
-            return size
-        } catch {
-            unlink(temporary.path)
-            if let error = error as? ExportError { throw error }
-            throw ExportError.cannotWrite(path: url.path, reason: reason(error))
-        }
+        try writeGroup(to: [url]) { _, temporary in try body(temporary) }[0]
     }
 
     /// Writes several files as a group: every file is written and fsynced to its temporary

@@ -33,15 +33,19 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Days since 1899-12-30, the serial number Excel and LibreOffice store for this date.
     public var excelSerial: Int {
-        // Days from civil (Howard Hinnant's algorithm), shifted to Excel's epoch.
+        Self.daysSince1970(year: year, month: month, day: day) + 25_569
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days-from-civil);
+    /// `day` may run past the month's end, which date arithmetic relies on.
+    public static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
         let mp = (month + 9) % 12
         let doy = (153 * mp + 2) / 5 + day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let daysSince1970 = era * 146_097 + doe - 719_468
-        return daysSince1970 + 25_569
+        return era * 146_097 + doe - 719_468
     }
 
     /// Midnight UTC of this date, for Foundation's formatters (which are then run in UTC).
