@@ -16,9 +16,11 @@ public enum AtomicFileWriter {
     @discardableResult
     public static func write(_ data: Data, to url: URL) throws -> Int {
         try write(to: url) { temporary in
-            guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-                throw ExportError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
-            }
+            // Written directly: FileManager.createFile would stage the bytes in a temporary file
+            // of its own (`.dat.nosync…`), which a killed run would leave behind unrecognised.
+            let output = try BufferedFileOutput(path: temporary.path)
+            try data.withUnsafeBytes { try output.write($0.bindMemory(to: UInt8.self)) }
+            try output.flush()
         }
     }
 
@@ -53,6 +55,8 @@ public enum AtomicFileWriter {
                 do {
                     try body(index, temporary)
                     sizes.append(try syncFile(temporary, reportingAs: url))
+                } catch ExportError.cannotWrite(_, let reason) {
+                    throw ExportError.cannotWrite(path: url.path, reason: reason)  // the target, not the temporary file
                 } catch let error as ExportError {
                     throw error
                 } catch {

@@ -66,7 +66,7 @@ enum MachineNumber {
     }
 
     @inline(__always)
-    private static func parts(of value: Decimal) -> (UInt64, Int)? {
+    static func parts(of value: Decimal) -> (UInt64, Int)? {
         guard layoutVerified, !value.isNaN else { return nil }
         let raw = rawMantissa(value)
         guard raw.high == 0 else { return nil }

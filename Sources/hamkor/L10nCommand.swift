@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HamkorCore
+import HamkorExport
 import HamkorLocalization
 
 /// `hamkor l10n`: translation catalog tools.
@@ -73,7 +74,7 @@ struct L10nExtractCommand: ParsableCommand {
             let text = CatalogExtractor(vocabulary: vocabulary, definitions: definitions).template()
             if output == "-" { console.output(text); return }
             let url = output.map { URL(fileURLWithPath: $0) } ?? resources.localization.appendingPathComponent("hamkor.pot")
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try AtomicFileWriter.write(Data(text.utf8), to: url)
             console.info("wrote \(url.path)")
         } catch {
             throw failure(error, to: console)

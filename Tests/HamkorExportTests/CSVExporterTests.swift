@@ -216,3 +216,19 @@ struct CSVExporterTests {
                      named: "portfolio.\(language.tag).data.csv")
     }
 }
+
+/// `DecimalConversion` agrees with Foundation on the values reports hold.
+@Suite struct DecimalConversionTests {
+    @Test(arguments: ["0", "1", "-1", "0.1", "0.253", "1234567.25", "2100000000", "-0.0001", "1500000.5",
+                      "123456789012345.67", "99999999999999999999", "0.000000000000000000000001", "1e30"])
+    func doublesAreCorrectlyRounded(_ text: String) throws {
+        let value = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
+        // Within the fast path (significand < 2^53, exponent within ±22) the result is the
+        // correctly rounded double, as Swift's own parser gives; beyond it, Foundation's.
+        let fast = ["99999999999999999999", "0.000000000000000000000001", "1e30"].contains(text) == false
+        #expect(DecimalConversion.double(value) == (fast ? Double(text)! : NSDecimalNumber(decimal: value).doubleValue))
+        var source = value, rounded = Decimal()
+        NSDecimalRound(&rounded, &source, 0, .plain)
+        #expect(DecimalConversion.isIntegral(value) == (rounded == value))
+    }
+}

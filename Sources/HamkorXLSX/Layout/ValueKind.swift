@@ -1,5 +1,6 @@
 import Foundation
 import HamkorCore
+import HamkorExport
 
 /// How a typed value is written: as text, or as a number with one number format.
 enum ValueKind: Hashable {
@@ -29,9 +30,6 @@ enum ValueKind: Hashable {
 
     /// Whether a decimal has no fraction.
     static func isIntegral(_ value: Decimal) -> Bool {
-        var source = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &source, 0, .plain)
-        return rounded == value
+        DecimalConversion.isIntegral(value)
     }
 }

@@ -110,7 +110,7 @@ final class WorkbookRenderer {
 
     /// The number behind a typed value, as a double for the XML.
     static func double(_ value: Decimal) -> Double {
-        NSDecimalNumber(decimal: value).doubleValue
+        DecimalConversion.double(value)
     }
 
     private func setProperties() throws {
