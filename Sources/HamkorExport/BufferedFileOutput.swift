@@ -68,7 +68,11 @@ public final class BufferedFileOutput {
     private func writeAll(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         var offset = 0
         while offset < bytes.count {
+            #if canImport(Glibc)
             let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            #else
+            let written = Darwin.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            #endif
             if written < 0 {
                 if errno == EINTR { continue }
                 throw ExportError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
