@@ -66,7 +66,7 @@ public struct ReportLocale: Sendable {
     /// ICU's compact-currency data is incomplete for uz-Cyrl and az, so the symbol's side and
     /// spacing are taken from the locale's ordinary currency pattern instead.
     public func compactMoney(_ value: Decimal, currency: String) -> String {
-        let probe = normalise(Decimal(7).formatted(.currency(code: currency).locale(locale).precision(.fractionLength(0))))
+        let probe = currencyPattern(currency)
         guard let digit = probe.firstIndex(of: "7") else { return compact(value) + " " + currency }
         return probe.replacingCharacters(in: digit...digit, with: compact(value))
     }
@@ -78,8 +78,13 @@ public struct ReportLocale: Sendable {
 
     /// The symbol ICU shows for a currency in this language (`$`, `US$`, `soʻm`, `₼`).
     public func currencySymbol(_ currency: String) -> String {
-        let probe = normalise(Decimal(7).formatted(.currency(code: currency).locale(locale).precision(.fractionLength(0))))
-        return probe.replacingOccurrences(of: "7", with: "").trimmingCharacters(in: .whitespaces.union(["\u{00A0}", "\u{202F}"]))
+        currencyPattern(currency).replacingOccurrences(of: "7", with: "").trimmingCharacters(in: .whitespaces.union(["\u{00A0}", "\u{202F}"]))
+    }
+
+    /// The locale's money pattern shown on the digit 7 (`$7`, `7 $`, `7 soʻm`): where the symbol
+    /// goes and how it is spaced, straight from ICU.
+    private func currencyPattern(_ currency: String) -> String {
+        normalise(Decimal(7).formatted(.currency(code: currency).locale(locale).precision(.fractionLength(0))))
     }
 
     // MARK: Dates

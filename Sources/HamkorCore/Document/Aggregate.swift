@@ -41,12 +41,10 @@ struct Aggregate {
     /// Sums per currency after conversion; the report currency comes first, then others by code.
     func sums(_ field: String, over rows: [RecordRow]) -> [(currency: String, amount: Decimal)] {
         var totals: [String: Decimal] = [:]
-        var sawMoney = false
         for row in rows {
             for value in row.values(field) {
                 switch value {
                 case .money(let money):
-                    sawMoney = true
                     let converted = context.converter.convert(money)
                     totals[converted.currency, default: 0] += converted.amount
                 case .year(let year):
@@ -54,9 +52,6 @@ struct Aggregate {
                 default: break
                 }
             }
-        }
-        if totals.isEmpty && sawMoney == false && context.definition.currency.isEmpty == false {
-            return []
         }
         let target = context.definition.currency
         return totals.sorted { a, b in

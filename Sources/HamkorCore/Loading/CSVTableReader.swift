@@ -62,6 +62,12 @@ public struct CSVTableReader: Sendable {
             fields.reserveCapacity(16)
         }
 
+        /// A CR or LF outside quotes ends the record (a CR's LF is skipped with the next byte).
+        func endLine(_ byte: UInt8) {
+            previousWasCR = byte == cr
+            endRecord(); line += 1; column = 0; recordLine = line; state = .fieldStart
+        }
+
         var bytes = text.utf8.makeIterator()
         while let byte = bytes.next() {
             // A CR followed by LF is one line end.
@@ -83,8 +89,7 @@ public struct CSVTableReader: Sendable {
                 } else if byte == delimiter {
                     endField(); state = .fieldStart
                 } else if byte == lf || byte == cr {
-                    previousWasCR = byte == cr
-                    endRecord(); line += 1; column = 0; recordLine = line; state = .fieldStart
+                    endLine(byte)
                 } else {
                     field.append(byte); state = .unquoted
                 }
@@ -101,8 +106,7 @@ public struct CSVTableReader: Sendable {
                 } else if byte == delimiter {
                     endField(); state = .fieldStart
                 } else if byte == lf || byte == cr {
-                    previousWasCR = byte == cr
-                    endRecord(); line += 1; column = 0; recordLine = line; state = .fieldStart
+                    endLine(byte)
                 } else {
                     throw SyntaxError(line: line, column: column, message: "text after a closing quote; put the delimiter right after the quote")
                 }

@@ -90,7 +90,16 @@ struct DatasetYAMLReader {
         return items.enumerated().compactMap { country($0.element, "\(field)[\($0.offset)]") }
     }
 
-    func money(_ node: Node?, _ field: String, allowZero: Bool = true) -> Money? {
+    func currency(_ node: Node?, _ field: String) -> String? {
+        guard let node, let code = reader.string(node, field) else { return nil }
+        guard ReportLocale.isKnownCurrency(code) else {
+            reader.fail(node, field, "unknown currency code '\(code.prefix(20))'; use ISO 4217 in capitals, such as USD, UZS or AZN")
+            return nil
+        }
+        return code
+    }
+
+    func money(_ node: Node?, _ field: String) -> Money? {
         guard let node, let pairs = fields(node, field, allowed: ["amount", "currency"], required: ["amount", "currency"]) else { return nil }
         guard let amountNode = pairs["amount"], let currencyNode = pairs["currency"] else { return nil }
         let amount = reader.decimal(amountNode, "\(field).amount")
@@ -98,12 +107,7 @@ struct DatasetYAMLReader {
             reader.fail(amountNode, "\(field).amount", "must not be negative (found \(amount))")
             return nil
         }
-        guard let currency = reader.string(currencyNode, "\(field).currency") else { return nil }
-        guard ReportLocale.isKnownCurrency(currency) else {
-            reader.fail(currencyNode, "\(field).currency", "unknown currency code '\(currency.prefix(20))'; use ISO 4217 in capitals, such as USD, UZS or AZN")
-            return nil
-        }
-        guard let amount else { return nil }
+        guard let currency = currency(currencyNode, "\(field).currency"), let amount else { return nil }
         return Money(amount: amount, currency: currency)
     }
 
@@ -285,15 +289,7 @@ struct DatasetYAMLReader {
 
     private func readRate(_ node: Node, _ field: String) -> ExchangeRate? {
         guard let f = fields(node, field, allowed: ["from", "to", "rate", "date"], required: ["from", "to", "rate"]) else { return nil }
-        func currency(_ key: String) -> String? {
-            guard let node = f[key], let code = reader.string(node, "\(field).\(key)") else { return nil }
-            guard ReportLocale.isKnownCurrency(code) else {
-                reader.fail(node, "\(field).\(key)", "unknown currency code '\(code.prefix(20))'")
-                return nil
-            }
-            return code
-        }
-        let from = currency("from"), to = currency("to")
+        let from = currency(f["from"], "\(field).from"), to = currency(f["to"], "\(field).to")
         let rate = f["rate"].flatMap { reader.decimal($0, "\(field).rate") }
         if let rate, rate <= 0, let rateNode = f["rate"] {
             reader.fail(rateNode, "\(field).rate", "must be greater than zero")
