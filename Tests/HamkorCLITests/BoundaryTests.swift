@@ -133,7 +133,7 @@ import Glibc
     @Test func twoBatchesOnOneFolderNeverInterleave() throws {
         let work = CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
-        try Data(CrashSafetyTests.projectsCSV(rows: 1_500, tag: "Lock").utf8).write(to: work.appendingPathComponent("big.csv"))
+        try Data(CrashSafetyTests.projectsCSV(rows: 8_000, tag: "Lock").utf8).write(to: work.appendingPathComponent("big.csv"))
         let jobFile = try job(work, output: "{report}.{lang}.{format}", data: "big.csv", formats: "[xlsx, csv, txt]")
         let out = work.appendingPathComponent("out")
         let first = Process()
