@@ -16,16 +16,122 @@ public enum DisplayWidth {
     }
 
     /// The columns a string takes.
+    ///
+    /// Text made only of scalars that are each a cluster of width 1 (printable ASCII, Latin,
+    /// Greek, Cyrillic, common punctuation: every language Hamkor ships) is counted by scalar,
+    /// without grapheme breaking; anything else is counted per cluster.
     public static func of(_ text: some StringProtocol) -> Int {
-        var total = 0
         var asciiOnly = true
         for byte in text.utf8 where byte >= 0x80 || byte < 0x20 || byte == 0x7F {
             asciiOnly = false
             break
         }
         if asciiOnly { return text.utf8.count }
+        var count = 0
+        for scalar in text.unicodeScalars {
+            guard isSimple(scalar) else { return clusterWidth(text) }
+            count += 1
+        }
+        return count
+    }
+
+    /// The columns of the widest line of a text that may hold line breaks.
+    public static func widestLine(_ text: String) -> Int {
+        guard text.utf8.contains(0x0A) else { return of(text) }
+        return text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { of(String($0)) }.max() ?? 0
+    }
+
+    /// The columns of the longest word (words are separated by white space).
+    public static func longestWord(_ text: String) -> Int {
+        var longest = 0
+        forEachWord(in: text) { longest = max(longest, $0) }
+        return longest
+    }
+
+    /// How many lines a text takes when wrapped at word boundaries to `width` columns, words
+    /// longer than a line being broken, as spreadsheets wrap cells.
+    public static func lineCount(_ text: String, width: Int) -> Int {
+        guard width > 0 else { return 1 }
+        var lines = 1
+        var current = 0
+        forEachWord(in: text) { length in
+            if current == 0 {
+                current = length
+            } else if current + 1 + length <= width {
+                current += 1 + length
+            } else {
+                lines += 1
+                current = length
+            }
+            while current > width {
+                lines += 1
+                current -= width
+            }
+        }
+        return lines
+    }
+
+    /// Calls `body` with the width of each white-space-separated word, in order.
+    private static func forEachWord(in text: String, _ body: (Int) -> Void) {
+        let scalars = text.unicodeScalars
+        var start: String.Index?
+        var simple = true
+        var count = 0
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let scalar = scalars[index]
+            if isSpace(scalar) {
+                if let wordStart = start {
+                    body(simple ? count : clusterWidth(text[wordStart..<index]))
+                    start = nil
+                }
+            } else {
+                if start == nil {
+                    start = index
+                    simple = true
+                    count = 0
+                }
+                if simple {
+                    if isSimple(scalar) { count += 1 } else { simple = false }
+                }
+            }
+            scalars.formIndex(after: &index)
+        }
+        if let wordStart = start {
+            body(simple ? count : clusterWidth(text[wordStart..<scalars.endIndex]))
+        }
+    }
+
+    /// The width counted cluster by cluster.
+    private static func clusterWidth(_ text: some StringProtocol) -> Int {
+        var total = 0
         for character in text { total += of(character) }
         return total
+    }
+
+    /// A scalar that is always a cluster of its own and takes one column: printable ASCII,
+    /// Latin-1 to Spacing Modifier Letters (with Uzbek ʻ and ʼ), Greek and Cyrillic letters,
+    /// Latin Extended Additional, and dashes, quotes and other common punctuation.
+    @inline(__always)
+    private static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0xA0...0x2FF, 0x370...0x482, 0x48A...0x52F, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x205E:
+            true
+        default:
+            false
+        }
+    }
+
+    /// White space that separates words (the scalars of `Character.isWhitespace`).
+    @inline(__always)
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20: true
+        case 0...0x84: false
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// The columns one scalar takes on its own.

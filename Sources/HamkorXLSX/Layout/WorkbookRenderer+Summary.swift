@@ -1,5 +1,6 @@
 import Foundation
 import HamkorCore
+import HamkorExport
 
 /// The summary sheet: title, provenance, banners, then the document's blocks in reading order.
 extension WorkbookRenderer {
@@ -116,8 +117,8 @@ extension WorkbookRenderer {
     /// Wide enough for the captions and key-figure labels, within the configured maximum.
     private func summaryLabelWidth() -> Double {
         let labels = document.labels
-        var widest = [labels.generated, labels.language, labels.dataSources].map(DisplayWidth.of).max() ?? 0
-        for figure in document.keyFigures { widest = max(widest, DisplayWidth.of(figure.label)) }
+        var widest = [labels.generated, labels.language, labels.dataSources].map(DisplayWidth.widestLine).max() ?? 0
+        for figure in document.keyFigures { widest = max(widest, DisplayWidth.widestLine(figure.label)) }
         return min(max(Double(widest) + 2, 24), configuration.maximumColumnWidth)
     }
 

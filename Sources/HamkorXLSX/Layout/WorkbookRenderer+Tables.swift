@@ -1,5 +1,6 @@
 import Foundation
 import HamkorCore
+import HamkorExport
 
 /// One sheet per table (more when a table outgrows a sheet).
 extension WorkbookRenderer {
@@ -89,16 +90,19 @@ extension WorkbookRenderer {
             let bases = plans.map { CellStyle(wrap: $0.wraps) }
             var row = Self.firstDataRow
             let wrapWidths = plans.map { $0.wraps ? max(1, Int($0.width) - 1) : 0 }
+            let wrappedColumns = wrapWidths.indices.filter { wrapWidths[$0] > 0 }
             for cells in rows {
+                let count = min(columnCount, cells.count)
                 // Wrapped text gets a row tall enough to show it (Excel and LibreOffice do not
                 // grow rows of files they open); set before the row's cells, as streaming needs.
                 var lines = 1
-                for (index, value) in cells.prefix(columnCount).enumerated() where wrapWidths[index] > 0 {
-                    guard case .text(let text) = value, text.utf8.count > wrapWidths[index] else { continue }
+                for index in wrappedColumns where index < count {
+                    guard case .text(let text) = cells[index], text.utf8.count > wrapWidths[index] else { continue }
                     lines = max(lines, DisplayWidth.lineCount(text, width: wrapWidths[index]))
                 }
                 if lines > 1 { try sheet.setRow(row, height: 15 * Double(min(lines, 20)) + 2) }
-                for (index, value) in cells.prefix(columnCount).enumerated() {
+                for index in 0..<count {
+                    let value = cells[index]
                     let plan = plans[index]
                     let kind = ValueKind(value, percentDigits: plan.percentDigits, moneyDigits: plan.moneyDigits)
                     if kind != lastKinds[index] {
@@ -162,23 +166,31 @@ extension WorkbookRenderer {
     func plan(for table: TableBlock, column index: Int) -> ColumnPlan {
         let column = table.columns[index]
         let maximum = configuration.maximumColumnWidth
-        var widest = max(DisplayWidth.longestWord(column.header), min(DisplayWidth.of(column.header), 12))
+        var widest = max(DisplayWidth.longestWord(column.header), min(DisplayWidth.widestLine(column.header), 12))
         var percentDigits = 1
         var moneyDigits: Int?
         let locale = context.locale
 
+        // The widest number is the one of largest magnitude, found by comparing doubles (a
+        // million `Decimal` comparisons cost more than the rest of the plan); it is then
+        // formatted from its exact value.
         func widthOfNumbers(_ format: (Decimal) -> String) -> Int {
             var largest = Decimal(0)
+            var largestMagnitude = 0.0
             var negative = false
-            for row in table.rows where row.indices.contains(index) {
-                guard let number = row[index].numericValue else { continue }
-                if number < 0 { negative = true }
-                let magnitude = number < 0 ? -number : number
-                if magnitude > largest { largest = magnitude }
+            func consider(_ number: Decimal) {
+                let magnitude = abs(DecimalConversion.double(number))
+                if number.isSignMinus && !number.isZero { negative = true }
+                if magnitude > largestMagnitude {
+                    largestMagnitude = magnitude
+                    largest = number.isSignMinus ? -number : number
+                }
+            }
+            for row in table.rows where index < row.count {
+                if let number = row[index].numericValue { consider(number) }
             }
             if case .sum(let value)? = table.total?.cells[safe: index], let number = value.numericValue {
-                let magnitude = number < 0 ? -number : number
-                if magnitude > largest { largest = magnitude }
+                consider(number)
             }
             return DisplayWidth.of(format(largest)) + (negative ? 1 : 0)
         }
@@ -188,7 +200,7 @@ extension WorkbookRenderer {
             for row in table.rows where row.indices.contains(index) {
                 switch row[index] {
                 case .text(let text), .coded(_, let text):
-                    if text.utf8.count > widest { widest = max(widest, DisplayWidth.of(text)) }
+                    if text.utf8.count > widest { widest = max(widest, DisplayWidth.widestLine(text)) }
                 default:
                     break
                 }
@@ -218,7 +230,7 @@ extension WorkbookRenderer {
             widest = max(widest, 4)
         }
         if let total = table.total, case .label? = total.cells[safe: index] {
-            widest = max(widest, DisplayWidth.of(total.label))
+            widest = max(widest, DisplayWidth.widestLine(total.label))
         }
         let width = min(max(Double(widest) + 2, 6), maximum)
         return ColumnPlan(width: width, wraps: Double(widest) + 2 > maximum, percentDigits: percentDigits,

@@ -7,10 +7,12 @@ struct Worksheet {
     let name: String
 
     /// Writes text as a string cell: never parsed as a number or formula.
+    ///
+    /// The text is passed with `withCString`, which lends a native string's own bytes; the
+    /// implicit `String`-to-pointer conversion copied every cell into a new array.
     func write(text: String, row: Int, column: Int, format: Format? = nil) throws {
-        try LibraryCall.check(
-            worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), text, format?.handle),
-            "write text to \(name)!\(CellReference.cell(row: row, column: column))")
+        let code = text.withCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, format?.handle) }
+        try LibraryCall.check(code, "write text to \(name)!\(CellReference.cell(row: row, column: column))")
     }
 
     /// Writes a number.
