@@ -52,9 +52,7 @@ public struct CSVExporter: ReportExporter {
         switch target {
         case .standardOutput:
             let output = BufferedFileOutput(standardOutput: ())
-            try write(tables, of: document, encoder: encoder) { bytes in
-                try bytes.withUnsafeBufferPointer { try output.write($0) }
-            }
+            try write(tables, of: document, encoder: encoder) { try output.write($0) }
             try output.flush()
             return []
         case .file(let url):
@@ -64,9 +62,7 @@ public struct CSVExporter: ReportExporter {
             }
             let sizes = try AtomicFileWriter.writeGroup(to: urls) { index, temporary in
                 let output = try BufferedFileOutput(path: temporary.path)
-                try write([tables[index]], of: document, encoder: encoder) { bytes in
-                    try bytes.withUnsafeBufferPointer { try output.write($0) }
-                }
+                try write([tables[index]], of: document, encoder: encoder) { try output.write($0) }
                 try output.flush()
             }
             return zip(urls, sizes).map { ExportedFile(url: $0, bytes: $1) }
@@ -94,14 +90,13 @@ public struct CSVExporter: ReportExporter {
     // MARK: Private
 
     private func write(_ tables: [TableBlock], of document: ReportDocument, encoder: CSVTableEncoder,
-                       sink: ([UInt8]) throws -> Void) throws {
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(CSVTableEncoder.flushThreshold + 4096)
-        func drain(_ bytes: inout [UInt8]) throws {
-            try sink(bytes)
-            bytes.removeAll(keepingCapacity: true)
+                       sink: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        var buffer = ByteBuffer(capacity: CSVTableEncoder.flushThreshold + 4096)
+        func drain(_ bytes: inout ByteBuffer) throws {
+            try bytes.withBytes(sink)
+            bytes.removeAll()
         }
-        if encoder.writesByteOrderMark { buffer.append(contentsOf: CSVTableEncoder.byteOrderMark) }
+        if encoder.writesByteOrderMark { buffer.append(CSVTableEncoder.byteOrderMark) }
         for (index, table) in tables.enumerated() {
             if index > 0 { encoder.appendEmptyLine(to: &buffer) }
             try encoder.encode(table, document: document, into: &buffer, drain: drain)

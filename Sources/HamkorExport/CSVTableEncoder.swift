@@ -11,17 +11,25 @@ final class CSVTableEncoder {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
     /// The buffer size at which the encoder hands bytes to its sink.
     static let flushThreshold = 1 << 16
+    /// Tables with at least this many rows are encoded on several cores.
+    static let parallelRowThreshold = 20_000
+    /// Rows per chunk of a table encoded on several cores.
+    static let chunkRows = 8_192
 
     let configuration: CSVConfiguration
     let locale: ReportLocale
     let delimiter: UInt8
     let decimalMark: UInt8
     let newline: [UInt8]
+    /// Threads that encode a large table (the machine's active cores by default).
+    let workers: Int
     private var dateCache: [CivilDate: [UInt8]] = [:]
 
-    init(configuration: CSVConfiguration, locale: ReportLocale) {
+    init(configuration: CSVConfiguration, locale: ReportLocale,
+         workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.configuration = configuration
         self.locale = locale
+        self.workers = max(1, workers)
         switch configuration.dialect {
         case .excel:
             let comma = locale.decimalSeparator == ","
@@ -43,9 +51,10 @@ final class CSVTableEncoder {
     ///
     /// A data-dialect table built from sample data ends every record with a `sample_data`
     /// column holding `true`, so a pipeline can tell sample rows from real ones without a
-    /// note that would break the rectangle.
-    func encode(_ table: TableBlock, document: ReportDocument, into out: inout [UInt8],
-                drain: (inout [UInt8]) throws -> Void) throws {
+    /// note that would break the rectangle. `drain` is called whenever ``flushThreshold`` bytes
+    /// are waiting, and once at the end; it empties the buffer.
+    func encode(_ table: TableBlock, document: ReportDocument, into out: inout ByteBuffer,
+                drain: (inout ByteBuffer) throws -> Void) throws {
         let layout = table.columns.map(ColumnLayout.init)
         let sampleMark: [UInt8]? = configuration.dialect == .data && document.isSampleData ? [delimiter] + Array("true".utf8) : nil
 
@@ -62,22 +71,17 @@ final class CSVTableEncoder {
             out.append(delimiter)
             appendText(Self.sampleDataColumn, to: &out)
         }
-        out.append(contentsOf: newline)
+        out.append(newline)
 
         // Data rows.
-        for row in table.rows {
-            for index in 0..<layout.count {
-                if index > 0 { out.append(delimiter) }
-                let cell = index < row.count ? row[index] : .empty
-                appendCell(cell, column: layout[index], to: &out)
-                if layout[index].hasCurrencyColumn {
-                    out.append(delimiter)
-                    if case .money(let money) = cell { appendText(money.currency, to: &out) }
+        try table.rows.withUnsafeBufferPointer { rows in
+            try layout.withUnsafeBufferPointer { layout in
+                if rows.count >= Self.parallelRowThreshold && workers > 1 {
+                    try encodeRowsInParallel(rows, layout: layout, sampleMark: sampleMark, into: &out, drain: drain)
+                } else {
+                    try encodeRows(rows, layout: layout, sampleMark: sampleMark, into: &out, drain: drain)
                 }
             }
-            if let sampleMark { out.append(contentsOf: sampleMark) }
-            out.append(contentsOf: newline)
-            if out.count >= Self.flushThreshold { try drain(&out) }
         }
 
         // Total row.
@@ -95,8 +99,8 @@ final class CSVTableEncoder {
                     if case .sum(.money(let money)) = cell { appendText(money.currency, to: &out) }
                 }
             }
-            if let sampleMark { out.append(contentsOf: sampleMark) }
-            out.append(contentsOf: newline)
+            if let sampleMark { out.append(sampleMark) }
+            out.append(newline)
         }
 
         // Notes, for people only: after one empty line, one single-field record each.
@@ -105,18 +109,85 @@ final class CSVTableEncoder {
             if document.isSampleData { notes.append(document.labels.sampleData) }
             if document.hasIllustrativeFigures { notes.append(document.labels.illustrativeNote) }
             if !notes.isEmpty {
-                out.append(contentsOf: newline)
+                out.append(newline)
                 for note in notes {
                     appendText(note, to: &out)
-                    out.append(contentsOf: newline)
+                    out.append(newline)
                 }
             }
         }
         try drain(&out)
     }
 
+    /// Encodes data rows into `out`, calling `drain` whenever ``flushThreshold`` bytes wait.
+    private func encodeRows(_ rows: UnsafeBufferPointer<[CellValue]>, layout: UnsafeBufferPointer<ColumnLayout>,
+                            sampleMark: [UInt8]?, into out: inout ByteBuffer,
+                            drain: (inout ByteBuffer) throws -> Void) rethrows {
+        for row in rows {
+            row.withUnsafeBufferPointer { cells in
+                for index in 0..<layout.count {
+                    if index > 0 { out.append(delimiter) }
+                    if index < cells.count {
+                        appendCell(cells[index], column: layout[index], to: &out)
+                        if layout[index].hasCurrencyColumn {
+                            out.append(delimiter)
+                            if case .money(let money) = cells[index] { appendText(money.currency, to: &out) }
+                        }
+                    } else if layout[index].hasCurrencyColumn {
+                        out.append(delimiter)
+                    }
+                }
+            }
+            if let sampleMark { out.append(sampleMark) }
+            out.append(newline)
+            if out.count >= Self.flushThreshold { try drain(&out) }
+        }
+    }
+
+    /// Encodes data rows on several cores: chunks of ``chunkRows`` rows, one wave of
+    /// ``workers`` chunks at a time, each chunk by its own encoder into its own buffer; the
+    /// buffers are then drained in row order, so the bytes are exactly the serial ones.
+    ///
+    /// Reading a large document is bound by memory latency (every row and every string sits
+    /// wherever the allocator put it), which two cores wait out in parallel.
+    private func encodeRowsInParallel(_ rows: UnsafeBufferPointer<[CellValue]>, layout: UnsafeBufferPointer<ColumnLayout>,
+                                      sampleMark: [UInt8]?, into out: inout ByteBuffer,
+                                      drain: (inout ByteBuffer) throws -> Void) throws {
+        try drain(&out)  // what precedes the rows goes first
+        let chunkCount = (rows.count + Self.chunkRows - 1) / Self.chunkRows
+        let buffers = UnsafeMutablePointer<ByteBuffer>.allocate(capacity: workers)
+        for slot in 0..<workers { (buffers + slot).initialize(to: ByteBuffer(capacity: Self.chunkRows * 128)) }
+        defer {
+            buffers.deinitialize(count: workers)
+            buffers.deallocate()
+        }
+        let configuration = configuration, locale = locale
+        // Each worker reads the shared rows and writes only its own buffer.
+        let shared = WaveBuffers(rows: rows, layout: layout, buffers: buffers)
+        var next = 0
+        while next < chunkCount {
+            let wave = min(workers, chunkCount - next)
+            let first = next
+            DispatchQueue.concurrentPerform(iterations: wave) { slot in
+                let start = (first + slot) * Self.chunkRows
+                let chunk = UnsafeBufferPointer(rebasing: shared.rows[start..<min(shared.rows.count, start + Self.chunkRows)])
+                let encoder = CSVTableEncoder(configuration: configuration, locale: locale, workers: 1)
+                encoder.encodeRows(chunk, layout: shared.layout, sampleMark: sampleMark, into: &shared.buffers[slot]) { _ in }
+            }
+            for slot in 0..<wave { try drain(&buffers[slot]) }
+            next += wave
+        }
+    }
+
+    /// The memory a wave of workers shares: rows and layout read-only, one buffer each.
+    private struct WaveBuffers: @unchecked Sendable {
+        let rows: UnsafeBufferPointer<[CellValue]>
+        let layout: UnsafeBufferPointer<ColumnLayout>
+        let buffers: UnsafeMutablePointer<ByteBuffer>
+    }
+
     /// Appends the record separator (between tables written to one stream).
-    func appendEmptyLine(to out: inout [UInt8]) { out.append(contentsOf: newline) }
+    func appendEmptyLine(to out: inout ByteBuffer) { out.append(newline) }
 
     // MARK: Headers
 
@@ -153,7 +224,8 @@ final class CSVTableEncoder {
         }
     }
 
-    private func appendCell(_ cell: CellValue, column: ColumnLayout, to out: inout [UInt8]) {
+    @inline(__always)
+    private func appendCell(_ cell: CellValue, column: ColumnLayout, to out: inout ByteBuffer) {
         let quoteNumber = configuration.forceQuote
         switch cell {
         case .empty:
@@ -194,62 +266,72 @@ final class CSVTableEncoder {
                 if quoteNumber { out.append(0x22) }
             case .excel:
                 if let bytes = dateCache[date] {
-                    out.append(contentsOf: bytes)
+                    out.append(bytes)
                 } else {
-                    var bytes: [UInt8] = []
-                    appendText(locale.date(date, .short), to: &bytes)
+                    var field = ByteBuffer(capacity: 64)
+                    appendText(locale.date(date, .short), to: &field)
+                    let bytes = field.withBytes { Array($0) }
                     dateCache[date] = bytes
-                    out.append(contentsOf: bytes)
+                    out.append(bytes)
                 }
             }
         }
     }
 
-    private func appendISODate(_ date: CivilDate, to out: inout [UInt8]) {
-        @inline(__always) func two(_ value: Int) {
-            out.append(UInt8(ascii: "0") + UInt8(value / 10))
-            out.append(UInt8(ascii: "0") + UInt8(value % 10))
+    private func appendISODate(_ date: CivilDate, to out: inout ByteBuffer) {
+        out.reserve(10)
+        func two(_ value: Int) {
+            out.appendReserved(UInt8(ascii: "0") + UInt8(value / 10))
+            out.appendReserved(UInt8(ascii: "0") + UInt8(value % 10))
         }
         two(date.year / 100)
         two(date.year % 100)
-        out.append(UInt8(ascii: "-"))
+        out.appendReserved(UInt8(ascii: "-"))
         two(date.month)
-        out.append(UInt8(ascii: "-"))
+        out.appendReserved(UInt8(ascii: "-"))
         two(date.day)
     }
 
     /// Appends a text field: formula triggers neutralised, quoted when it holds the delimiter, a
     /// quote, CR or LF (or always, with `forceQuote`), inner quotes doubled (RFC 4180).
-    func appendText(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            guard let first = bytes.first else { return }
-            let neutralise = FormulaNeutralizer.isTrigger(firstByte: first)
-            var quote = configuration.forceQuote
-            var hasQuote = false
-            if !quote {
-                for byte in bytes where byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-                    quote = true
-                    break
-                }
-            }
-            if quote {
-                for byte in bytes where byte == 0x22 {
-                    hasQuote = true
-                    break
-                }
-                out.append(0x22)
-            }
-            if neutralise { out.append(UInt8(ascii: "'")) }
-            if hasQuote {
-                for byte in bytes {
-                    if byte == 0x22 { out.append(0x22) }
-                    out.append(byte)
-                }
-            } else {
-                out.append(contentsOf: bytes)
-            }
-            if quote { out.append(0x22) }
+    @inline(__always)
+    func appendText(_ text: String, to out: inout ByteBuffer) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendField($0, to: &out) }
+        if done == nil {
+            var copy = text
+            copy.withUTF8 { appendField($0, to: &out) }
         }
+    }
+
+    /// Appends one field's UTF-8 bytes, neutralised and quoted as ``appendText(_:to:)`` says.
+    private func appendField(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
+        guard let first = bytes.first else { return }
+        // At most: opening quote, `'`, every byte doubled, closing quote.
+        out.reserve(2 * bytes.count + 3)
+        let neutralise = FormulaNeutralizer.isTrigger(firstByte: first)
+        var quote = configuration.forceQuote
+        var hasQuote = false
+        let delimiter = delimiter
+        // Every byte that needs quoting is `"` (0x22), LF, CR or the delimiter; most bytes are
+        // above 0x22 and cost one comparison with the delimiter.
+        for byte in bytes where byte <= 0x22 || byte == delimiter {
+            if byte == 0x22 {
+                hasQuote = true
+                quote = true
+                break
+            }
+            if byte == 0x0A || byte == 0x0D || byte == delimiter { quote = true }
+        }
+        if quote { out.appendReserved(0x22) }
+        if neutralise { out.appendReserved(UInt8(ascii: "'")) }
+        if hasQuote {
+            for byte in bytes {
+                if byte == 0x22 { out.appendReserved(0x22) }
+                out.appendReserved(byte)
+            }
+        } else {
+            out.appendReserved(bytes)
+        }
+        if quote { out.appendReserved(0x22) }
     }
 }

@@ -10,19 +10,16 @@ import Foundation
 enum MachineNumber {
     /// Appends an integer.
     @inline(__always)
-    static func append(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 {
-            out.append(UInt8(ascii: "-"))
-            appendDigits(value.magnitude, to: &out)
-        } else {
-            appendDigits(UInt(value), to: &out)
-        }
+    static func append(_ value: Int, to out: inout ByteBuffer) {
+        out.reserve(20)
+        if value < 0 { out.appendReserved(UInt8(ascii: "-")) }
+        withDigits(of: UInt64(value.magnitude)) { out.appendReserved($0) }
     }
 
     /// Appends `value × 10^shift` with `fractionDigits` digits after the mark (rounded half to
     /// even, as ICU displays), or with its natural digits when `fractionDigits` is `nil`
     /// (trailing fraction zeros dropped).
-    static func append(_ value: Decimal, shift: Int = 0, fractionDigits: Int?, decimalMark: UInt8, to out: inout [UInt8]) {
+    static func append(_ value: Decimal, shift: Int = 0, fractionDigits: Int?, decimalMark: UInt8, to out: inout ByteBuffer) {
         if let (mantissa, exponent) = parts(of: value) {
             appendFixed(negative: value.isSignMinus, mantissa: mantissa, exponent: exponent + shift,
                         fractionDigits: fractionDigits, decimalMark: decimalMark, to: &out)
@@ -33,9 +30,9 @@ enum MachineNumber {
 
     /// The value as a plain string with `.` (for tests and non-streaming callers).
     static func string(_ value: Decimal, shift: Int = 0, fractionDigits: Int?) -> String {
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer(capacity: 64)
         append(value, shift: shift, fractionDigits: fractionDigits, decimalMark: UInt8(ascii: "."), to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     // MARK: Fast path
@@ -49,10 +46,10 @@ enum MachineNumber {
             guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return false }
             let raw = rawMantissa(value)
             guard raw.high == 0 else { return false }
-            var bytes: [UInt8] = []
+            var bytes = ByteBuffer(capacity: 64)
             appendFixed(negative: value.isSignMinus, mantissa: raw.low, exponent: value.exponent,
                         fractionDigits: nil, decimalMark: UInt8(ascii: "."), to: &bytes)
-            if String(decoding: bytes, as: UTF8.self) != value.description { return false }
+            if bytes.withBytes({ String(decoding: $0, as: UTF8.self) }) != value.description { return false }
         }
         return true
     }()
@@ -78,7 +75,7 @@ enum MachineNumber {
     }
 
     static func appendFixed(negative: Bool, mantissa: UInt64, exponent: Int, fractionDigits: Int?,
-                            decimalMark: UInt8, to out: inout [UInt8]) {
+                            decimalMark: UInt8, to out: inout ByteBuffer) {
         var mantissa = mantissa
         var scale = max(0, -exponent)  // digits after the mark in `mantissa`
         var trailingZeros = max(0, exponent)  // zeros to append to the integer part
@@ -102,62 +99,51 @@ enum MachineNumber {
             targetScale = scale
         }
         if mantissa == 0 { trailingZeros = 0 }
-        if negative && mantissa != 0 { out.append(UInt8(ascii: "-")) }
-
-        // Digits of the mantissa, most significant first.
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes of scratch, enough for 20 digits
-        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
-            var n = 0
-            var m = mantissa
-            repeat {
-                buffer[23 - n] = UInt8(ascii: "0") + UInt8(m % 10)
-                m /= 10
-                n += 1
-            } while m > 0
-            return n
-        }
-        withUnsafeBytes(of: &digits) { buffer in
-            let all = buffer[(24 - count)...]
+        // Sign, up to 20 digits, the mark, and the zeros before and after the digits.
+        out.reserve(23 + trailingZeros + max(scale, targetScale))
+        if negative && mantissa != 0 { out.appendReserved(UInt8(ascii: "-")) }
+        withDigits(of: mantissa) { all in
+            let count = all.count
             if scale == 0 {
-                out.append(contentsOf: all)
-                for _ in 0..<trailingZeros { out.append(UInt8(ascii: "0")) }
+                out.appendReserved(all)
+                for _ in 0..<trailingZeros { out.appendReserved(UInt8(ascii: "0")) }
             } else if count > scale {
-                let split = all.index(all.startIndex, offsetBy: count - scale)
-                out.append(contentsOf: all[..<split])
-                out.append(decimalMark)
-                out.append(contentsOf: all[split...])
+                out.appendReserved(UnsafeBufferPointer(rebasing: all[..<(count - scale)]))
+                out.appendReserved(decimalMark)
+                out.appendReserved(UnsafeBufferPointer(rebasing: all[(count - scale)...]))
             } else {
-                out.append(UInt8(ascii: "0"))
-                out.append(decimalMark)
-                for _ in 0..<(scale - count) { out.append(UInt8(ascii: "0")) }
-                out.append(contentsOf: all)
+                out.appendReserved(UInt8(ascii: "0"))
+                out.appendReserved(decimalMark)
+                for _ in 0..<(scale - count) { out.appendReserved(UInt8(ascii: "0")) }
+                out.appendReserved(all)
             }
         }
         if targetScale > scale {
-            if scale == 0 { out.append(decimalMark) }
-            for _ in 0..<(targetScale - scale) { out.append(UInt8(ascii: "0")) }
+            if scale == 0 { out.appendReserved(decimalMark) }
+            for _ in 0..<(targetScale - scale) { out.appendReserved(UInt8(ascii: "0")) }
         }
     }
 
+    /// Calls `body` with the decimal digits of `value`, most significant first.
     @inline(__always)
-    private static func appendDigits(_ value: UInt, to out: inout [UInt8]) {
-        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        let count = withUnsafeMutableBytes(of: &scratch) { buffer -> Int in
+    private static func withDigits<R>(of value: UInt64, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes, enough for 20 digits
+        return withUnsafeMutableBytes(of: &scratch) { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
             var n = 0
             var m = value
             repeat {
-                buffer[23 - n] = UInt8(ascii: "0") + UInt8(m % 10)
+                bytes[23 - n] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: m % 10)
                 m /= 10
                 n += 1
             } while m > 0
-            return n
+            return body(UnsafeBufferPointer(rebasing: bytes[(24 - n)...]))
         }
-        withUnsafeBytes(of: &scratch) { out.append(contentsOf: $0[(24 - count)...]) }
     }
 
     // MARK: Slow path
 
-    private static func appendSlow(_ value: Decimal, shift: Int, fractionDigits: Int?, decimalMark: UInt8, to out: inout [UInt8]) {
+    private static func appendSlow(_ value: Decimal, shift: Int, fractionDigits: Int?, decimalMark: UInt8, to out: inout ByteBuffer) {
         var value = value
         if shift != 0 {
             var scaled = Decimal()
