@@ -80,6 +80,7 @@ struct ReportCommand: ParsableCommand {
                 target = .file(URL(fileURLWithPath: "\(report)-\(language.tag).\(exporter.fileExtension)"))
             }
             let files = try exporter.export(document, context: ExportContext(locale: locale, diagnostics: diagnostics, tableID: table), to: target)
+            ExitRetention.keep((dataset, document))
             timings.mark()
             timings.print(rows: dataset.projects.count)
             console.diagnostics(diagnostics)
