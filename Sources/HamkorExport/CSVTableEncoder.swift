@@ -12,8 +12,9 @@ final class CSVTableEncoder {
     /// The buffer size at which the encoder hands bytes to its sink.
     static let flushThreshold = 1 << 16
     /// Tables with at least this many rows are encoded on several cores.
-    static let parallelRowThreshold = 20_000
-    /// Rows per chunk of a table encoded on several cores.
+    static let parallelRowThreshold = 4_096
+    /// Rows per chunk of a table encoded on several cores, at most (smaller tables are split
+    /// evenly between the workers).
     static let chunkRows = 8_192
 
     let configuration: CSVConfiguration
@@ -128,7 +129,13 @@ final class CSVTableEncoder {
                 for index in 0..<layout.count {
                     if index > 0 { out.append(delimiter) }
                     if index < cells.count {
-                        appendCell(cells[index], column: layout[index], to: &out)
+                        // Text cells are matched here, so that only their string is retained
+                        // (a whole `CellValue` copy goes through an outlined copy and destroy).
+                        switch cells[index] {
+                        case .text(let text): appendText(text, to: &out)
+                        case .coded(let code, let label): appendText(configuration.dialect == .data ? code : label, to: &out)
+                        default: appendCell(cells[index], column: layout[index], to: &out)
+                        }
                         if layout[index].hasCurrencyColumn {
                             out.append(delimiter)
                             if case .money(let money) = cells[index] { appendText(money.currency, to: &out) }
@@ -144,7 +151,7 @@ final class CSVTableEncoder {
         }
     }
 
-    /// Encodes data rows on several cores: chunks of ``chunkRows`` rows, one wave of
+    /// Encodes data rows on several cores: chunks of up to ``chunkRows`` rows, one wave of
     /// ``workers`` chunks at a time, each chunk by its own encoder into its own buffer; the
     /// buffers are then drained in row order, so the bytes are exactly the serial ones.
     ///
@@ -154,9 +161,10 @@ final class CSVTableEncoder {
                                       sampleMark: [UInt8]?, into out: inout ByteBuffer,
                                       drain: (inout ByteBuffer) throws -> Void) throws {
         try drain(&out)  // what precedes the rows goes first
-        let chunkCount = (rows.count + Self.chunkRows - 1) / Self.chunkRows
+        let chunkRows = min(Self.chunkRows, (rows.count + workers - 1) / workers)
+        let chunkCount = (rows.count + chunkRows - 1) / chunkRows
         let buffers = UnsafeMutablePointer<ByteBuffer>.allocate(capacity: workers)
-        for slot in 0..<workers { (buffers + slot).initialize(to: ByteBuffer(capacity: Self.chunkRows * 128)) }
+        for slot in 0..<workers { (buffers + slot).initialize(to: ByteBuffer(capacity: chunkRows * 128)) }
         defer {
             buffers.deinitialize(count: workers)
             buffers.deallocate()
@@ -169,8 +177,8 @@ final class CSVTableEncoder {
             let wave = min(workers, chunkCount - next)
             let first = next
             DispatchQueue.concurrentPerform(iterations: wave) { slot in
-                let start = (first + slot) * Self.chunkRows
-                let chunk = UnsafeBufferPointer(rebasing: shared.rows[start..<min(shared.rows.count, start + Self.chunkRows)])
+                let start = (first + slot) * chunkRows
+                let chunk = UnsafeBufferPointer(rebasing: shared.rows[start..<min(shared.rows.count, start + chunkRows)])
                 let encoder = CSVTableEncoder(configuration: configuration, locale: locale, workers: 1)
                 encoder.encodeRows(chunk, layout: shared.layout, sampleMark: sampleMark, into: &shared.buffers[slot]) { _ in }
             }

@@ -189,7 +189,7 @@ struct CSVExporterTests {
                        TableColumn(id: "signed", header: "Signed", type: .date),
                        TableColumn(id: "year", header: "Year", type: .year)]
         let names = ["Plain", "Comma, inside", "Quote \"q\"", "=SUM(A1)", "Line\nbreak", "Oʻzbekiston", "Ўзбекистон"]
-        let rows: [[CellValue]] = (0..<(CSVTableEncoder.parallelRowThreshold + 3 * CSVTableEncoder.chunkRows / 2)).map { index in
+        let rows: [[CellValue]] = (0..<(3 * CSVTableEncoder.chunkRows + 1_000)).map { index in
             let row: [CellValue] = [.text("\(names[index % names.count]) \(index)"),
                                     .coded(code: "energy", label: index % 3 == 0 ? "Energy; power" : "Energy"),
                                     .money(Money(amount: Decimal(index) / 4, currency: index % 5 == 0 ? "AZN" : "USD")),
