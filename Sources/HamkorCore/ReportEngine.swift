@@ -62,9 +62,16 @@ public struct ReportEngine: Sendable {
     /// Builds a report document.
     public func document(report id: String, dataset: Dataset, language: LanguageTag, strict: Bool = false,
                          generatedAt: Date = ReportEngine.defaultGeneratedAt(), diagnostics: DiagnosticLog = DiagnosticLog()) throws -> ReportDocument {
-        let locale = locale(for: language, strict: strict, diagnostics: diagnostics)
-        return try ReportBuilder(dataset: dataset, vocabulary: vocabulary, locale: locale, generatedAt: generatedAt,
-                                 diagnostics: diagnostics).build(definition(id))
+        try document(report: id, dataset: dataset, locale: locale(for: language, strict: strict, diagnostics: diagnostics),
+                     generatedAt: generatedAt, diagnostics: diagnostics)
+    }
+
+    /// Builds a report document with a locale from ``locale(for:strict:diagnostics:)`` — the one
+    /// a caller then hands to the exporter, so that it is made once.
+    public func document(report id: String, dataset: Dataset, locale: ReportLocale,
+                         generatedAt: Date = ReportEngine.defaultGeneratedAt(), diagnostics: DiagnosticLog = DiagnosticLog()) throws -> ReportDocument {
+        try ReportBuilder(dataset: dataset, vocabulary: vocabulary, locale: locale, generatedAt: generatedAt,
+                          diagnostics: diagnostics).build(definition(id))
     }
 
     /// Now, or `$SOURCE_DATE_EPOCH` when set (the reproducible-builds convention), so the

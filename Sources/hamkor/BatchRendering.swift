@@ -34,9 +34,9 @@ struct BatchRendering: Sendable {
         guard let dataset = datasets[Self.key(unit.data)] else { throw EngineError.unknownReport(unit.report, known: []) }
         let exporter = try registry.exporter(for: unit.format)
         let unitDiagnostics = DiagnosticLog()
-        let document = try engine.document(report: unit.report, dataset: dataset, language: unit.language, strict: unit.strict,
-                                           generatedAt: generatedAt, diagnostics: unitDiagnostics)
         let locale = engine.locale(for: unit.language, strict: unit.strict, diagnostics: unitDiagnostics)
+        let document = try engine.document(report: unit.report, dataset: dataset, locale: locale,
+                                           generatedAt: generatedAt, diagnostics: unitDiagnostics)
         let files = try exporter.export(document, context: ExportContext(locale: locale, diagnostics: unitDiagnostics), to: .file(destination))
         for diagnostic in unitDiagnostics.diagnostics {
             diagnostics.report(Diagnostic(diagnostic.severity, at: diagnostic.location, "\(unit): \(diagnostic.message)"))

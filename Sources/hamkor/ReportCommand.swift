@@ -67,9 +67,9 @@ struct ReportCommand: ParsableCommand {
             let dataset = try engine.loadDataset(data.map { URL(fileURLWithPath: $0) })
             timings.mark()
             let diagnostics = DiagnosticLog()
-            let document = try engine.document(report: report, dataset: dataset, language: language, strict: strict, diagnostics: diagnostics)
-            timings.mark()
             let locale = engine.locale(for: language, strict: strict, diagnostics: diagnostics)
+            let document = try engine.document(report: report, dataset: dataset, locale: locale, diagnostics: diagnostics)
+            timings.mark()
             let target: ExportTarget
             if let output, output != "-" {
                 target = .file(URL(fileURLWithPath: output))
