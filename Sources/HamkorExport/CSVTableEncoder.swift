@@ -152,7 +152,7 @@ final class CSVTableEncoder {
     }
 
     /// Encodes data rows on several cores: chunks of up to ``chunkRows`` rows, one wave of
-    /// ``workers`` chunks at a time, each chunk by its own encoder into its own buffer; the
+    /// ``workers`` chunks at a time, each slot's chunk by its own encoder into its own buffer; the
     /// buffers are then drained in row order, so the bytes are exactly the serial ones.
     ///
     /// Reading a large document is bound by memory latency (every row and every string sits
@@ -169,9 +169,10 @@ final class CSVTableEncoder {
             buffers.deinitialize(count: workers)
             buffers.deallocate()
         }
-        let configuration = configuration, locale = locale
-        // Each worker reads the shared rows and writes only its own buffer.
-        let shared = WaveBuffers(rows: rows, layout: layout, buffers: buffers)
+        // One encoder per slot, kept across waves (its date cache too).
+        let encoders = (0..<workers).map { _ in CSVTableEncoder(configuration: configuration, locale: locale, workers: 1) }
+        // Each worker reads the shared rows and uses only its own slot's encoder and buffer.
+        let shared = WaveBuffers(rows: rows, layout: layout, encoders: encoders, buffers: buffers)
         var next = 0
         while next < chunkCount {
             let wave = min(workers, chunkCount - next)
@@ -179,18 +180,19 @@ final class CSVTableEncoder {
             DispatchQueue.concurrentPerform(iterations: wave) { slot in
                 let start = (first + slot) * chunkRows
                 let chunk = UnsafeBufferPointer(rebasing: shared.rows[start..<min(shared.rows.count, start + chunkRows)])
-                let encoder = CSVTableEncoder(configuration: configuration, locale: locale, workers: 1)
-                encoder.encodeRows(chunk, layout: shared.layout, sampleMark: sampleMark, into: &shared.buffers[slot]) { _ in }
+                shared.encoders[slot].encodeRows(chunk, layout: shared.layout, sampleMark: sampleMark,
+                                                 into: &shared.buffers[slot]) { _ in }
             }
             for slot in 0..<wave { try drain(&buffers[slot]) }
             next += wave
         }
     }
 
-    /// The memory a wave of workers shares: rows and layout read-only, one buffer each.
+    /// What a wave of workers shares: rows and layout read-only, one encoder and buffer per slot.
     private struct WaveBuffers: @unchecked Sendable {
         let rows: UnsafeBufferPointer<[CellValue]>
         let layout: UnsafeBufferPointer<ColumnLayout>
+        let encoders: [CSVTableEncoder]
         let buffers: UnsafeMutablePointer<ByteBuffer>
     }
 
