@@ -101,4 +101,30 @@ static void report(const char *what, double load_s, double write_s, double write
     fprintf(stderr, "bench %s rows=%zu load=%.4f export=%.4f export_cpu=%.4f rss_loaded_kib=%ld rss_peak_kib=%ld\n", what,
             rows, load_s, write_s, write_cpu_s, rss_before, rss_after);
 }
+/* One baseline run: the loaded table, the marks after loading, and the temporary file that is
+ * written beside OUT and committed over it at the end. */
+typedef struct {
+    table_t table;
+    double start, loaded, loaded_cpu;
+    long rss_loaded;
+    char temporary[4096];
+} run_t;
+
+/* Loads IN.tsv and marks the end of loading. */
+static void begin_run(run_t *run, const char *tsv, const char *out) {
+    run->start = now_s();
+    run->table = load_tsv(tsv);
+    run->loaded = now_s();
+    run->loaded_cpu = cpu_s();
+    run->rss_loaded = maxrss_kib();
+    snprintf(run->temporary, sizeof run->temporary, "%s.tmp-baseline", out);
+}
+
+/* Commits the temporary file over OUT and reports the run as WHAT. */
+static void finish_run(run_t *run, const char *out, const char *what) {
+    commit_file(run->temporary, out);
+    double end = now_s();
+    report(what, run->loaded - run->start, end - run->loaded, cpu_s() - run->loaded_cpu, run->rss_loaded, maxrss_kib(),
+           run->table.count);
+}
 #endif

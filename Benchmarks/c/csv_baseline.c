@@ -48,15 +48,11 @@ static inline void put_text(const char *s) {
 
 int main(int argc, char **argv) {
     if (argc != 3) { fprintf(stderr, "usage: csv_baseline IN.tsv OUT.csv\n"); return 64; }
-    double t0 = now_s();
-    table_t t = load_tsv(argv[1]);
-    double t1 = now_s(), c1 = cpu_s();
-    long rss_loaded = maxrss_kib();
-
-    char temporary[4096];
-    snprintf(temporary, sizeof temporary, "%s.tmp-baseline", argv[2]);
-    out_fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (out_fd < 0) { perror(temporary); return 73; }
+    run_t run;
+    begin_run(&run, argv[1], argv[2]);
+    table_t t = run.table;
+    out_fd = open(run.temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (out_fd < 0) { perror(run.temporary); return 73; }
     put("\xEF\xBB\xBF", 3);
     const char *header = "ID,Project,Sector,Status,Region or city,Start year,Value (USD)\r\n";
     put(header, strlen(header));
@@ -81,8 +77,6 @@ int main(int argc, char **argv) {
     put("\r\n", 2);
     flush_buf();
     close(out_fd);
-    commit_file(temporary, argv[2]);
-    double t2 = now_s();
-    report("csv-c", t1 - t0, t2 - t1, cpu_s() - c1, rss_loaded, maxrss_kib(), t.count);
+    finish_run(&run, argv[2], "csv-c");
     return 0;
 }

@@ -17,16 +17,12 @@ int main(int argc, char **argv) {
     int full = strcmp(argv[4], "full") == 0;
     const char *tmpdir = argc > 5 ? argv[5] : NULL;
 
-    double t0 = now_s();
-    table_t t = load_tsv(argv[1]);
-    double t1 = now_s(), c1 = cpu_s();
-    long rss_loaded = maxrss_kib();
-
-    char temporary[4096];
-    snprintf(temporary, sizeof temporary, "%s.tmp-baseline", argv[2]);
+    run_t run;
+    begin_run(&run, argv[1], argv[2]);
+    table_t t = run.table;
     lxw_workbook_options options = {.constant_memory = constant ? LXW_TRUE : LXW_FALSE, .tmpdir = (char *)tmpdir};
-    lxw_workbook *wb = workbook_new_opt(temporary, &options);
-    if (!wb) { fprintf(stderr, "cannot create %s\n", temporary); return 73; }
+    lxw_workbook *wb = workbook_new_opt(run.temporary, &options);
+    if (!wb) { fprintf(stderr, "cannot create %s\n", run.temporary); return 73; }
 
     static const char *headers[NCOLS] = {"ID", "Project", "Sector", "Status", "Region or city", "Start year", "Value"};
     /* Column widths, as Hamkor plans them: the widest display text + 2, at least 6, at most 60. */
@@ -145,10 +141,8 @@ int main(int argc, char **argv) {
     }
     lxw_error error = workbook_close(wb);
     if (error) { fprintf(stderr, "workbook_close: %s\n", lxw_strerror(error)); return 73; }
-    commit_file(temporary, argv[2]);
-    double t2 = now_s();
     char what[64];
     snprintf(what, sizeof what, "xlsx-c-%s-%s", full ? "full" : "cells", constant ? "constant" : "default");
-    report(what, t1 - t0, t2 - t1, cpu_s() - c1, rss_loaded, maxrss_kib(), t.count);
+    finish_run(&run, argv[2], what);
     return 0;
 }
