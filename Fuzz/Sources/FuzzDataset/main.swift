@@ -14,8 +14,5 @@ public func fuzzDataset(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
 
 @_cdecl("FuzzDataset_main")
 public func fuzzDatasetMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    runFuzzer { data, count in
-        guard let data, count > 0 else { return 0 }
-        return fuzzDataset(UnsafeRawPointer(data), count)
-    }
+    runFuzzer()
 }

@@ -12,8 +12,5 @@ public func fuzzDatasetCSV(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
 
 @_cdecl("FuzzDatasetCSV_main")
 public func fuzzDatasetCSVMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    runFuzzer { data, count in
-        guard let data, count > 0 else { return 0 }
-        return fuzzDatasetCSV(UnsafeRawPointer(data), count)
-    }
+    runFuzzer()
 }

@@ -14,8 +14,5 @@ public func fuzzDefinition(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
 
 @_cdecl("FuzzDefinition_main")
 public func fuzzDefinitionMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    runFuzzer { data, count in
-        guard let data, count > 0 else { return 0 }
-        return fuzzDefinition(UnsafeRawPointer(data), count)
-    }
+    runFuzzer()
 }

@@ -14,8 +14,5 @@ public func fuzzJobFile(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
 
 @_cdecl("FuzzJobFile_main")
 public func fuzzJobFileMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    runFuzzer { data, count in
-        guard let data, count > 0 else { return 0 }
-        return fuzzJobFile(UnsafeRawPointer(data), count)
-    }
+    runFuzzer()
 }

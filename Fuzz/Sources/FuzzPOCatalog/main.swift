@@ -12,8 +12,5 @@ public func fuzzPOCatalog(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
 
 @_cdecl("FuzzPOCatalog_main")
 public func fuzzPOCatalogMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    runFuzzer { data, count in
-        guard let data, count > 0 else { return 0 }
-        return fuzzPOCatalog(UnsafeRawPointer(data), count)
-    }
+    runFuzzer()
 }

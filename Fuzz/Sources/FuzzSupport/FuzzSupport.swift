@@ -29,10 +29,19 @@ func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
                          _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
                          _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
 
-/// Starts libFuzzer. SwiftPM links executables with `main` pointing at `<Target>_main`, so each
-/// harness defines that entry point and hands over to libFuzzer's driver from here.
-public func runFuzzer(_ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt {
+/// The harness's own `LLVMFuzzerTestOneInput`, which every harness executable defines.
+@_silgen_name("LLVMFuzzerTestOneInput")
+func harnessTestOneInput(_ data: UnsafeRawPointer, _ count: Int) -> CInt
+
+/// Starts libFuzzer on the harness's `LLVMFuzzerTestOneInput`, skipping empty inputs.
+///
+/// SwiftPM links executables with `main` pointing at `<Target>_main`, so each harness defines
+/// that entry point as a call to this function.
+public func runFuzzer() -> CInt {
     var argc = CommandLine.argc
     var argv = CommandLine.unsafeArgv
-    return LLVMFuzzerRunDriver(&argc, &argv, callback)
+    return LLVMFuzzerRunDriver(&argc, &argv) { data, count in
+        guard let data, count > 0 else { return 0 }
+        return harnessTestOneInput(UnsafeRawPointer(data), count)
+    }
 }
