@@ -124,4 +124,24 @@ import Testing
         #expect(text.contains(":3:3: error: sector: unknown sector code 'bogus'"))
         #expect(text.contains(":4:1: error: row has 2 fields, the header has 6"))
     }
+
+    /// A CSV project table and a YAML dataset break the same rules with the same messages.
+    @Test func csvAndYAMLShareTheFieldRules() throws {
+        let csv = try problems("id,name,sector,status,value,currency,partners\np..1,A,enrgy,agreed,5,DOLLAR,UZ|XX\n", ext: "csv")
+        let yaml = try problems("""
+            projects:
+              - id: p..1
+                name: {en: A}
+                sector: enrgy
+                status: agreed
+                partners: [UZ, XX]
+                value: {amount: 5, currency: DOLLAR}
+            """)
+        let yamlMessages = Set(yaml.map(\.message))
+        #expect(csv.count == 4)
+        for problem in csv {
+            #expect(yamlMessages.contains(problem.message), "\(problem)")
+        }
+        #expect(csv.contains { $0.message.hasPrefix("unknown sector code 'enrgy'; did you mean 'energy'?") })
+    }
 }

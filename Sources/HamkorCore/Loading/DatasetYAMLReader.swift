@@ -78,8 +78,8 @@ struct DatasetYAMLReader {
 
     func country(_ node: Node?, _ field: String) -> CountryCode? {
         guard let node, let code = reader.string(node, field) else { return nil }
-        guard ReportLocale.isKnownCountry(code) else {
-            reader.fail(node, field, "unknown country code '\(code.prefix(20))'; use ISO 3166-1 alpha-2 in capitals, such as UZ or AZ")
+        if let problem = FieldRules.countryProblem(code) {
+            reader.fail(node, field, problem)
             return nil
         }
         return code
@@ -92,8 +92,8 @@ struct DatasetYAMLReader {
 
     func currency(_ node: Node?, _ field: String) -> String? {
         guard let node, let code = reader.string(node, field) else { return nil }
-        guard ReportLocale.isKnownCurrency(code) else {
-            reader.fail(node, field, "unknown currency code '\(code.prefix(20))'; use ISO 4217 in capitals, such as USD, UZS or AZN")
+        if let problem = FieldRules.currencyProblem(code) {
+            reader.fail(node, field, problem)
             return nil
         }
         return code
@@ -122,16 +122,13 @@ struct DatasetYAMLReader {
 
     func year(_ node: Node?, _ field: String) -> Int? {
         guard let node else { return nil }
-        return reader.integer(node, field, range: 1900...2100)
+        return reader.integer(node, field, range: FieldRules.years)
     }
 
     func code(_ node: Node?, _ field: String, list: Vocabulary.List) -> String? {
         guard let node, let code = reader.string(node, field) else { return nil }
-        guard vocabulary.contains(code, in: list) else {
-            let known = vocabulary.codes(list)
-            let near = known.map { ($0, Suggestion.editDistance($0, code)) }.min { $0.1 < $1.1 }
-            let hint = near.flatMap { $0.1 <= 3 ? "; did you mean '\($0.0)'?" : nil } ?? ""
-            reader.fail(node, field, "unknown \(list.singular) code '\(code.prefix(40))'\(hint) (known: \(known.joined(separator: ", ")))")
+        if let problem = FieldRules.codeProblem(code, in: list, of: vocabulary) {
+            reader.fail(node, field, problem)
             return nil
         }
         return code
@@ -146,8 +143,8 @@ struct DatasetYAMLReader {
 
     func identifier(_ node: Node?, _ field: String) -> String? {
         guard let node, let id = reader.string(node, field) else { return nil }
-        guard Identifier.isValid(id) else {
-            reader.fail(node, field, "'\(id.prefix(40))' is not a valid id: use letters, digits, '-', '_' and '.', at most 128 characters, not starting with '.'")
+        if let problem = FieldRules.identifierProblem(id) {
+            reader.fail(node, field, problem)
             return nil
         }
         return id

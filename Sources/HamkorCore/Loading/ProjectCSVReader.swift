@@ -84,7 +84,11 @@ struct ProjectCSVReader {
         }
         let id = value("id")
         if let id { problems.registerIdentifier(id, at: at("id"), field: "projects.id") }
-        if id == nil { fail("id", "is required") } else if !Identifier.isValid(id!) { fail("id", "'\(id!.prefix(40))' is not a valid id") }
+        if let id {
+            if let problem = FieldRules.identifierProblem(id) { fail("id", problem) }
+        } else {
+            fail("id", "is required")
+        }
         let english = value("name.en") ?? value("name")
         if english == nil { fail("name.en", "the English name is required") }
         var translations: [LanguageTag: String] = [:]
@@ -92,26 +96,31 @@ struct ProjectCSVReader {
             if let text = value("name.\(language.tag)") { translations[language] = text }
         }
         let sector = value("sector")
-        if let sector, !vocabulary.contains(sector, in: .sectors) {
-            fail("sector", "unknown sector code '\(sector.prefix(40))' (known: \(vocabulary.codes(.sectors).joined(separator: ", ")))")
-        } else if sector == nil { fail("sector", "is required") }
+        if let sector {
+            if let problem = FieldRules.codeProblem(sector, in: .sectors, of: vocabulary) { fail("sector", problem) }
+        } else {
+            fail("sector", "is required")
+        }
         let status = value("status").flatMap(ProjectStatus.init(rawValue:))
         if status == nil { fail("status", "expected one of \(ProjectStatus.allCases.map(\.rawValue).joined(separator: ", "))") }
         var partners: [CountryCode] = []
         for code in list("partners") {
-            if ReportLocale.isKnownCountry(code) { partners.append(code) } else { fail("partners", "unknown country code '\(code.prefix(20))'") }
+            if let problem = FieldRules.countryProblem(code) { fail("partners", problem) } else { partners.append(code) }
         }
         var money: Money?
         if let amountText = value("value") {
             let amount = DecimalParser.parse(amountText) { fail("value", $0) }
             let currency = value("currency") ?? ""
-            if !ReportLocale.isKnownCurrency(currency) { fail("currency", "unknown currency code '\(currency.prefix(20))'; use ISO 4217 such as USD") }
+            if let problem = FieldRules.currencyProblem(currency) { fail("currency", problem) }
             if let amount, amount < 0 { fail("value", "must not be negative (found \(amount))") }
             if let amount, !failed { money = Money(amount: amount, currency: currency) }
         }
         func year(_ name: String) -> Int? {
             guard let text = value(name) else { return nil }
-            guard let year = Int(text), (1900...2100).contains(year) else { fail(name, "expected a year 1900–2100, found '\(text.prefix(20))'"); return nil }
+            guard let year = Int(text), FieldRules.years.contains(year) else {
+                fail(name, "expected a year \(FieldRules.years.lowerBound)–\(FieldRules.years.upperBound), found '\(text.prefix(20))'")
+                return nil
+            }
             return year
         }
         let start = year("startYear"), end = year("endYear")

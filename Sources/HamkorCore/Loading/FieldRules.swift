@@ -1,0 +1,34 @@
+import HamkorLocalization
+
+/// The rules a dataset field's value must meet, shared by the YAML/JSON reader and the CSV
+/// project-table reader, each with the message a broken rule gives (`nil` when the value is fine).
+enum FieldRules {
+    /// Years a record may start or end in.
+    static let years = 1900...2100
+
+    /// A record id (see ``Identifier``).
+    static func identifierProblem(_ id: String) -> String? {
+        Identifier.isValid(id) ? nil
+            : "'\(id.prefix(40))' is not a valid id: use letters, digits, '-', '_' and '.', at most 128 characters, not starting with '.'"
+    }
+
+    /// An ISO 3166-1 alpha-2 country code known to CLDR.
+    static func countryProblem(_ code: String) -> String? {
+        ReportLocale.isKnownCountry(code) ? nil
+            : "unknown country code '\(code.prefix(20))'; use ISO 3166-1 alpha-2 in capitals, such as UZ or AZ"
+    }
+
+    /// An ISO 4217 currency code known to CLDR.
+    static func currencyProblem(_ code: String) -> String? {
+        ReportLocale.isKnownCurrency(code) ? nil
+            : "unknown currency code '\(code.prefix(20))'; use ISO 4217 in capitals, such as USD, UZS or AZN"
+    }
+
+    /// A code of one of the vocabulary's lists, with a "did you mean" for a near miss.
+    static func codeProblem(_ code: String, in list: Vocabulary.List, of vocabulary: Vocabulary) -> String? {
+        guard !vocabulary.contains(code, in: list) else { return nil }
+        let known = vocabulary.codes(list)
+        let hint = Suggestion.closest(to: code, in: known).map { "; did you mean '\($0)'?" } ?? ""
+        return "unknown \(list.singular) code '\(code.prefix(40))'\(hint) (known: \(known.joined(separator: ", ")))"
+    }
+}
