@@ -123,6 +123,20 @@ import Testing
         #expect(chart.contains("<c:barDir val=\"col\"/>"))
         #expect(try archive.text("xl/worksheets/_rels/sheet2.xml.rels").contains("drawing"))
         #expect(!archive.has("xl/charts/chart2.xml"))
+        // The chart's title is its alternative text; the drawing spans the chart's height in rows.
+        let drawing = try archive.text("xl/drawings/drawing1.xml")
+        #expect(drawing.contains("descr=\"\(language == .russian ? "Стоимость по отраслям" : "Value by sector")\""))
+        let rows = drawing.matches(of: /<xdr:row>(\d+)<\/xdr:row>/).compactMap { Int($0.output.1) }
+        #expect(rows.count == 2 && rows[1] - rows[0] == 360 / 20, "a 360-pixel column chart spans 18 rows of 20 pixels: \(rows)")
+    }
+
+    @Test func chartsAreSizedToTheirCategories() {
+        #expect(Chart.size(kind: .bar, categories: 3) == (640, 288))
+        #expect(Chart.size(kind: .bar, categories: 20) == (640, 670))
+        #expect(Chart.size(kind: .bar, categories: 200) == (640, 1200))
+        #expect(Chart.size(kind: .column, categories: 5) == (480, 360))
+        #expect(Chart.size(kind: .column, categories: 14) == (872, 480))
+        #expect(Chart.size(kind: .pie, categories: 30) == (480, 320))
     }
 
     @Test(arguments: [LanguageTag.english, .russian])

@@ -2,8 +2,8 @@ import HamkorCore
 
 /// Native charts, drawn from the cells they describe.
 extension WorkbookRenderer {
-    /// Rows a chart takes, so several charts beside one table do not overlap.
-    private static let chartHeightInRows = 16
+    /// The height of a default row in pixels, to stack charts by rows without overlap.
+    private static let rowHeightInPixels = 20
 
     /// Draws a chart beside its source table, over the table's data rows (first sheet of the table).
     func drawChart(_ chart: ChartBlock, source: ChartSource, placement: TablePlacement) throws {
@@ -18,10 +18,11 @@ extension WorkbookRenderer {
             let kind = ValueKind(first[source.valueColumn], percentDigits: plan.percentDigits, moneyDigits: plan.moneyDigits)
             if let code = numberFormat(kind), kind != .date, kind != .year { handle.setValueNumberFormat(code) }
         }
-        let index = chartsPlaced[part.sheet.name, default: 0]
-        chartsPlaced[part.sheet.name] = index + 1
-        try part.sheet.insert(handle, row: Self.headerRow + index * Self.chartHeightInRows,
-                              column: placement.columnCount + 1)
+        let size = Chart.size(kind: handle.kind, categories: part.rowCount)
+        let row = nextChartRow[part.sheet.name, default: Self.headerRow]
+        nextChartRow[part.sheet.name] = row + (size.height + Self.rowHeightInPixels - 1) / Self.rowHeightInPixels + 1
+        try part.sheet.insert(handle, row: row, column: placement.columnCount + 1, width: size.width, height: size.height,
+                              description: chart.title)
     }
 
     /// Draws a chart from the points written on the summary sheet, beside them.
@@ -31,7 +32,8 @@ extension WorkbookRenderer {
         try handle.addSeries(name: chart.seriesName, sheet: sheet.name, firstRow: pending.firstRow,
                              lastRow: pending.lastRow, categoryColumn: 0, valueColumn: 1)
         handle.setTitles(title: chart.title, categoryAxis: chart.categoryAxisTitle, valueAxis: chart.valueAxisTitle)
-        try sheet.insert(handle, row: pending.firstRow, column: 3)
+        let size = Chart.size(kind: handle.kind, categories: pending.lastRow - pending.firstRow + 1)
+        try sheet.insert(handle, row: pending.firstRow, column: 3, width: size.width, height: size.height, description: chart.title)
     }
 
     private func kind(_ kind: ChartBlock.Kind) -> Chart.Kind {

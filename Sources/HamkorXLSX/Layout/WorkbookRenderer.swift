@@ -17,8 +17,8 @@ final class WorkbookRenderer {
     var placements: [String: TablePlacement] = [:]
     /// The (first) sheet name of each rendered table, by table id.
     var sheetNames: [String: String] = [:]
-    /// Charts placed per sheet name, to stack them.
-    var chartsPlaced: [String: Int] = [:]
+    /// The row where the next chart beside a table goes, per sheet name, to stack them.
+    var nextChartRow: [String: Int] = [:]
     /// Created at ``render(to:temporaryFolder:)``.
     var workbook: Workbook!
 

@@ -43,9 +43,16 @@ struct Chart {
         chart_axis_set_num_format(axis, code)
     }
 
-    /// Sets the chart title and the axis titles (bar charts have their value axis across).
+    /// Sets the chart title (bold, 12 pt: the 14 pt default of a long ministry title leaves
+    /// little room for the plot) and the axis titles (bar charts have their value axis across).
     func setTitles(title: String, categoryAxis: String, valueAxis: String) {
-        if !title.isEmpty { chart_title_set_name(handle, Self.literal(title)) }
+        if !title.isEmpty {
+            chart_title_set_name(handle, Self.literal(title))
+            var font = lxw_chart_font()
+            font.size = 12
+            font.bold = 1
+            chart_title_set_name_font(handle, &font)
+        }
         guard kind != .pie else { return }
         let (categoryAxisHandle, valueAxisHandle) = kind == .bar
             ? (handle.pointee.y_axis, handle.pointee.x_axis)
@@ -53,5 +60,16 @@ struct Chart {
         if !categoryAxis.isEmpty, let axis = categoryAxisHandle { chart_axis_set_name(axis, Self.literal(categoryAxis)) }
         if !valueAxis.isEmpty, let axis = valueAxisHandle { chart_axis_set_name(axis, Self.literal(valueAxis)) }
         chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
+    }
+
+    /// The size a chart of `count` categories needs, in pixels: bar charts grow downwards by
+    /// about one label line per bar, column charts sideways (and taller past eight columns,
+    /// whose labels the spreadsheet turns on their side); pie charts keep one size.
+    static func size(kind: Kind, categories count: Int) -> (width: Int, height: Int) {
+        switch kind {
+        case .bar: (640, min(max(288, 26 * count + 150), 1200))
+        case .column: (min(max(480, 48 * count + 200), 1400), count > 8 ? 480 : 360)
+        case .pie: (480, 320)
+        }
     }
 }

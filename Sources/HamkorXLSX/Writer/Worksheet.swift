@@ -99,11 +99,18 @@ struct Worksheet {
             "ignore errors on \(name)!\(range)")
     }
 
-    /// Places a chart with its top-left corner at a cell.
-    func insert(_ chart: Chart, row: Int, column: Int) throws {
-        try LibraryCall.check(
-            worksheet_insert_chart(handle, lxw_row_t(row), lxw_col_t(column), chart.handle),
-            "insert chart into \(name)")
+    /// Places a chart of `width` × `height` pixels with its top-left corner at a cell; its
+    /// title is the alternative text screen readers give.
+    func insert(_ chart: Chart, row: Int, column: Int, width: Int, height: Int, description: String) throws {
+        try description.withCString { text in
+            var options = lxw_chart_options()
+            options.x_scale = Double(width) / 480  // libxlsxwriter's default chart is 480 × 288
+            options.y_scale = Double(height) / 288
+            options.description = UnsafeMutablePointer(mutating: text)
+            try LibraryCall.check(
+                worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(column), chart.handle, &options),
+                "insert chart into \(name)")
+        }
     }
 
     /// Makes this the sheet shown when the workbook opens.
