@@ -75,9 +75,11 @@ final class CSVTableEncoder {
         out.append(newline)
 
         // Data rows.
-        try table.rows.withUnsafeBufferPointer { rows in
+        let width = table.rows.width
+        try table.rows.withUnsafeCells { cells in
             try layout.withUnsafeBufferPointer { layout in
-                if rows.count >= Self.parallelRowThreshold && workers > 1 {
+                let rows = RowRange(cells: cells, width: width, rows: 0..<table.rows.count)
+                if rows.rows.count >= Self.parallelRowThreshold && workers > 1 {
                     try encodeRowsInParallel(rows, layout: layout, sampleMark: sampleMark, into: &out, drain: drain)
                 } else {
                     try encodeRows(rows, layout: layout, sampleMark: sampleMark, into: &out, drain: drain)
@@ -120,29 +122,37 @@ final class CSVTableEncoder {
         try drain(&out)
     }
 
+    /// Rows `rows` of a table's row-major cell buffer.
+    private struct RowRange: @unchecked Sendable {
+        let cells: UnsafeBufferPointer<CellValue>
+        let width: Int
+        let rows: Range<Int>
+    }
+
     /// Encodes data rows into `out`, calling `drain` whenever ``flushThreshold`` bytes wait.
-    private func encodeRows(_ rows: UnsafeBufferPointer<[CellValue]>, layout: UnsafeBufferPointer<ColumnLayout>,
+    private func encodeRows(_ range: RowRange, layout: UnsafeBufferPointer<ColumnLayout>,
                             sampleMark: [UInt8]?, into out: inout ByteBuffer,
                             drain: (inout ByteBuffer) throws -> Void) rethrows {
-        for row in rows {
-            row.withUnsafeBufferPointer { cells in
-                for index in 0..<layout.count {
-                    if index > 0 { out.append(delimiter) }
-                    if index < cells.count {
-                        // Text cells are matched here, so that only their string is retained
-                        // (a whole `CellValue` copy goes through an outlined copy and destroy).
-                        switch cells[index] {
-                        case .text(let text): appendText(text, to: &out)
-                        case .coded(let code, let label): appendText(configuration.dialect == .data ? code : label, to: &out)
-                        default: appendCell(cells[index], column: layout[index], to: &out)
-                        }
-                        if layout[index].hasCurrencyColumn {
-                            out.append(delimiter)
-                            if case .money(let money) = cells[index] { appendText(money.currency, to: &out) }
-                        }
-                    } else if layout[index].hasCurrencyColumn {
-                        out.append(delimiter)
+        let width = range.width
+        let columns = min(width, layout.count)
+        for row in range.rows {
+            let cells = UnsafeBufferPointer(rebasing: range.cells[(row * width)..<(row * width + width)])
+            for index in 0..<layout.count {
+                if index > 0 { out.append(delimiter) }
+                if index < columns {
+                    // Text cells are matched here, so that only their string is retained
+                    // (a whole `CellValue` copy goes through an outlined copy and destroy).
+                    switch cells[index] {
+                    case .text(let text): appendText(text, to: &out)
+                    case .coded(let code, let label): appendText(configuration.dialect == .data ? code : label, to: &out)
+                    default: appendCell(cells[index], column: layout[index], to: &out)
                     }
+                    if layout[index].hasCurrencyColumn {
+                        out.append(delimiter)
+                        if case .money(let money) = cells[index] { appendText(money.currency, to: &out) }
+                    }
+                } else if layout[index].hasCurrencyColumn {
+                    out.append(delimiter)
                 }
             }
             if let sampleMark { out.append(sampleMark) }
@@ -155,14 +165,14 @@ final class CSVTableEncoder {
     /// ``workers`` chunks at a time, each slot's chunk by its own encoder into its own buffer; the
     /// buffers are then drained in row order, so the bytes are exactly the serial ones.
     ///
-    /// Reading a large document is bound by memory latency (every row and every string sits
-    /// wherever the allocator put it), which two cores wait out in parallel.
-    private func encodeRowsInParallel(_ rows: UnsafeBufferPointer<[CellValue]>, layout: UnsafeBufferPointer<ColumnLayout>,
+    /// Reading a large document is bound by memory latency, which two cores wait out in parallel.
+    private func encodeRowsInParallel(_ range: RowRange, layout: UnsafeBufferPointer<ColumnLayout>,
                                       sampleMark: [UInt8]?, into out: inout ByteBuffer,
                                       drain: (inout ByteBuffer) throws -> Void) throws {
         try drain(&out)  // what precedes the rows goes first
-        let chunkRows = min(Self.chunkRows, (rows.count + workers - 1) / workers)
-        let chunkCount = (rows.count + chunkRows - 1) / chunkRows
+        let rowCount = range.rows.count
+        let chunkRows = min(Self.chunkRows, (rowCount + workers - 1) / workers)
+        let chunkCount = (rowCount + chunkRows - 1) / chunkRows
         let buffers = UnsafeMutablePointer<ByteBuffer>.allocate(capacity: workers)
         for slot in 0..<workers { (buffers + slot).initialize(to: ByteBuffer(capacity: chunkRows * 128)) }
         defer {
@@ -172,14 +182,15 @@ final class CSVTableEncoder {
         // One encoder per slot, kept across waves (its date cache too).
         let encoders = (0..<workers).map { _ in CSVTableEncoder(configuration: configuration, locale: locale, workers: 1) }
         // Each worker reads the shared rows and uses only its own slot's encoder and buffer.
-        let shared = WaveBuffers(rows: rows, layout: layout, encoders: encoders, buffers: buffers)
+        let shared = WaveBuffers(range: range, layout: layout, encoders: encoders, buffers: buffers)
         var next = 0
         while next < chunkCount {
             let wave = min(workers, chunkCount - next)
             let first = next
             DispatchQueue.concurrentPerform(iterations: wave) { slot in
-                let start = (first + slot) * chunkRows
-                let chunk = UnsafeBufferPointer(rebasing: shared.rows[start..<min(shared.rows.count, start + chunkRows)])
+                let start = shared.range.rows.lowerBound + (first + slot) * chunkRows
+                let chunk = RowRange(cells: shared.range.cells, width: shared.range.width,
+                                     rows: start..<min(shared.range.rows.upperBound, start + chunkRows))
                 shared.encoders[slot].encodeRows(chunk, layout: shared.layout, sampleMark: sampleMark,
                                                  into: &shared.buffers[slot]) { _ in }
             }
@@ -190,7 +201,7 @@ final class CSVTableEncoder {
 
     /// What a wave of workers shares: rows and layout read-only, one encoder and buffer per slot.
     private struct WaveBuffers: @unchecked Sendable {
-        let rows: UnsafeBufferPointer<[CellValue]>
+        let range: RowRange
         let layout: UnsafeBufferPointer<ColumnLayout>
         let encoders: [CSVTableEncoder]
         let buffers: UnsafeMutablePointer<ByteBuffer>

@@ -149,7 +149,7 @@ enum MachineNumber {
             var scaled = Decimal()
             var power = Decimal(1)
             for _ in 0..<abs(shift) { power *= 10 }
-            if shift > 0 { NSDecimalMultiply(&scaled, &value, &power, .plain) } else { NSDecimalDivide(&scaled, &value, &power, .plain) }
+            _ = shift > 0 ? NSDecimalMultiply(&scaled, &value, &power, .plain) : NSDecimalDivide(&scaled, &value, &power, .plain)
             value = scaled
         }
         if let digits = fractionDigits {

@@ -74,7 +74,7 @@ private struct BriefingRenderer {
         guard keep.count < table.columns.count, !keep.isEmpty else { return table }
         var copy = table
         copy.columns = keep.map { table.columns[$0] }
-        copy.rows = table.rows.map { row in keep.map { row[$0] } }
+        copy.rows = TableRows(table.rows.map { row in keep.map { row[$0] } }, width: keep.count)
         if var total = table.total {
             let dropped = table.columns.indices.filter { !keep.contains($0) }
             var cells = keep.map { total.cells[$0] }

@@ -7,14 +7,14 @@ public struct TableBlock: Sendable, Equatable {
     /// A short localized name for a worksheet tab (the exporter enforces the format's rules).
     public var shortTitle: String
     public var columns: [TableColumn]
-    /// Data rows; each has one cell per column.
-    public var rows: [[CellValue]]
+    /// Data rows, one cell per column, in one row-major buffer.
+    public var rows: TableRows
     /// The total row, when the definition asks for one.
     public var total: TotalRow?
     /// Localized footnotes for this table (for example, currencies kept apart).
     public var notes: [String]
 
-    public init(id: String, title: String, shortTitle: String, columns: [TableColumn], rows: [[CellValue]],
+    public init(id: String, title: String, shortTitle: String, columns: [TableColumn], rows: TableRows,
                 total: TotalRow? = nil, notes: [String] = []) {
         self.id = id
         self.title = title
@@ -23,6 +23,13 @@ public struct TableBlock: Sendable, Equatable {
         self.rows = rows
         self.total = total
         self.notes = notes
+    }
+
+    /// A table from rows of cells (a short row is padded with empty cells).
+    public init(id: String, title: String, shortTitle: String, columns: [TableColumn], rows: [[CellValue]],
+                total: TotalRow? = nil, notes: [String] = []) {
+        self.init(id: id, title: title, shortTitle: shortTitle, columns: columns,
+                  rows: TableRows(rows, width: max(columns.count, rows.map(\.count).max() ?? 0)), total: total, notes: notes)
     }
 }
 

@@ -38,7 +38,7 @@ extension WorkbookRenderer {
                        + "it continues on sheet '\(name)'")
             }
             let sheet = try workbook.addWorksheet(named: name)
-            let rows = table.rows[(partIndex * perSheet)..<min(table.rows.count, (partIndex + 1) * perSheet)]
+            let rows = (partIndex * perSheet)..<min(table.rows.count, (partIndex + 1) * perSheet)
             let isLast = partIndex == partCount - 1
 
             // Title, merged over the table's width (libxlsxwriter cannot merge in constant-memory mode).
@@ -91,27 +91,30 @@ extension WorkbookRenderer {
             var row = Self.firstDataRow
             let wrapWidths = plans.map { $0.wraps ? max(1, Int($0.width) - 1) : 0 }
             let wrappedColumns = wrapWidths.indices.filter { wrapWidths[$0] > 0 }
-            for cells in rows {
-                let count = min(columnCount, cells.count)
-                // Wrapped text gets a row tall enough to show it (Excel and LibreOffice do not
-                // grow rows of files they open); set before the row's cells, as streaming needs.
-                var lines = 1
-                for index in wrappedColumns where index < count {
-                    guard case .text(let text) = cells[index], text.utf8.count > wrapWidths[index] else { continue }
-                    lines = max(lines, DisplayWidth.lineCount(text, width: wrapWidths[index]))
-                }
-                if lines > 1 { try sheet.setRow(row, height: 15 * Double(min(lines, 20)) + 2) }
-                for index in 0..<count {
-                    let value = cells[index]
-                    let plan = plans[index]
-                    let kind = ValueKind(value, percentDigits: plan.percentDigits, moneyDigits: plan.moneyDigits)
-                    if kind != lastKinds[index] {
-                        lastFormats[index] = try format(for: kind, base: bases[index], memo: &memos[index])
-                        lastKinds[index] = kind
+            let width = table.rows.width
+            let count = min(columnCount, width)
+            try table.rows.withUnsafeCells { allCells in
+                for rowIndex in rows {
+                    let cells = UnsafeBufferPointer(rebasing: allCells[(rowIndex * width)..<(rowIndex * width + width)])
+                    // Wrapped text gets a row tall enough to show it (Excel and LibreOffice do not
+                    // grow rows of files they open); set before the row's cells, as streaming needs.
+                    var lines = 1
+                    for index in wrappedColumns where index < count {
+                        guard case .text(let text) = cells[index], text.utf8.count > wrapWidths[index] else { continue }
+                        lines = max(lines, DisplayWidth.lineCount(text, width: wrapWidths[index]))
                     }
-                    try write(value, format: lastFormats[index], on: sheet, row: row, column: index, base: bases[index])
+                    if lines > 1 { try sheet.setRow(row, height: 15 * Double(min(lines, 20)) + 2) }
+                    for index in 0..<count {
+                        let plan = plans[index]
+                        let kind = ValueKind(cells[index], percentDigits: plan.percentDigits, moneyDigits: plan.moneyDigits)
+                        if kind != lastKinds[index] {
+                            lastFormats[index] = try format(for: kind, base: bases[index], memo: &memos[index])
+                            lastKinds[index] = kind
+                        }
+                        try write(cells[index], format: lastFormats[index], on: sheet, row: row, column: index, base: bases[index])
+                    }
+                    row += 1
                 }
-                row += 1
             }
             parts.append(.init(sheet: sheet, firstDataRow: Self.firstDataRow, lastDataRow: lastDataRow, rowCount: rows.count))
 
@@ -186,8 +189,9 @@ extension WorkbookRenderer {
                     largest = number.isSignMinus ? -number : number
                 }
             }
-            for row in table.rows where index < row.count {
-                if let number = row[index].numericValue { consider(number) }
+            table.rows.forEachCell(inColumn: index) { cell in
+                if let number = cell.numericValue { consider(number) }
+                return true
             }
             if case .sum(let value)? = table.total?.cells[safe: index], let number = value.numericValue {
                 consider(number)
@@ -197,29 +201,30 @@ extension WorkbookRenderer {
 
         switch column.type {
         case .text, .identifier, .country, .code:
-            for row in table.rows where row.indices.contains(index) {
-                switch row[index] {
+            table.rows.forEachCell(inColumn: index) { cell in
+                switch cell {
                 case .text(let text), .coded(_, let text):
                     if text.utf8.count > widest { widest = max(widest, DisplayWidth.widestLine(text)) }
                 default:
                     break
                 }
-                if Double(widest) >= maximum { break }
+                return Double(widest) < maximum
             }
         case .integer:
             widest = max(widest, widthOfNumbers { locale.integer(NSDecimalNumber(decimal: $0).intValue) })
         case .decimal(let digits):
             widest = max(widest, widthOfNumbers { locale.decimal($0, fractionDigits: digits) })
         case .money(let currency):
-            let allIntegral = table.rows.allSatisfy { row in
-                guard row.indices.contains(index), case .money(let money) = row[index] else { return true }
-                return ValueKind.isIntegral(money.amount)
+            var allIntegral = true
+            var firstCurrency: String?
+            table.rows.forEachCell(inColumn: index) { cell in
+                guard case .money(let money) = cell else { return true }
+                if firstCurrency == nil { firstCurrency = money.currency }
+                allIntegral = ValueKind.isIntegral(money.amount)
+                return allIntegral
             }
             moneyDigits = allIntegral ? 0 : 2
-            let code = currency ?? table.rows.lazy.compactMap { row -> String? in
-                guard row.indices.contains(index), case .money(let money) = row[index] else { return nil }
-                return money.currency
-            }.first ?? "USD"
+            let code = currency ?? firstCurrency ?? "USD"
             widest = max(widest, widthOfNumbers { locale.money($0, currency: code, fractionDigits: moneyDigits ?? 0) })
         case .percent(let digits):
             percentDigits = digits
