@@ -11,26 +11,17 @@ final class CSVTableEncoder {
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
     /// The buffer size at which the encoder hands bytes to its sink.
     static let flushThreshold = 1 << 16
-    /// Tables with at least this many rows are encoded on several cores.
-    static let parallelRowThreshold = 4_096
-    /// Rows per chunk of a table encoded on several cores, at most (smaller tables are split
-    /// evenly between the workers).
-    static let chunkRows = 8_192
 
     let configuration: CSVConfiguration
     let locale: ReportLocale
     let delimiter: UInt8
     let decimalMark: UInt8
     let newline: [UInt8]
-    /// Threads that encode a large table (the machine's active cores by default).
-    let workers: Int
     private var dateCache: [CivilDate: [UInt8]] = [:]
 
-    init(configuration: CSVConfiguration, locale: ReportLocale,
-         workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    init(configuration: CSVConfiguration, locale: ReportLocale) {
         self.configuration = configuration
         self.locale = locale
-        self.workers = max(1, workers)
         switch configuration.dialect {
         case .excel:
             let comma = locale.decimalSeparator == ","
@@ -75,16 +66,9 @@ final class CSVTableEncoder {
         out.append(newline)
 
         // Data rows.
-        let width = table.rows.width
-        try table.rows.withUnsafeCells { cells in
-            try layout.withUnsafeBufferPointer { layout in
-                let rows = RowRange(cells: cells, width: width, rows: 0..<table.rows.count)
-                if rows.rows.count >= Self.parallelRowThreshold && workers > 1 {
-                    try encodeRowsInParallel(rows, layout: layout, sampleMark: sampleMark, into: &out, drain: drain)
-                } else {
-                    try encodeRows(rows, layout: layout, sampleMark: sampleMark, into: &out, drain: drain)
-                }
-            }
+        try layout.withUnsafeBufferPointer { layout in
+            try encodeRows(table.rows.cells, rowCount: table.rows.count, width: table.rows.width, layout: layout,
+                           sampleMark: sampleMark, into: &out, drain: drain)
         }
 
         // Total row.
@@ -122,34 +106,24 @@ final class CSVTableEncoder {
         try drain(&out)
     }
 
-    /// Rows `rows` of a table's row-major cell buffer.
-    private struct RowRange: @unchecked Sendable {
-        let cells: UnsafeBufferPointer<CellValue>
-        let width: Int
-        let rows: Range<Int>
-    }
-
     /// Encodes data rows into `out`, calling `drain` whenever ``flushThreshold`` bytes wait.
-    private func encodeRows(_ range: RowRange, layout: UnsafeBufferPointer<ColumnLayout>,
+    ///
+    /// The rows are read front to back from the table's one buffer (``TableRows``): encoding is
+    /// bound by this loop's instructions, not by memory, and measured no faster on two cores
+    /// (see Benchmarks/README.md), so it runs on the caller's thread.
+    private func encodeRows(_ cells: ContiguousArray<CellValue>, rowCount: Int, width: Int, layout: UnsafeBufferPointer<ColumnLayout>,
                             sampleMark: [UInt8]?, into out: inout ByteBuffer,
                             drain: (inout ByteBuffer) throws -> Void) rethrows {
-        let width = range.width
         let columns = min(width, layout.count)
-        for row in range.rows {
-            let cells = UnsafeBufferPointer(rebasing: range.cells[(row * width)..<(row * width + width)])
+        for row in 0..<rowCount {
+            let first = row * width
             for index in 0..<layout.count {
                 if index > 0 { out.append(delimiter) }
                 if index < columns {
-                    // Text cells are matched here, so that only their string is retained
-                    // (a whole `CellValue` copy goes through an outlined copy and destroy).
-                    switch cells[index] {
-                    case .text(let text): appendText(text, to: &out)
-                    case .coded(let code, let label): appendText(configuration.dialect == .data ? code : label, to: &out)
-                    default: appendCell(cells[index], column: layout[index], to: &out)
-                    }
+                    appendCell(cells[first + index], column: layout[index], to: &out)
                     if layout[index].hasCurrencyColumn {
                         out.append(delimiter)
-                        if case .money(let money) = cells[index] { appendText(money.currency, to: &out) }
+                        if case .money(let money) = cells[first + index] { appendText(money.currency, to: &out) }
                     }
                 } else if layout[index].hasCurrencyColumn {
                     out.append(delimiter)
@@ -159,52 +133,6 @@ final class CSVTableEncoder {
             out.append(newline)
             if out.count >= Self.flushThreshold { try drain(&out) }
         }
-    }
-
-    /// Encodes data rows on several cores: chunks of up to ``chunkRows`` rows, one wave of
-    /// ``workers`` chunks at a time, each slot's chunk by its own encoder into its own buffer; the
-    /// buffers are then drained in row order, so the bytes are exactly the serial ones.
-    ///
-    /// Reading a large document is bound by memory latency, which two cores wait out in parallel.
-    private func encodeRowsInParallel(_ range: RowRange, layout: UnsafeBufferPointer<ColumnLayout>,
-                                      sampleMark: [UInt8]?, into out: inout ByteBuffer,
-                                      drain: (inout ByteBuffer) throws -> Void) throws {
-        try drain(&out)  // what precedes the rows goes first
-        let rowCount = range.rows.count
-        let chunkRows = min(Self.chunkRows, (rowCount + workers - 1) / workers)
-        let chunkCount = (rowCount + chunkRows - 1) / chunkRows
-        let buffers = UnsafeMutablePointer<ByteBuffer>.allocate(capacity: workers)
-        for slot in 0..<workers { (buffers + slot).initialize(to: ByteBuffer(capacity: chunkRows * 128)) }
-        defer {
-            buffers.deinitialize(count: workers)
-            buffers.deallocate()
-        }
-        // One encoder per slot, kept across waves (its date cache too).
-        let encoders = (0..<workers).map { _ in CSVTableEncoder(configuration: configuration, locale: locale, workers: 1) }
-        // Each worker reads the shared rows and uses only its own slot's encoder and buffer.
-        let shared = WaveBuffers(range: range, layout: layout, encoders: encoders, buffers: buffers)
-        var next = 0
-        while next < chunkCount {
-            let wave = min(workers, chunkCount - next)
-            let first = next
-            DispatchQueue.concurrentPerform(iterations: wave) { slot in
-                let start = shared.range.rows.lowerBound + (first + slot) * chunkRows
-                let chunk = RowRange(cells: shared.range.cells, width: shared.range.width,
-                                     rows: start..<min(shared.range.rows.upperBound, start + chunkRows))
-                shared.encoders[slot].encodeRows(chunk, layout: shared.layout, sampleMark: sampleMark,
-                                                 into: &shared.buffers[slot]) { _ in }
-            }
-            for slot in 0..<wave { try drain(&buffers[slot]) }
-            next += wave
-        }
-    }
-
-    /// What a wave of workers shares: rows and layout read-only, one encoder and buffer per slot.
-    private struct WaveBuffers: @unchecked Sendable {
-        let range: RowRange
-        let layout: UnsafeBufferPointer<ColumnLayout>
-        let encoders: [CSVTableEncoder]
-        let buffers: UnsafeMutablePointer<ByteBuffer>
     }
 
     /// Appends the record separator (between tables written to one stream).
@@ -330,19 +258,8 @@ final class CSVTableEncoder {
         // At most: opening quote, `'`, every byte doubled, closing quote.
         out.reserve(2 * bytes.count + 3)
         let neutralise = FormulaNeutralizer.isTrigger(firstByte: first)
-        var quote = configuration.forceQuote
-        var hasQuote = false
-        let delimiter = delimiter
-        // Every byte that needs quoting is `"` (0x22), LF, CR or the delimiter; most bytes are
-        // above 0x22 and cost one comparison with the delimiter.
-        for byte in bytes where byte <= 0x22 || byte == delimiter {
-            if byte == 0x22 {
-                hasQuote = true
-                quote = true
-                break
-            }
-            if byte == 0x0A || byte == 0x0D || byte == delimiter { quote = true }
-        }
+        let (needsQuotes, hasQuote) = CSVQuoteScan.scan(bytes, delimiter: delimiter)
+        let quote = needsQuotes || configuration.forceQuote
         if quote { out.appendReserved(0x22) }
         if neutralise { out.appendReserved(UInt8(ascii: "'")) }
         if hasQuote {

@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func cellsAreRowMajor() {
-        let flat = rows.withUnsafeCells { Array($0) }
+        let flat = Array(rows.cells)
         #expect(flat == [.text("a"), .integer(1), .year(2024), .text("b"), .integer(2), .empty])
     }
 

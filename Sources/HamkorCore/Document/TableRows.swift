@@ -7,7 +7,7 @@ public struct TableRows: RandomAccessCollection, Sendable, Equatable {
     public let width: Int
     /// Number of rows (kept apart from the buffer so that a table without columns still has rows).
     public let count: Int
-    private let cells: ContiguousArray<CellValue>
+    private let storage: ContiguousArray<CellValue>
 
     /// Rows of cells; a row shorter than `width` is padded with ``CellValue/empty``.
     /// `width` defaults to the longest row's length.
@@ -33,7 +33,7 @@ public struct TableRows: RandomAccessCollection, Sendable, Equatable {
     private init(width: Int, count: Int, cells: ContiguousArray<CellValue>) {
         self.width = width
         self.count = count
-        self.cells = cells
+        self.storage = cells
     }
 
     public var startIndex: Int { 0 }
@@ -41,28 +41,26 @@ public struct TableRows: RandomAccessCollection, Sendable, Equatable {
 
     public subscript(row: Int) -> TableRow {
         precondition(row >= 0 && row < count, "row \(row) is outside the table's \(count) rows")
-        return TableRow(cells: cells, start: row * width, count: width)
+        return TableRow(cells: storage, start: row * width, count: width)
     }
 
-    /// Calls `body` with every cell, row after row: row `r` is `cells[r * width ..< (r + 1) * width]`.
-    /// For exporters that stream a large table; the pointer is valid only inside `body`.
-    public func withUnsafeCells<Result>(_ body: (UnsafeBufferPointer<CellValue>) throws -> Result) rethrows -> Result {
-        try cells.withUnsafeBufferPointer(body)
-    }
+    /// Every cell, row after row: row `r` is `cells[r * width ..< (r + 1) * width]`.
+    ///
+    /// For exporters that stream a large table: reading an element of an array they hold costs
+    /// no reference counting, where a copy out of an unsafe pointer retains its strings.
+    public var cells: ContiguousArray<CellValue> { storage }
 
     /// Calls `body` with each row's cell in `column`, top to bottom, until it returns `false`.
     public func forEachCell(inColumn column: Int, _ body: (CellValue) throws -> Bool) rethrows {
         guard column >= 0 && column < width else { return }
-        try cells.withUnsafeBufferPointer { cells in
-            var index = column
-            while index < cells.count {
-                guard try body(cells[index]) else { return }
-                index += width
-            }
+        var index = column
+        while index < storage.count {
+            guard try body(storage[index]) else { return }
+            index += width
         }
     }
 
     public static func == (lhs: TableRows, rhs: TableRows) -> Bool {
-        lhs.width == rhs.width && lhs.count == rhs.count && lhs.cells == rhs.cells
+        lhs.width == rhs.width && lhs.count == rhs.count && lhs.storage == rhs.storage
     }
 }

@@ -93,28 +93,27 @@ extension WorkbookRenderer {
             let wrappedColumns = wrapWidths.indices.filter { wrapWidths[$0] > 0 }
             let width = table.rows.width
             let count = min(columnCount, width)
-            try table.rows.withUnsafeCells { allCells in
-                for rowIndex in rows {
-                    let cells = UnsafeBufferPointer(rebasing: allCells[(rowIndex * width)..<(rowIndex * width + width)])
-                    // Wrapped text gets a row tall enough to show it (Excel and LibreOffice do not
-                    // grow rows of files they open); set before the row's cells, as streaming needs.
-                    var lines = 1
-                    for index in wrappedColumns where index < count {
-                        guard case .text(let text) = cells[index], text.utf8.count > wrapWidths[index] else { continue }
-                        lines = max(lines, DisplayWidth.lineCount(text, width: wrapWidths[index]))
-                    }
-                    if lines > 1 { try sheet.setRow(row, height: 15 * Double(min(lines, 20)) + 2) }
-                    for index in 0..<count {
-                        let plan = plans[index]
-                        let kind = ValueKind(cells[index], percentDigits: plan.percentDigits, moneyDigits: plan.moneyDigits)
-                        if kind != lastKinds[index] {
-                            lastFormats[index] = try format(for: kind, base: bases[index], memo: &memos[index])
-                            lastKinds[index] = kind
-                        }
-                        try write(cells[index], format: lastFormats[index], on: sheet, row: row, column: index, base: bases[index])
-                    }
-                    row += 1
+            let cells = table.rows.cells
+            for rowIndex in rows {
+                let first = rowIndex * width
+                // Wrapped text gets a row tall enough to show it (Excel and LibreOffice do not
+                // grow rows of files they open); set before the row's cells, as streaming needs.
+                var lines = 1
+                for index in wrappedColumns where index < count {
+                    guard case .text(let text) = cells[first + index], text.utf8.count > wrapWidths[index] else { continue }
+                    lines = max(lines, DisplayWidth.lineCount(text, width: wrapWidths[index]))
                 }
+                if lines > 1 { try sheet.setRow(row, height: 15 * Double(min(lines, 20)) + 2) }
+                for index in 0..<count {
+                    let plan = plans[index]
+                    let kind = ValueKind(cells[first + index], percentDigits: plan.percentDigits, moneyDigits: plan.moneyDigits)
+                    if kind != lastKinds[index] {
+                        lastFormats[index] = try format(for: kind, base: bases[index], memo: &memos[index])
+                        lastKinds[index] = kind
+                    }
+                    try write(cells[first + index], format: lastFormats[index], on: sheet, row: row, column: index, base: bases[index])
+                }
+                row += 1
             }
             parts.append(.init(sheet: sheet, firstDataRow: Self.firstDataRow, lastDataRow: lastDataRow, rowCount: rows.count))
 
