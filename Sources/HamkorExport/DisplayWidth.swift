@@ -29,7 +29,7 @@ public enum DisplayWidth {
         if asciiOnly { return text.utf8.count }
         var count = 0
         for scalar in text.unicodeScalars {
-            guard isSimple(scalar) else { return clusterWidth(text) }
+            guard isSimple(scalar.value) else { return clusterWidth(text) }
             count += 1
         }
         return count
@@ -73,33 +73,53 @@ public enum DisplayWidth {
     }
 
     /// Calls `body` with the width of each white-space-separated word, in order.
+    ///
+    /// Walks the UTF-8 bytes and decodes scalars itself (the string is valid UTF-8): a wrapped
+    /// cell's row height is measured for every row of a large table, and going through
+    /// `String.UnicodeScalarView` indices cost about ninety instructions a character.
     private static func forEachWord(in text: String, _ body: (Int) -> Void) {
-        let scalars = text.unicodeScalars
-        var start: String.Index?
-        var simple = true
-        var count = 0
-        var index = scalars.startIndex
-        while index != scalars.endIndex {
-            let scalar = scalars[index]
-            if isSpace(scalar) {
-                if let wordStart = start {
-                    body(simple ? count : clusterWidth(text[wordStart..<index]))
-                    start = nil
-                }
-            } else {
-                if start == nil {
-                    start = index
-                    simple = true
-                    count = 0
-                }
-                if simple {
-                    if isSimple(scalar) { count += 1 } else { simple = false }
-                }
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            var wordStart = -1
+            var simple = true
+            var count = 0
+            func endWord(at end: Int) {
+                body(simple ? count : clusterWidth(String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]), as: UTF8.self)))
+                wordStart = -1
             }
-            scalars.formIndex(after: &index)
-        }
-        if let wordStart = start {
-            body(simple ? count : clusterWidth(text[wordStart..<scalars.endIndex]))
+            while index < bytes.count {
+                let lead = bytes[index]
+                var value = UInt32(lead)
+                var length = 1
+                if lead >= 0xF0 {
+                    length = 4
+                    value = UInt32(lead & 0x07)
+                } else if lead >= 0xE0 {
+                    length = 3
+                    value = UInt32(lead & 0x0F)
+                } else if lead >= 0xC0 {
+                    length = 2
+                    value = UInt32(lead & 0x1F)
+                }
+                if length > 1 {
+                    for offset in 1..<min(length, bytes.count - index) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                }
+                if isSpace(value) {
+                    if wordStart >= 0 { endWord(at: index) }
+                } else {
+                    if wordStart < 0 {
+                        wordStart = index
+                        simple = true
+                        count = 0
+                    }
+                    if simple {
+                        if isSimple(value) { count += 1 } else { simple = false }
+                    }
+                }
+                index += length
+            }
+            if wordStart >= 0 { endWord(at: bytes.count) }
         }
     }
 
@@ -114,8 +134,8 @@ public enum DisplayWidth {
     /// Latin-1 to Spacing Modifier Letters (with Uzbek ʻ and ʼ), Greek and Cyrillic letters,
     /// Latin Extended Additional, and dashes, quotes and other common punctuation.
     @inline(__always)
-    private static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    private static func isSimple(_ value: UInt32) -> Bool {
+        switch value {
         case 0x20...0x7E, 0xA0...0x2FF, 0x370...0x482, 0x48A...0x52F, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x205E:
             true
         default:
@@ -125,8 +145,8 @@ public enum DisplayWidth {
 
     /// White space that separates words (the scalars of `Character.isWhitespace`).
     @inline(__always)
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    private static func isSpace(_ value: UInt32) -> Bool {
+        switch value {
         case 0x09...0x0D, 0x20: true
         case 0...0x84: false
         case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true

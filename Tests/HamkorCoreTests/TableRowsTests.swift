@@ -53,7 +53,7 @@ import Testing
         let name = String(repeating: "Qoʻshma korxona ", count: 4)
         let cells: [[CellValue]] = [[.text(name + "1"), .coded(code: "energy", label: "Energetika sohasi")],
                                     [.text(name + "2")]]
-        let packed = TableComputer.packed(cells, order: [1, 0], width: 2)
+        let packed = TableComputer.packed(TableRows(cells, width: 2), order: [1, 0])
         #expect(Array(packed[0]) == [.text(name + "2"), .empty])
         #expect(Array(packed[1]) == [.text(name + "1"), .coded(code: "energy", label: "Energetika sohasi")])
     }

@@ -13,32 +13,39 @@ struct TableComputer {
             TableColumn(id: column.id, header: try context.t(column.header, "column header"), type: type(of: column))
         }
         var notes: [String] = []
-        var cells: [[CellValue]]
         let tableRows: TableRows
         if let groupBy = definition.groupBy {
-            (cells, notes) = try grouped(rows, by: groupBy)
+            let (cells, groupNotes) = try grouped(rows, by: groupBy)
+            notes = groupNotes
             tableRows = TableRows(cells, width: columns.count)
         } else {
-            cells = try rows.map { row in
-                try definition.columns.map { column -> CellValue in
-                    guard case .field(let name) = column.content else { return .empty }
-                    return try context.cell(row.values(name), location: row.location)
+            // Record order first, in one buffer (no array per row to free afterwards), then sorted.
+            var cells = ContiguousArray<CellValue>()
+            cells.reserveCapacity(rows.count * columns.count)
+            for row in rows {
+                for column in definition.columns {
+                    guard case .field(let name) = column.content else { cells.append(.empty); continue }
+                    cells.append(try context.cell(row.values(name), location: row.location))
                 }
             }
-            let order = sortedIndices(cells, ids: rows.map(\.id))  // totals and currencies need no order
-            tableRows = Self.packed(cells, order: order, width: columns.count)
+            let unsorted = TableRows(width: columns.count, cells: cells)
+            tableRows = Self.packed(unsorted, order: sortedIndices(unsorted, ids: rows.map(\.id)))
         }
         let finalColumns = columns.enumerated().map { index, column -> TableColumn in
             // A money column whose cells share one currency says so; mixed currencies do not.
             guard case .money = column.type else { return column }
-            let currencies = Set(cells.compactMap { if case .money(let m) = $0[index] { m.currency } else { nil } })
+            var currencies: Set<String> = []
+            tableRows.forEachCell(inColumn: index) { cell in
+                if case .money(let money) = cell { currencies.insert(money.currency) }
+                return true
+            }
             var copy = column
             copy.type = .money(currency: currencies.count == 1 ? currencies.first : (currencies.isEmpty ? context.definition.currency : nil))
             return copy
         }
         return TableBlock(id: definition.id, title: try context.t(definition.title, "table title"),
                           shortTitle: try context.t(definition.sheet, "sheet name"), columns: finalColumns, rows: tableRows,
-                          total: definition.total ? try totalRow(cells, columns: finalColumns) : nil, notes: notes)
+                          total: definition.total ? try totalRow(tableRows, columns: finalColumns) : nil, notes: notes)
     }
 
     private func type(of column: ColumnDefinition) -> ColumnType {
@@ -149,21 +156,21 @@ struct TableComputer {
         return (cells, notes)
     }
 
-    /// A record list's rows in `order`, in one buffer, with each row's text copied in row order.
+    /// A record list's rows in `order`, in one buffer, with each row's own text copied in row order.
     ///
     /// Record tables are the large ones, and exporters read them front to back: with the rows'
     /// text allocated in that order too (instead of wherever the loader put each string, in file
-    /// order), a 1,000,000-row table streams through memory rather than jumping about it.
-    static func packed(_ cells: [[CellValue]], order: [Int], width: Int) -> TableRows {
+    /// order), a 1,000,000-row table streams through memory rather than jumping about it. Code
+    /// labels are left shared: a few strings, read by every row, stay in cache.
+    static func packed(_ rows: TableRows, order: [Int]) -> TableRows {
+        let width = rows.width
+        let cells = rows.cells
         var packed = ContiguousArray<CellValue>()
         packed.reserveCapacity(order.count * width)
         for index in order {
-            let row = cells[index]
             for column in 0..<width {
-                guard column < row.count else { packed.append(.empty); continue }
-                switch row[column] {
+                switch cells[index * width + column] {
                 case .text(let text): packed.append(.text(String(decoding: text.utf8, as: UTF8.self)))
-                case .coded(let code, let label): packed.append(.coded(code: code, label: String(decoding: label.utf8, as: UTF8.self)))
                 case let cell: packed.append(cell)
                 }
             }
@@ -172,7 +179,8 @@ struct TableComputer {
     }
 
     /// Row order: by the sort column (numbers numerically, text by label), ties by id/code.
-    private func sortedIndices(_ cells: [[CellValue]], ids: [String]) -> [Int] {
+    private func sortedIndices<Rows: RandomAccessCollection>(_ cells: Rows, ids: [String]) -> [Int]
+    where Rows.Index == Int, Rows.Element: RandomAccessCollection<CellValue>, Rows.Element.Index == Int {
         guard let sort = definition.sort, let column = definition.columns.firstIndex(where: { $0.id == sort.column }) else {
             return cells.indices.sorted { ids[$0] < ids[$1] }
         }
@@ -202,7 +210,7 @@ struct TableComputer {
         }
     }
 
-    private func totalRow(_ cells: [[CellValue]], columns: [TableColumn]) throws -> TotalRow {
+    private func totalRow(_ rows: TableRows, columns: [TableColumn]) throws -> TotalRow {
         var totals: [TotalCell] = []
         var labelPlaced = false
         for (index, column) in columns.enumerated() {
@@ -215,9 +223,10 @@ struct TableComputer {
             if summable {
                 var sum = Decimal(0)
                 var currencies: Set<String> = []
-                for row in cells {
-                    if case .money(let m) = row[index] { currencies.insert(m.currency) }
-                    sum += row[index].numericValue ?? 0
+                rows.forEachCell(inColumn: index) { cell in
+                    if case .money(let m) = cell { currencies.insert(m.currency) }
+                    sum += cell.numericValue ?? 0
+                    return true
                 }
                 switch column.type {
                 case .integer: totals.append(.sum(.integer(NSDecimalNumber(decimal: sum).intValue)))

@@ -21,7 +21,8 @@ extension WorkbookRenderer {
     /// `memo` caches the format per kind for one column, so a cell costs one small dictionary lookup.
     func write(_ value: CellValue, kind: ValueKind, on sheet: Worksheet, row: Int, column: Int,
                base: CellStyle, memo: inout [ValueKind: Format?]) throws {
-        try write(value, format: format(for: kind, base: base, memo: &memo), on: sheet, row: row, column: column, base: base)
+        try write(value, format: format(for: kind, base: base, memo: &memo), on: sheet, row: row, column: column,
+                  styledBlank: base != .plain)
     }
 
     /// The format of a kind of value in a column with style `base`, cached in `memo`.
@@ -34,11 +35,12 @@ extension WorkbookRenderer {
         return format
     }
 
-    /// Writes a value with its format already chosen.
-    func write(_ value: CellValue, format: Format?, on sheet: Worksheet, row: Int, column: Int, base: CellStyle) throws {
+    /// Writes a value with its format already chosen; an empty cell is written (as a blank with
+    /// that format) only when `styledBlank`, that is, when its column has a style of its own.
+    func write(_ value: CellValue, format: Format?, on sheet: Worksheet, row: Int, column: Int, styledBlank: Bool) throws {
         switch value {
         case .empty:
-            if base != .plain { try sheet.writeBlank(row: row, column: column, format: format) }
+            if styledBlank { try sheet.writeBlank(row: row, column: column, format: format) }
         case .text(let text), .coded(_, let text):
             try sheet.write(text: cellText(text, at: sheet.name, row: row, column: column), row: row, column: column, format: format)
         case .integer(let number), .year(let number):

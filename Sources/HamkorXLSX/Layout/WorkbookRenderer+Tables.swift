@@ -88,6 +88,7 @@ extension WorkbookRenderer {
             var lastKinds = [ValueKind?](repeating: nil, count: columnCount)
             var lastFormats = [Format?](repeating: nil, count: columnCount)
             let bases = plans.map { CellStyle(wrap: $0.wraps) }
+            let styledBlanks = bases.map { $0 != .plain }
             var row = Self.firstDataRow
             let wrapWidths = plans.map { $0.wraps ? max(1, Int($0.width) - 1) : 0 }
             let wrappedColumns = wrapWidths.indices.filter { wrapWidths[$0] > 0 }
@@ -111,7 +112,8 @@ extension WorkbookRenderer {
                         lastFormats[index] = try format(for: kind, base: bases[index], memo: &memos[index])
                         lastKinds[index] = kind
                     }
-                    try write(cells[first + index], format: lastFormats[index], on: sheet, row: row, column: index, base: bases[index])
+                    try write(cells[first + index], format: lastFormats[index], on: sheet, row: row, column: index,
+                              styledBlank: styledBlanks[index])
                 }
                 row += 1
             }
