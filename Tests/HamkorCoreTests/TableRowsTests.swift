@@ -49,12 +49,17 @@ import Testing
         #expect(TableRows(width: 2, cells: [.integer(1), .integer(2)]) != TableRows(width: 1, cells: [.integer(1), .integer(2)]))
     }
 
-    @Test func packingPutsRowsInOrderWithTheirOwnText() {
+    @Test func packingCopiesTextAndKeepsEveryOtherCell() {
         let name = String(repeating: "Qoʻshma korxona ", count: 4)
-        let cells: [[CellValue]] = [[.text(name + "1"), .coded(code: "energy", label: "Energetika sohasi")],
-                                    [.text(name + "2")]]
-        let packed = TableComputer.packed(TableRows(cells, width: 2), order: [1, 0])
-        #expect(Array(packed[0]) == [.text(name + "2"), .empty])
-        #expect(Array(packed[1]) == [.text(name + "1"), .coded(code: "energy", label: "Energetika sohasi")])
+        let copy = TableComputer.packed(.text(name))
+        #expect(copy == .text(name))
+        // Its own allocation, not the loader's string.
+        guard case .text(let copied) = copy else { Issue.record("not text"); return }
+        let original = name.utf8.withContiguousStorageIfAvailable { $0.baseAddress }
+        #expect(original != nil)
+        #expect(copied.utf8.withContiguousStorageIfAvailable { $0.baseAddress } != original)
+        let coded = CellValue.coded(code: "energy", label: "Energetika sohasi")
+        #expect(TableComputer.packed(coded) == coded)
+        #expect(TableComputer.packed(.integer(7)) == .integer(7))
     }
 }

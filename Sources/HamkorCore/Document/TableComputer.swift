@@ -19,17 +19,19 @@ struct TableComputer {
             notes = groupNotes
             tableRows = TableRows(cells, width: columns.count)
         } else {
-            // Record order first, in one buffer (no array per row to free afterwards), then sorted.
+            // Sort keys first (one cell per record), then the rows built straight into one buffer
+            // in sorted order: no array per row, and no second copy of the table at the peak.
+            func cell(_ row: RecordRow, _ column: ColumnDefinition) throws -> CellValue {
+                guard case .field(let name) = column.content else { return .empty }
+                return try context.cell(row.values(name), location: row.location)
+            }
+            let keys = try sortColumn.map { sortColumn in try rows.map { try cell($0, definition.columns[sortColumn]) } }
             var cells = ContiguousArray<CellValue>()
             cells.reserveCapacity(rows.count * columns.count)
-            for row in rows {
-                for column in definition.columns {
-                    guard case .field(let name) = column.content else { cells.append(.empty); continue }
-                    cells.append(try context.cell(row.values(name), location: row.location))
-                }
+            for index in sortOrder(keys: keys, ids: rows.map(\.id)) {
+                for column in definition.columns { cells.append(Self.packed(try cell(rows[index], column))) }
             }
-            let unsorted = TableRows(width: columns.count, cells: cells)
-            tableRows = Self.packed(unsorted, order: sortedIndices(unsorted, ids: rows.map(\.id)))
+            tableRows = TableRows(width: columns.count, cells: cells)
         }
         let finalColumns = columns.enumerated().map { index, column -> TableColumn in
             // A money column whose cells share one currency says so; mixed currencies do not.
@@ -121,7 +123,7 @@ struct TableComputer {
         }
         var cells = try list.map { try row(for: $0, label: nil) }
         let ids = list.map { $0.key.sortKey + ($0.currency ?? "") }
-        let permutation = sortedIndices(cells, ids: ids)
+        let permutation = sortOrder(keys: sortColumn.map { column in cells.map { $0[column] } }, ids: ids)
         cells = permutation.map { cells[$0] }
         list = permutation.map { list[$0] }
         if let top = definition.top, list.count > top {
@@ -156,45 +158,39 @@ struct TableComputer {
         return (cells, notes)
     }
 
-    /// A record list's rows in `order`, in one buffer, with each row's own text copied in row order.
+    /// `cell` with its text in an allocation of its own.
     ///
-    /// Record tables are the large ones, and exporters read them front to back: with the rows'
-    /// text allocated in that order too (instead of wherever the loader put each string, in file
-    /// order), a 1,000,000-row table streams through memory rather than jumping about it. Code
-    /// labels are left shared: a few strings, read by every row, stay in cache.
-    static func packed(_ rows: TableRows, order: [Int]) -> TableRows {
-        let width = rows.width
-        let cells = rows.cells
-        var packed = ContiguousArray<CellValue>()
-        packed.reserveCapacity(order.count * width)
-        for index in order {
-            for column in 0..<width {
-                switch cells[index * width + column] {
-                case .text(let text): packed.append(.text(String(decoding: text.utf8, as: UTF8.self)))
-                case let cell: packed.append(cell)
-                }
-            }
-        }
-        return TableRows(width: width, cells: packed)
+    /// Record tables are the large ones, and exporters read them front to back: a record list's
+    /// text copied row by row in sorted order (instead of left wherever the loader put each
+    /// string, in file order) lets a 1,000,000-row table stream through memory rather than jump
+    /// about it. Code labels are left shared: a few strings, read by every row, stay in cache.
+    static func packed(_ cell: CellValue) -> CellValue {
+        if case .text(let text) = cell { return .text(String(decoding: text.utf8, as: UTF8.self)) }
+        return cell
     }
 
-    /// Row order: by the sort column (numbers numerically, text by label), ties by id/code.
-    private func sortedIndices<Rows: RandomAccessCollection>(_ cells: Rows, ids: [String]) -> [Int]
-    where Rows.Index == Int, Rows.Element: RandomAccessCollection<CellValue>, Rows.Element.Index == Int {
-        guard let sort = definition.sort, let column = definition.columns.firstIndex(where: { $0.id == sort.column }) else {
-            return cells.indices.sorted { ids[$0] < ids[$1] }
+    /// The column the definition sorts by, if any.
+    private var sortColumn: Int? {
+        definition.sort.flatMap { sort in definition.columns.firstIndex { $0.id == sort.column } }
+    }
+
+    /// Row order: by the sort column's cells `keys` (numbers numerically, text by label), ties and
+    /// tables without a sort column by id/code.
+    private func sortOrder(keys: [CellValue]?, ids: [String]) -> [Int] {
+        guard let keys, let sort = definition.sort else {
+            return ids.indices.sorted { ids[$0] < ids[$1] }
         }
         // Sort keys are taken out of the cells once, not at every comparison.
-        let numbers = cells.map { $0[column].numericValue }
+        let numbers = keys.map(\.numericValue)
         if numbers.allSatisfy({ $0 != nil }) {
-            let keys = numbers.map { $0! }
-            return cells.indices.sorted { a, b in
-                if keys[a] != keys[b] { return sort.descending ? keys[a] > keys[b] : keys[a] < keys[b] }
+            let values = numbers.map { $0! }
+            return values.indices.sorted { a, b in
+                if values[a] != values[b] { return sort.descending ? values[a] > values[b] : values[a] < values[b] }
                 return ids[a] < ids[b]
             }
         }
-        let labels = cells.map { label($0[column]) }
-        return cells.indices.sorted { a, b in
+        let labels = keys.map(label)
+        return keys.indices.sorted { a, b in
             let order = numbers[a] != nil && numbers[b] != nil
                 ? (numbers[a]! == numbers[b]! ? .orderedSame : (numbers[a]! < numbers[b]! ? .orderedAscending : .orderedDescending))
                 : (labels[a] == labels[b] ? ComparisonResult.orderedSame : (labels[a] < labels[b] ? .orderedAscending : .orderedDescending))
