@@ -76,13 +76,19 @@ struct DatasetYAMLReader {
         return LocalizedText(english: english, translations: translations)
     }
 
-    func country(_ node: Node?, _ field: String) -> CountryCode? {
-        guard let node, let code = reader.string(node, field) else { return nil }
-        if let problem = FieldRules.countryProblem(code) {
-            reader.fail(node, field, problem)
+    /// A string field that must meet one of ``FieldRules``: its value, or `nil` after reporting
+    /// the rule's message at the node.
+    private func checkedString(_ node: Node?, _ field: String, _ problem: (String) -> String?) -> String? {
+        guard let node, let text = reader.string(node, field) else { return nil }
+        if let message = problem(text) {
+            reader.fail(node, field, message)
             return nil
         }
-        return code
+        return text
+    }
+
+    func country(_ node: Node?, _ field: String) -> CountryCode? {
+        checkedString(node, field, FieldRules.countryProblem)
     }
 
     func countries(_ node: Node?, _ field: String) -> [CountryCode] {
@@ -91,12 +97,7 @@ struct DatasetYAMLReader {
     }
 
     func currency(_ node: Node?, _ field: String) -> String? {
-        guard let node, let code = reader.string(node, field) else { return nil }
-        if let problem = FieldRules.currencyProblem(code) {
-            reader.fail(node, field, problem)
-            return nil
-        }
-        return code
+        checkedString(node, field, FieldRules.currencyProblem)
     }
 
     func money(_ node: Node?, _ field: String) -> Money? {
@@ -126,12 +127,7 @@ struct DatasetYAMLReader {
     }
 
     func code(_ node: Node?, _ field: String, list: Vocabulary.List) -> String? {
-        guard let node, let code = reader.string(node, field) else { return nil }
-        if let problem = FieldRules.codeProblem(code, in: list, of: vocabulary) {
-            reader.fail(node, field, problem)
-            return nil
-        }
-        return code
+        checkedString(node, field) { FieldRules.codeProblem($0, in: list, of: vocabulary) }
     }
 
     /// Reads a record's `id` and registers it for the duplicate check.
@@ -142,12 +138,7 @@ struct DatasetYAMLReader {
     }
 
     func identifier(_ node: Node?, _ field: String) -> String? {
-        guard let node, let id = reader.string(node, field) else { return nil }
-        if let problem = FieldRules.identifierProblem(id) {
-            reader.fail(node, field, problem)
-            return nil
-        }
-        return id
+        checkedString(node, field, FieldRules.identifierProblem)
     }
 
     func loc(_ node: Node) -> SourceLocation { reader.location(node) }
