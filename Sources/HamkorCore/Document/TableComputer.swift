@@ -25,11 +25,15 @@ struct TableComputer {
                 guard case .field(let name) = column.content else { return .empty }
                 return try context.cell(row.values(name), location: row.location)
             }
+            let sortColumn = sortColumn
             let keys = try sortColumn.map { sortColumn in try rows.map { try cell($0, definition.columns[sortColumn]) } }
             var cells = ContiguousArray<CellValue>()
             cells.reserveCapacity(rows.count * columns.count)
             for index in sortOrder(keys: keys, ids: rows.map(\.id)) {
-                for column in definition.columns { cells.append(Self.packed(try cell(rows[index], column))) }
+                for (position, column) in definition.columns.enumerated() {
+                    let value = if let keys, position == sortColumn { keys[index] } else { try cell(rows[index], column) }
+                    cells.append(Self.packed(value))
+                }
             }
             tableRows = TableRows(width: columns.count, cells: cells)
         }

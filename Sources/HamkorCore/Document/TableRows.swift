@@ -1,7 +1,7 @@
 /// A table's data rows, stored row-major in one buffer: ``width`` cells per row.
 ///
 /// One buffer instead of an array per row lets an exporter stream a large table through memory
-/// in order (see ``withUnsafeCells(_:)``); a row is a ``TableRow`` view into it.
+/// in order (see ``cells``); a row is a ``TableRow`` view into it.
 public struct TableRows: RandomAccessCollection, Sendable, Equatable {
     /// Cells per row.
     public let width: Int
