@@ -67,8 +67,7 @@ final class CSVTableEncoder {
 
         // Data rows.
         try layout.withUnsafeBufferPointer { layout in
-            try encodeRows(table.rows.cells, rowCount: table.rows.count, width: table.rows.width, layout: layout,
-                           sampleMark: sampleMark, into: &out, drain: drain)
+            try encodeRows(table.rows, layout: layout, sampleMark: sampleMark, into: &out, drain: drain)
         }
 
         // Total row.
@@ -111,11 +110,13 @@ final class CSVTableEncoder {
     /// The rows are read front to back from the table's one buffer (``TableRows``): encoding is
     /// bound by this loop's instructions, not by memory, and measured no faster on two cores
     /// (see Benchmarks/README.md), so it runs on the caller's thread.
-    private func encodeRows(_ cells: ContiguousArray<CellValue>, rowCount: Int, width: Int, layout: UnsafeBufferPointer<ColumnLayout>,
+    private func encodeRows(_ rows: TableRows, layout: UnsafeBufferPointer<ColumnLayout>,
                             sampleMark: [UInt8]?, into out: inout ByteBuffer,
                             drain: (inout ByteBuffer) throws -> Void) rethrows {
+        let cells = rows.cells
+        let width = rows.width
         let columns = min(width, layout.count)
-        for row in 0..<rowCount {
+        for row in 0..<rows.count {
             let first = row * width
             for index in 0..<layout.count {
                 if index > 0 { out.append(delimiter) }
