@@ -70,4 +70,19 @@ import HamkorLocalization
         #expect(throws: CSVTableReader.SyntaxError.self) { try CSVTableReader().parse("a\n\"q\"x\n") }
         #expect(CSVTableReader.detectDelimiter(in: "a;b;\"c,d\"\n1,2") == ";")
     }
+
+    /// Records reach the caller one by one, in order, each with its own fields (the reader reuses
+    /// its field buffer), and the ones before a syntax error arrive before the error is thrown.
+    @Test func csvReaderStreamsRecordsUpToASyntaxError() throws {
+        var seen: [CSVTableReader.Record] = []
+        try CSVTableReader().parse("a,b\n\n1,\"x\ny\"\r\n2,three words\n") { seen.append($0) }
+        #expect(seen.map(\.fields) == [["a", "b"], ["1", "x\ny"], ["2", "three words"]])
+        #expect(seen.map(\.line) == [1, 3, 5])
+
+        var before: [[String]] = []
+        #expect(throws: CSVTableReader.SyntaxError(line: 3, column: 4, message: "text after a closing quote; put the delimiter right after the quote")) {
+            try CSVTableReader().parse("a,b\n1,2\n\"q\"x,4\n5,6\n") { before.append($0.fields) }
+        }
+        #expect(before == [["a", "b"], ["1", "2"]])
+    }
 }

@@ -125,6 +125,16 @@ import Testing
         #expect(text.contains(":4:1: error: row has 2 fields, the header has 6"))
     }
 
+    /// A syntax error drops the whole file's projects; row problems found before it stay reported.
+    @Test func csvSyntaxErrorAfterRowProblems() throws {
+        let source = "id,name,sector,status\np1,A,energy,agreed\np2,B,bogus,agreed\np3,\"C\"x,energy,agreed\n"
+        let found = try problems(source, ext: "csv")
+        let text = found.map(\.description).joined(separator: "\n")
+        #expect(found.count == 2)
+        #expect(text.contains(":3:3: error: sector: unknown sector code 'bogus'"))
+        #expect(text.contains(":4:7: error: text after a closing quote"))
+    }
+
     /// A CSV project table and a YAML dataset break the same rules with the same messages.
     @Test func csvAndYAMLShareTheFieldRules() throws {
         let csv = try problems("id,name,sector,status,value,currency,partners\np..1,A,enrgy,agreed,5,DOLLAR,UZ|XX\n", ext: "csv")

@@ -20,17 +20,40 @@ struct ProjectCSVReader {
         return text.trimmingCharacters(in: .whitespaces)
     }
 
+    /// The projects of one CSV file. Records are read as they are parsed (see
+    /// `CSVTableReader.parse(_:each:)`); a syntax error anywhere in the file drops the file's
+    /// projects and is reported beside any row problems found before it.
     func read(_ text: String) -> Dataset {
         var dataset = Dataset()
         dataset.files = [file]
-        let records: [CSVTableReader.Record]
+        var header: CSVTableReader.Record?
+        var columnIndex: [String: Int] = [:]
+        var readsRows = false
         do {
-            records = try CSVTableReader(delimiter: CSVTableReader.detectDelimiter(in: text)).parse(text)
+            try CSVTableReader(delimiter: CSVTableReader.detectDelimiter(in: text)).parse(text) { record in
+                guard let header else {
+                    header = record
+                    columnIndex = readHeader(record)
+                    readsRows = problems.isEmpty
+                    return
+                }
+                guard readsRows else { return }
+                if record.fields.count != header.fields.count {
+                    problems.add(SourceLocation(file: file, line: record.line, column: 1), field: nil,
+                                 "row has \(record.fields.count) fields, the header has \(header.fields.count)")
+                    return
+                }
+                if let project = readRow(record, columnIndex) { dataset.projects.append(project) }
+            }
         } catch {
             problems.add(SourceLocation(file: file, line: error.line, column: error.column), field: nil, error.message)
-            return dataset
+            dataset.projects = []
         }
-        guard let header = records.first else { return dataset }
+        return dataset
+    }
+
+    /// The column of each known field name in the header, reporting unknown, repeated and missing columns.
+    private func readHeader(_ header: CSVTableReader.Record) -> [String: Int] {
         var columnIndex: [String: Int] = [:]
         for (index, raw) in header.fields.enumerated() {
             let name = raw.trimmingCharacters(in: .whitespaces)
@@ -50,16 +73,7 @@ struct ProjectCSVReader {
         if columnIndex["name"] == nil && columnIndex["name.en"] == nil {
             problems.add(SourceLocation(file: file, line: header.line, column: 1), field: "name.en", "required column is missing")
         }
-        guard problems.isEmpty else { return dataset }
-        for record in records.dropFirst() {
-            if record.fields.count != header.fields.count {
-                problems.add(SourceLocation(file: file, line: record.line, column: 1), field: nil,
-                             "row has \(record.fields.count) fields, the header has \(header.fields.count)")
-                continue
-            }
-            if let project = readRow(record, columnIndex) { dataset.projects.append(project) }
-        }
-        return dataset
+        return columnIndex
     }
 
     private func readRow(_ record: CSVTableReader.Record, _ columns: [String: Int]) -> Project? {
