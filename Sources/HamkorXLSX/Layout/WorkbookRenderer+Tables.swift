@@ -20,7 +20,8 @@ extension WorkbookRenderer {
     func writeTable(_ table: TableBlock) throws {
         let perSheet = configuration.dataRowsPerSheet
         let columnCount = table.columns.count
-        let plans = table.columns.indices.map { plan(for: table, column: $0) }
+        let surveys = ColumnSurvey.surveys(of: table, maximumWidth: configuration.maximumColumnWidth)
+        let plans = table.columns.indices.map { plan(for: table, column: $0, survey: surveys[$0]) }
         let landscape = columnCount > configuration.landscapeColumnThreshold
             || plans.reduce(0) { $0 + $1.width } > configuration.portraitPageWidth
         let partCount = max(1, (table.rows.count + perSheet - 1) / perSheet)
@@ -166,11 +167,11 @@ extension WorkbookRenderer {
         }
     }
 
-    /// Width, wrapping and digits of one column, from its header and every cell's display text.
-    func plan(for table: TableBlock, column index: Int) -> ColumnPlan {
+    /// Width, wrapping and digits of one column, from its survey (header and every cell) and total row.
+    func plan(for table: TableBlock, column index: Int, survey: ColumnSurvey) -> ColumnPlan {
         let column = table.columns[index]
         let maximum = configuration.maximumColumnWidth
-        var widest = max(DisplayWidth.longestWord(column.header), min(DisplayWidth.widestLine(column.header), 12))
+        var widest = survey.widest
         var percentDigits = 1
         var moneyDigits: Int?
         let locale = context.locale
@@ -179,53 +180,23 @@ extension WorkbookRenderer {
         // million `Decimal` comparisons cost more than the rest of the plan); it is then
         // formatted from its exact value.
         func widthOfNumbers(_ format: (Decimal) -> String) -> Int {
-            var largest = Decimal(0)
-            var largestMagnitude = 0.0
-            var negative = false
-            func consider(_ number: Decimal) {
-                let magnitude = abs(DecimalConversion.double(number))
-                if number.isSignMinus && !number.isZero { negative = true }
-                if magnitude > largestMagnitude {
-                    largestMagnitude = magnitude
-                    largest = number.isSignMinus ? -number : number
-                }
-            }
-            table.rows.forEachCell(inColumn: index) { cell in
-                if let number = cell.numericValue { consider(number) }
-                return true
-            }
+            var numbers = survey
             if case .sum(let value)? = table.total?.cells[safe: index], let number = value.numericValue {
-                consider(number)
+                numbers.consider(number)
             }
-            return DisplayWidth.of(format(largest)) + (negative ? 1 : 0)
+            return DisplayWidth.of(format(numbers.largest)) + (numbers.negative ? 1 : 0)
         }
 
         switch column.type {
         case .text, .identifier, .country, .code:
-            table.rows.forEachCell(inColumn: index) { cell in
-                switch cell {
-                case .text(let text), .coded(_, let text):
-                    if text.utf8.count > widest { widest = max(widest, DisplayWidth.widestLine(text)) }
-                default:
-                    break
-                }
-                return Double(widest) < maximum
-            }
+            break
         case .integer:
             widest = max(widest, widthOfNumbers { locale.integer(NSDecimalNumber(decimal: $0).intValue) })
         case .decimal(let digits):
             widest = max(widest, widthOfNumbers { locale.decimal($0, fractionDigits: digits) })
         case .money(let currency):
-            var allIntegral = true
-            var firstCurrency: String?
-            table.rows.forEachCell(inColumn: index) { cell in
-                guard case .money(let money) = cell else { return true }
-                if firstCurrency == nil { firstCurrency = money.currency }
-                allIntegral = ValueKind.isIntegral(money.amount)
-                return allIntegral
-            }
-            moneyDigits = allIntegral ? 0 : 2
-            let code = currency ?? firstCurrency ?? "USD"
+            moneyDigits = survey.allIntegral ? 0 : 2
+            let code = currency ?? survey.firstCurrency ?? "USD"
             widest = max(widest, widthOfNumbers { locale.money($0, currency: code, fractionDigits: moneyDigits ?? 0) })
         case .percent(let digits):
             percentDigits = digits
