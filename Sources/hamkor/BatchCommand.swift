@@ -14,14 +14,14 @@ struct BatchCommand: ParsableCommand {
         commandName: "batch",
         abstract: "Run a job file: every report × language × format, in parallel, with a manifest.",
         discussion: """
-        Each output is written atomically under --out; manifest.json is written last, at the
-        root of --out, listing every unit with its bytes, sha256 and status. A failing unit
-        never stops the others. Exit 0 when every unit was written, 1 when some failed,
-        65 for invalid data or job file, 73 when outputs cannot be created, 75 when another
+        Each output is written atomically under --out; manifest.json is written last, at the \
+        root of --out, listing every unit with its bytes, sha256 and status. A failing unit \
+        never stops the others. Exit 0 when every unit was written, 1 when some failed, \
+        65 for invalid data or job file, 73 when outputs cannot be created, 75 when another \
         run holds the lock on --out.
 
-        --shard I/N runs a deterministic, disjoint 1/N of the units (for N machines: a
-        Kubernetes Indexed Job, a Slurm array, a CI matrix); the N manifests together cover
+        --shard I/N runs a deterministic, disjoint 1/N of the units (for N machines: a \
+        Kubernetes Indexed Job, a Slurm array, a CI matrix); the N manifests together cover \
         every unit exactly once.
 
         Examples:

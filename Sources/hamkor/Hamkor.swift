@@ -10,8 +10,8 @@ struct Hamkor: ParsableCommand {
         commandName: "hamkor",
         abstract: "Turn bilateral cooperation data into reports in English, Uzbek, Azerbaijani and Russian.",
         discussion: """
-        Reports are built from a dataset (YAML, JSON or CSV; the bundled Uzbekistan–Azerbaijan
-        sample when no --data is given) and a report definition in Reports/definitions/, and
+        Reports are built from a dataset (YAML, JSON or CSV; the bundled Uzbekistan–Azerbaijan \
+        sample when no --data is given) and a report definition in Reports/definitions/, and \
         written as CSV, XLSX or a plain-text briefing.
 
         Examples:
@@ -21,7 +21,7 @@ struct Hamkor: ParsableCommand {
           hamkor batch Reports/jobs.yaml --out out/
           hamkor list reports
 
-        Exit codes: 0 ok, 1 batch with failed units, 64 usage, 65 invalid data,
+        Exit codes: 0 ok, 1 batch with failed units, 64 usage, 65 invalid data, \
         66 missing input, 73 cannot write output, 75 locked by another run.
         """,
         version: "hamkor \(version) (libxlsxwriter \(XLSXLibrary.version))",

@@ -10,8 +10,8 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Build one report in one language and format.",
         discussion: """
-        The format is --format, else the --output file's extension, else txt. Text formats go
-        to stdout without --output (or with --output -); xlsx needs a file (default
+        The format is --format, else the --output file's extension, else txt. Text formats go \
+        to stdout without --output (or with --output -); xlsx needs a file (default \
         REPORT-LANG.xlsx). Outputs are written atomically: a failed run leaves the old file.
 
         Examples:

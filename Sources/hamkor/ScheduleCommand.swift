@@ -11,14 +11,14 @@ struct ScheduleCommand: ParsableCommand {
         commandName: "schedule",
         abstract: "Run the job file's jobs at their cron schedules, in their time zones, until stopped.",
         discussion: """
-        Each job with a `schedule:` (5-field cron: minute hour day-of-month month day-of-week,
-        with ranges, lists, steps and names such as MON-FRI) fires in its `timezone:`
-        (Asia/Tashkent, Asia/Baku, ...), correctly across DST changes. A job never overlaps
-        a still-running run of itself: the second fire is skipped and logged. SIGTERM or
+        Each job with a `schedule:` (5-field cron: minute hour day-of-month month day-of-week, \
+        with ranges, lists, steps and names such as MON-FRI) fires in its `timezone:` \
+        (Asia/Tashkent, Asia/Baku, ...), correctly across DST changes. A job never overlaps \
+        a still-running run of itself: the second fire is skipped and logged. SIGTERM or \
         SIGINT finishes the unit in progress and exits 0.
 
         Examples:
-          hamkor schedule Reports/jobs.yaml --next 5     # print the next 5 fire times per job
+          hamkor schedule Reports/jobs.yaml --next 5   # the next 5 fire times of each job
           hamkor schedule Reports/jobs.yaml --out /srv/reports
         """)
 

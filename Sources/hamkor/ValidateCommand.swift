@@ -9,7 +9,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check dataset files and report every problem with its file and line.",
         discussion: """
-        Exit 0 and a one-line summary when the data is valid; 65 with one line per problem
+        Exit 0 and a one-line summary when the data is valid; 65 with one line per problem \
         (FILE:LINE:COLUMN: error: FIELD: MESSAGE) when it is not; 66 when a path is missing.
 
         Examples:

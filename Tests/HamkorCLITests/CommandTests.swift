@@ -14,6 +14,13 @@ import Testing
             let result = try CLIRunner.run(command)
             #expect(result.status == 0)
             #expect(result.stdout.contains("Examples:"), "\(command)")
+            // Prose is wrapped by the parser to the terminal width, not broken where the source was:
+            // a line that continues into the next one fills most of the 80 columns.
+            let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            for (line, next) in zip(lines, lines.dropFirst())
+            where !line.isEmpty && !next.isEmpty && !line.hasPrefix(" ") && !next.hasPrefix(" ") && !line.hasSuffix(":") {
+                #expect(line.count >= 60, "\(command): a short line mid-paragraph: '\(line)'")
+            }
         }
     }
 
