@@ -103,12 +103,21 @@ public struct ReportLocale: Sendable {
             Date.FormatStyle(date: style, time: .omitted, locale: locale, calendar: calendar, timeZone: calendar.timeZone)))
     }
 
-    /// A date and time in a time zone, for "generated at" lines.
+    /// A date and time in a time zone, for "generated at" lines: `August 23, 2024 at 8:00 AM`,
+    /// `23 августа 2024 г. в 8:00`, `23 avqust 2024 8:00`.
+    ///
+    /// ICU joins a long date and a time with the language's "at time" pattern. The ICU data of
+    /// Foundation on Linux has none for Azerbaijani and falls back to English "at"; there the two
+    /// are joined with CLDR's Azerbaijani date-time pattern, `{1} {0}` (date, space, time).
     public func dateTime(_ instant: Date, timeZone: TimeZone) -> String {
         var calendar = self.calendar
         calendar.timeZone = timeZone
-        return normalise(instant.formatted(
-            Date.FormatStyle(date: .long, time: .shortened, locale: locale, calendar: calendar, timeZone: timeZone)))
+        func formatted(_ date: Date.FormatStyle.DateStyle, _ time: Date.FormatStyle.TimeStyle) -> String {
+            normalise(instant.formatted(Date.FormatStyle(date: date, time: time, locale: locale, calendar: calendar,
+                                                         timeZone: timeZone)))
+        }
+        guard language == .azerbaijani else { return formatted(.long, .shortened) }
+        return formatted(.long, .omitted) + " " + formatted(.omitted, .shortened)
     }
 
     /// The stand-alone month name (`August`, `avgust`, `август`).

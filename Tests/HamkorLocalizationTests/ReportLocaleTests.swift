@@ -63,6 +63,20 @@ import Testing
         #expect(locale(.azerbaijani).weekdayName(date) == "cümə")
     }
 
+    /// "Generated at" lines: CLDR's glue between a long date and a time in every language, never
+    /// an English "at" outside English (ICU's Azerbaijani data on Linux falls back to one).
+    @Test func dateTimes() {
+        let instant = Date(timeIntervalSince1970: 1_724_400_000)  // 2024-08-23 08:00 UTC
+        let utc = TimeZone(identifier: "UTC")!
+        let narrow = "\u{202F}"
+        #expect(locale(.english).dateTime(instant, timeZone: utc) == "August 23, 2024 at 8:00\(narrow)AM")
+        #expect(locale(.russian).dateTime(instant, timeZone: utc) == "23 августа 2024\(narrow)г. в 8:00")
+        #expect(locale(.azerbaijani).dateTime(instant, timeZone: utc) == "23 avqust 2024 8:00")
+        #expect(locale(.uzbekLatin).dateTime(instant, timeZone: utc) == "23-avgust, 2024, 8:00")
+        #expect(locale(.uzbekCyrillic).dateTime(instant, timeZone: utc) == "23 август, 2024 8:00")
+        #expect(locale(.azerbaijani).dateTime(instant, timeZone: TimeZone(identifier: "Asia/Baku")!) == "23 avqust 2024 12:00")
+    }
+
     @Test func countryNamesFromCLDR() {
         #expect(locale(.uzbekLatin).countryName("UZ") == "Oʻzbekiston")
         #expect(locale(.azerbaijani).countryName("AZ") == "Azərbaycan")
