@@ -2,7 +2,7 @@
 # Hamkor benchmarks: `make bench` (see Benchmarks/README.md). Not part of the tests.
 #   BENCH_RUNS=3                         runs per measurement (the table shows medians)
 #   BENCH_SIZES="10000 100000 1000000"   dataset sizes (projects)
-#   BENCH_LARGE_RUNS=1                   runs of Hamkor and of C default-memory XLSX at 1,000,000 rows
+#   BENCH_LARGE_RUNS=3                   runs of each Hamkor export at 1,000,000 rows (C default-memory XLSX: once)
 #   BENCH_SCRATCH=.build-bench           SwiftPM scratch path of the release build
 #   BENCH_TMPDIR=                        where outputs are written (default: the system's temp)
 set -euo pipefail
