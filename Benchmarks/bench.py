@@ -6,7 +6,8 @@ Called by Benchmarks/run.sh after the release build, the C baselines and the dat
 Environment: BENCH_RUNS (default 3), BENCH_SIZES (default "10000 100000 1000000"),
 BENCH_LARGE_RUNS (runs of each Hamkor export command at 1,000,000 rows or more; default 3 — each
 loads and aggregates for about a minute; validation and the C default-memory XLSX writer run once
-there). Hamkor and its baselines run in interleaved rounds.
+there), BENCH_SETTLE_MIB (default 3072; 0 turns it off: see `settle_memory`). Hamkor and its
+baselines run in interleaved rounds.
 """
 import argparse
 import os
@@ -20,14 +21,31 @@ import time
 
 BENCH_LINE = re.compile(r"^bench (\S+) (.*)$", re.M)
 CONSTANT_MEMORY_THRESHOLD = 50_000  # XLSXConfiguration.constantMemoryRowThreshold
+SETTLE_FROM_ROWS = 1_000_000  # sizes whose runs start after `settle_memory`
 
 
-def run_once(command, env=None):
-    """Runs a command; returns its wall and CPU seconds, its peak RSS (KiB) and the fields of the
-    `bench ...` line it printed on stderr, if any.
+def settle_memory(mib):
+    """Runs a throwaway process that writes `mib` MiB of memory and exits, so that the next
+    measured run finds that much memory the host has already backed.
+
+    On a virtual machine that hands free memory back to its host (free page reporting, as on the
+    machine in Benchmarks/README.md), the first write to a page the host has taken back costs
+    microseconds. Which runs pay it depended on what ran before them: a C writer right after a
+    large process found warm pages, while Hamkor, after a minute of loading, wrote its 460 MB
+    worksheet file into cold ones (perf: 0.88 s against 0.04 s in the kernel's page-cache copy for
+    the same bytes). Settling before every run at the large size gives every program the same
+    start; it happens outside the measured time."""
+    if mib > 0:
+        subprocess.run([sys.executable, "-c", f"b'\\x01' * ({mib} << 20)"], check=True)
+
+
+def run_once(command, env=None, settle_mib=0):
+    """Runs a command, after `settle_memory(settle_mib)`; returns its wall and CPU seconds, its
+    peak RSS (KiB) and the fields of the `bench ...` line it printed on stderr, if any.
 
     The peak RSS comes from /usr/bin/time: a child forked from this Python process would report
     at least Python's own RSS (Linux keeps the high-water mark across exec)."""
+    settle_memory(settle_mib)
     with tempfile.NamedTemporaryFile("w+") as errors, tempfile.NamedTemporaryFile("r") as timing:
         start = time.perf_counter()
         process = subprocess.Popen(["/usr/bin/time", "-f", "%U %S %M", "-o", timing.name] + command, env=env,
@@ -49,10 +67,10 @@ def run_once(command, env=None):
     return {"wall": wall, "cpu": float(user) + float(system), "rss": int(rss), **fields}
 
 
-def measure(command, runs, env=None, cleanup=None):
+def measure(command, runs, env=None, cleanup=None, settle_mib=0):
     samples = []
     for _ in range(runs):
-        samples.append(run_once(command, env))
+        samples.append(run_once(command, env, settle_mib))
         if cleanup:
             cleanup()
     keys = set.intersection(*(set(s) for s in samples))
@@ -61,7 +79,7 @@ def measure(command, runs, env=None, cleanup=None):
     return result
 
 
-def measure_together(commands):
+def measure_together(commands, settle_mib=0):
     """Measures several commands in interleaved rounds (each command once per round), so that a
     slow spell of a shared virtual machine falls on all of them alike rather than on whichever
     ran then. `commands` maps a name to (command, env, runs); returns name -> median figures."""
@@ -69,7 +87,7 @@ def measure_together(commands):
     for round_ in range(max(spec[2] for spec in commands.values())):
         for name, (command, env, count) in commands.items():
             if round_ < count:
-                samples[name].append(run_once(command, env))
+                samples[name].append(run_once(command, env, settle_mib))
     results = {}
     for name, runs_ in samples.items():
         keys = set.intersection(*(set(s) for s in runs_))
@@ -127,6 +145,7 @@ def main():
     runs = int(os.environ.get("BENCH_RUNS", "3"))
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "10000 100000 1000000").split()]
     large_runs = int(os.environ.get("BENCH_LARGE_RUNS", "3"))
+    settle_mib = int(os.environ.get("BENCH_SETTLE_MIB", "3072"))
     hamkor = os.path.abspath(args.hamkor)
     python = shutil.which("python3")
     work = tempfile.mkdtemp(prefix="hamkor-bench-", dir=os.environ.get("BENCH_TMPDIR"))
@@ -140,13 +159,14 @@ def main():
     try:
         for n in sizes:
             h_runs = large_runs if n >= 1_000_000 else runs
+            settle = settle_mib if n >= SETTLE_FROM_ROWS else 0
             data = os.path.join(args.data, f"projects-{n}")
             tsv = os.path.join(args.data, f"baseline-{n}.tsv")
             in_bytes = folder_bytes(data)
             out = lambda name: os.path.join(work, name)
 
             log(f"[{n:,}] load + validate")
-            validate = measure([hamkor, "validate", "--data", data], 1 if n >= 1_000_000 else runs)
+            validate = measure([hamkor, "validate", "--data", data], 1 if n >= 1_000_000 else runs, settle_mib=settle)
             table.add("load + validate (`hamkor validate`)", n, validate, step_wall=validate["wall"],
                       step_cpu=validate["cpu"], mbytes=in_bytes)
 
@@ -159,7 +179,7 @@ def main():
             if python:
                 csv_commands["py"] = ([python, os.path.join(os.path.dirname(__file__), "py", "csv_baseline.py"), tsv,
                                        out("py.csv")], None, max(runs, h_runs))
-            csv_results = measure_together(csv_commands)
+            csv_results = measure_together(csv_commands, settle)
             h_csv, c_csv, py_csv = csv_results["hamkor"], csv_results["c"], csv_results.get("py")
             csv_bytes = os.path.getsize(out("hamkor.csv"))
             table.add("load + validate + aggregate (portfolio report, before export)", n, h_csv,
@@ -194,7 +214,7 @@ def main():
                     count = 1 if n >= 1_000_000 and memory == "default" else max(runs, h_runs)
                     xlsx_commands[layout, memory] = ([os.path.join(args.bin, "xlsx_baseline"), tsv,
                                                       out(f"c-{layout}-{memory}.xlsx"), memory, layout, work], None, count)
-            xlsx_results = measure_together(xlsx_commands)
+            xlsx_results = measure_together(xlsx_commands, settle)
             h_xlsx = xlsx_results.pop("hamkor")
             xlsx_bytes = os.path.getsize(out("hamkor.xlsx"))
             c = xlsx_results
