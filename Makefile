@@ -2,6 +2,7 @@
 #   make run     installs libxlsxwriter-dev if missing, builds, writes the sample report set to ./out
 #   make test    installs libxlsxwriter-dev if missing, runs every test
 #   make bench   runs the benchmarks (release build; not part of the tests)
+#   make bench-instructions   instruction counts of the XLSX export against the C writer (callgrind)
 #   make install PREFIX=/usr/local   installs the binary and its Localization/ and Reports/ files
 
 SHELL := /bin/bash
@@ -12,7 +13,7 @@ OUT ?= out
 HAMKOR := .build/debug/hamkor
 CATALOGS := $(wildcard Localization/*.po)
 
-.PHONY: all deps build run test test-swift check-catalogs check-l10n example bench install check-office fuzz clean
+.PHONY: all deps build run test test-swift check-catalogs check-l10n example bench bench-instructions install check-office fuzz clean
 
 all: build
 
@@ -52,6 +53,9 @@ example:
 
 bench: deps
 	bash Benchmarks/run.sh
+
+bench-instructions: deps
+	bash Benchmarks/instructions.sh
 
 install: deps
 	$(SWIFT) build -c release --product hamkor

@@ -11,17 +11,9 @@ cd "$(dirname "$0")/.."
 SWIFT=${SWIFT:-swift}
 SCRATCH=${BENCH_SCRATCH:-.build-bench}
 
-need() { command -v "$1" >/dev/null 2>&1; }
-install_packages() {
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get install -y --no-install-recommends "$@"
-}
-need python3 || install_packages python3
+. Benchmarks/packages.sh
+install_benchmark_tools
 [ -x /usr/bin/time ] || install_packages time
-need cc || install_packages gcc libc6-dev
-need pkg-config || install_packages pkg-config
-pkg-config --exists xlsxwriter || bash scripts/install-deps.sh
 
 echo "== release build" >&2
 "$SWIFT" build -c release --scratch-path "$SCRATCH" --product hamkor >&2
