@@ -6,8 +6,8 @@ Called by Benchmarks/run.sh after the release build, the C baselines and the dat
 Environment: BENCH_RUNS (default 3), BENCH_SIZES (default "10000 100000 1000000"),
 BENCH_LARGE_RUNS (runs of each Hamkor export command at 1,000,000 rows or more; default 3 — each
 loads and aggregates for about a minute; validation and the C default-memory XLSX writer run once
-there), BENCH_SETTLE_MIB (default 3072; 0 turns it off: see `settle_memory`). Hamkor and its
-baselines run in interleaved rounds.
+there), BENCH_SETTLE_MIB (default 0, off: see `settle_memory`). Hamkor and its baselines run in
+interleaved rounds.
 """
 import argparse
 import os
@@ -26,15 +26,16 @@ SETTLE_FROM_ROWS = 1_000_000  # sizes whose runs start after `settle_memory`
 
 def settle_memory(mib):
     """Runs a throwaway process that writes `mib` MiB of memory and exits, so that the next
-    measured run finds that much memory the host has already backed.
+    measured run may find that much memory the host has already backed (an experiment, off by
+    default).
 
-    On a virtual machine that hands free memory back to its host (free page reporting, as on the
-    machine in Benchmarks/README.md), the first write to a page the host has taken back costs
-    microseconds. Which runs pay it depended on what ran before them: a C writer right after a
-    large process found warm pages, while Hamkor, after a minute of loading, wrote its 460 MB
-    worksheet file into cold ones (perf: 0.88 s against 0.04 s in the kernel's page-cache copy for
-    the same bytes). Settling before every run at the large size gives every program the same
-    start; it happens outside the measured time."""
+    This machine hands free memory back to its host (free page reporting), and the first write to
+    such a page costs microseconds: Hamkor's export spent 0.88 s copying its worksheet file into
+    page cache in one run and 0.04 s in another. Settling was meant to give every run the same
+    start, but the kernel reports freed memory at once (`min_free_ms=0`), and in session 5 it did
+    not make runs reliably warm: Hamkor's ratio per round was 1.02–1.06 in half of the settled
+    rounds and 1.20–1.30 in the other half; three unsettled rounds gave 1.13, 1.18 and 1.32 (see
+    Benchmarks/README.md, fifth round)."""
     if mib > 0:
         subprocess.run([sys.executable, "-c", f"b'\\x01' * ({mib} << 20)"], check=True)
 
@@ -158,7 +159,7 @@ def main():
     runs = int(os.environ.get("BENCH_RUNS", "3"))
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "10000 100000 1000000").split()]
     large_runs = int(os.environ.get("BENCH_LARGE_RUNS", "3"))
-    settle_mib = int(os.environ.get("BENCH_SETTLE_MIB", "3072"))
+    settle_mib = int(os.environ.get("BENCH_SETTLE_MIB", "0"))
     hamkor = os.path.abspath(args.hamkor)
     python = shutil.which("python3")
     work = tempfile.mkdtemp(prefix="hamkor-bench-", dir=os.environ.get("BENCH_TMPDIR"))

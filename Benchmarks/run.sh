@@ -5,7 +5,7 @@
 #   BENCH_LARGE_RUNS=3                   runs of each Hamkor export at 1,000,000 rows (C default-memory XLSX: once)
 #   BENCH_SCRATCH=.build-bench           SwiftPM scratch path of the release build
 #   BENCH_TMPDIR=                        where outputs are written (default: the system's temp)
-#   BENCH_SETTLE_MIB=3072                before each run at 1,000,000 rows, a throwaway process writes this much memory (0: off)
+#   BENCH_SETTLE_MIB=0                   before each run at 1,000,000 rows, a throwaway process writes this much memory (experiment; 0: off)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SWIFT=${SWIFT:-swift}
