@@ -214,7 +214,8 @@ def main():
             mode = "constant" if n > CONSTANT_MEMORY_THRESHOLD else "default"
             xlsx_commands = {"hamkor": (report + ["--format", "xlsx", "--output", out("hamkor.xlsx")], env_timings, h_runs)}
             # The C cells writer once more, in a process as large as Hamkor's when it exports (its
-            # dataset and document loaded, as measured in the CSV runs): same work, same memory.
+            # dataset and document loaded, as measured in the CSV runs): same work, same process size
+            # (not the same memory state: see the fifth round in Benchmarks/README.md).
             hold_mib = int(mib(h_csv["rss_loaded_kib"] - c_csv["rss_loaded_kib"]))
             if mode == "constant" and hold_mib > 0:
                 xlsx_commands["cells", "constant", "held"] = (

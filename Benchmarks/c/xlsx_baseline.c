@@ -10,8 +10,9 @@
  * Writes to a temporary file and commits it with fsync + rename, as Hamkor does.
  * BASELINE_HOLD_MIB=N (environment): before anything else, allocate and touch N MiB and hold them
  *        to the end, so the writer runs in a process as large as Hamkor's with its dataset and
- *        report document loaded: a control for effects of process size on this virtual machine
- *        (in the latest full run it was no slower than the plain writer; see Benchmarks/README.md). */
+ *        report document loaded: a control for effects of process size on this virtual machine.
+ *        One block touched at start finds memory the host still backs, unlike a heap of small
+ *        objects, so it does not reproduce a loaded program (Benchmarks/README.md, fifth round). */
 #include "common.h"
 #include <xlsxwriter.h>
 
