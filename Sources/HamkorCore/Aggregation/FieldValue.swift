@@ -46,7 +46,18 @@ struct RecordRow: Sendable {
         case trade(TradeFigure)
     }
 
-    let record: Record
+    /// The record behind one reference: a row is copied (into groups, out of arrays) with one
+    /// retain instead of one per field of the record.
+    private final class Storage: Sendable {
+        let record: Record
+        init(_ record: Record) { self.record = record }
+    }
+
+    private let storage: Storage
+
+    var record: Record { storage.record }
+
+    init(record: Record) { storage = Storage(record) }
 
     var id: String {
         switch record {
@@ -79,7 +90,7 @@ struct RecordRow: Sendable {
     /// ``RecordSource/fields``.
     func values(_ field: String) -> [FieldValue] {
         func one(_ value: FieldValue?) -> [FieldValue] { value.map { [$0] } ?? [] }
-        switch record {
+        switch storage.record {
         case .project(let p):
             switch field {
             case "id": return [.identifier(p.id)]

@@ -40,21 +40,21 @@ struct Aggregate {
 
     /// Sums per currency after conversion; the report currency comes first, then others by code.
     func sums(_ field: String, over rows: [RecordRow]) -> [(currency: String, amount: Decimal)] {
-        var totals: [String: Decimal] = [:]
+        var totals: [String: DecimalSum] = [:]
         for row in rows {
             for value in row.values(field) {
                 switch value {
                 case .money(let money):
                     let converted = context.converter.convert(money)
-                    totals[converted.currency, default: 0] += converted.amount
+                    totals[converted.currency, default: DecimalSum()].add(converted.amount)
                 case .year(let year):
-                    totals["", default: 0] += Decimal(year)
+                    totals["", default: DecimalSum()].add(Decimal(year))
                 default: break
                 }
             }
         }
         let target = context.definition.currency
-        return totals.sorted { a, b in
+        return totals.mapValues(\.value).sorted { a, b in
             if a.key == target { return true }
             if b.key == target { return false }
             return a.key < b.key

@@ -184,23 +184,35 @@ struct TableComputer {
         guard let keys, let sort = definition.sort else {
             return ids.indices.sorted { ids[$0] < ids[$1] }
         }
-        // Sort keys are taken out of the cells once, not at every comparison.
+        // Sort keys are taken out of the cells once, not at every comparison; `Decimal`
+        // comparisons are slow, so numbers are compared as doubles first (see `order`).
         let numbers = keys.map(\.numericValue)
+        let approximations = numbers.map { $0.map { NSDecimalNumber(decimal: $0).doubleValue } ?? 0 }
+        func numericOrder(_ a: Int, _ b: Int) -> ComparisonResult {
+            Self.order(numbers[a]!, numbers[b]!, approximately: approximations[a], approximations[b])
+        }
         if numbers.allSatisfy({ $0 != nil }) {
-            let values = numbers.map { $0! }
-            return values.indices.sorted { a, b in
-                if values[a] != values[b] { return sort.descending ? values[a] > values[b] : values[a] < values[b] }
+            return numbers.indices.sorted { a, b in
+                let order = numericOrder(a, b)
+                if order != .orderedSame { return sort.descending ? order == .orderedDescending : order == .orderedAscending }
                 return ids[a] < ids[b]
             }
         }
         let labels = keys.map(label)
         return keys.indices.sorted { a, b in
             let order = numbers[a] != nil && numbers[b] != nil
-                ? (numbers[a]! == numbers[b]! ? .orderedSame : (numbers[a]! < numbers[b]! ? .orderedAscending : .orderedDescending))
+                ? numericOrder(a, b)
                 : (labels[a] == labels[b] ? ComparisonResult.orderedSame : (labels[a] < labels[b] ? .orderedAscending : .orderedDescending))
             if order != .orderedSame { return sort.descending ? order == .orderedDescending : order == .orderedAscending }
             return ids[a] < ids[b]
         }
+    }
+
+    /// The order of two exact numbers: by their double approximations `x` and `y` when those are
+    /// clearly apart (conversion keeps order and errs by far less than 10⁻⁹), else exactly.
+    static func order(_ a: Decimal, _ b: Decimal, approximately x: Double, _ y: Double) -> ComparisonResult {
+        if abs(x - y) > 1e-9 * max(abs(x), abs(y)) { return x < y ? .orderedAscending : .orderedDescending }
+        return a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
     }
 
     private func label(_ cell: CellValue) -> String {
@@ -221,13 +233,14 @@ struct TableComputer {
             default: false
             }
             if summable {
-                var sum = Decimal(0)
+                var total = DecimalSum()
                 var currencies: Set<String> = []
                 rows.forEachCell(inColumn: index) { cell in
                     if case .money(let m) = cell { currencies.insert(m.currency) }
-                    sum += cell.numericValue ?? 0
+                    if let number = cell.numericValue { total.add(number) }
                     return true
                 }
+                let sum = total.value
                 switch column.type {
                 case .integer: totals.append(.sum(.integer(NSDecimalNumber(decimal: sum).intValue)))
                 case .percent: totals.append(.sum(.percent(sum)))
