@@ -142,7 +142,7 @@ public struct ReportLocale: Sendable {
 
     /// Whether CLDR knows a region code (used by validation to reject unknown countries).
     public static func isKnownCountry(_ code: String) -> Bool {
-        code.count == 2 && code.allSatisfy { $0.isASCII && $0.isUppercase }
+        code.utf8.count == 2 && code.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
             && knownCountries.contains(code)
     }
 
@@ -153,7 +153,7 @@ public struct ReportLocale: Sendable {
 
     /// Whether a code is an ISO 4217 currency known to CLDR.
     public static func isKnownCurrency(_ code: String) -> Bool {
-        code.count == 3 && code.allSatisfy { $0.isASCII && $0.isUppercase }
+        code.utf8.count == 3 && code.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
             && knownCurrencies.contains(code)
     }
 

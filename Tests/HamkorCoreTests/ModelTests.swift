@@ -31,7 +31,8 @@ import HamkorLocalization
     }
 
     @Test(arguments: [("prj-energy-01", true), ("Лойиҳа_1", true), ("a.b", true), ("../x", false), ("a/b", false),
-                      (".hidden", false), ("", false), ("a b", false), ("a\u{202E}b", false), ("a\u{200B}b", false),
+                      (".hidden", false), ("", false), ("a b", false), ("a..b", false), ("prj.2024.01", true),
+                      ("Z9_-", true), ("a\u{0}b", false), ("a:b", false), ("Gəncə.1", true), ("Gəncə..1", false), ("a\u{202E}b", false), ("a\u{200B}b", false),
                       (String(repeating: "x", count: 129), false)])
     func identifiers(_ id: String, _ valid: Bool) {
         #expect(Identifier.isValid(id) == valid)

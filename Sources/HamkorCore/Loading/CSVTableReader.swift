@@ -50,85 +50,110 @@ public struct CSVTableReader: Sendable {
     /// than between the freed remains of every record (at 1,000,000 projects that left a heap of
     /// holes, and every later allocation paid for searching it; see Benchmarks/README.md).
     ///
-    /// Works on the UTF-8 bytes (the delimiter, quote and line ends are ASCII, so no multi-byte
-    /// scalar can be mistaken for one); columns in errors count Unicode scalars.
+    /// Works on the UTF-8 bytes in place (the delimiter, quote and line ends are ASCII, so no
+    /// multi-byte scalar can be mistaken for one): a field is copied once, straight from the
+    /// text into its `String`. Columns in errors count Unicode scalars from the line's start.
     public func parse(_ text: String, each body: (Record) -> Void) throws(SyntaxError) {
-        let delimiter = delimiter.asciiValue ?? UInt8(ascii: ",")
-        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        var fields: [String] = []
-        fields.reserveCapacity(16)
-        var field: [UInt8] = []
-        var line = 1, column = 0
-        var recordLine = 1
-        var state = State.fieldStart
-        var quoteLine = 0, quoteColumn = 0
-        var previousWasCR = false
-
-        func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-        }
-        func endRecord() {
-            endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { body(Record(line: recordLine, fields: fields)) }
-            fields.removeAll(keepingCapacity: true)
-        }
-
-        /// A CR or LF outside quotes ends the record (a CR's LF is skipped with the next byte).
-        func endLine(_ byte: UInt8) {
-            previousWasCR = byte == cr
-            endRecord(); line += 1; column = 0; recordLine = line; state = .fieldStart
-        }
-
-        var bytes = text.utf8.makeIterator()
-        while let byte = bytes.next() {
-            // A CR followed by LF is one line end.
-            if previousWasCR {
-                previousWasCR = false
-                if byte == lf {
-                    if state == .quoted { field.append(byte) }
-                    continue
-                }
-            }
-            if byte & 0xC0 != 0x80 { column += 1 }  // count scalars, not continuation bytes
-            switch state {
-            case .fieldStart, .unquoted:
-                if byte == quote {
-                    guard state == .fieldStart else {
-                        throw SyntaxError(line: line, column: column, message: "a quote inside an unquoted field; quote the whole field and double the inner quotes")
-                    }
-                    state = .quoted; quoteLine = line; quoteColumn = column
-                } else if byte == delimiter {
-                    endField(); state = .fieldStart
-                } else if byte == lf || byte == cr {
-                    endLine(byte)
-                } else {
-                    field.append(byte); state = .unquoted
-                }
-            case .quoted:
-                if byte == quote {
-                    state = .quoteInQuoted
-                } else {
-                    field.append(byte)
-                    if byte == lf || byte == cr { previousWasCR = byte == cr; line += 1; column = 0 }
-                }
-            case .quoteInQuoted:
-                if byte == quote {
-                    field.append(quote); state = .quoted
-                } else if byte == delimiter {
-                    endField(); state = .fieldStart
-                } else if byte == lf || byte == cr {
-                    endLine(byte)
-                } else {
-                    throw SyntaxError(line: line, column: column, message: "text after a closing quote; put the delimiter right after the quote")
-                }
+        var text = text
+        text.makeContiguousUTF8()
+        var failure: SyntaxError?
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            do throws(SyntaxError) {
+                try parse(bytes, each: body)
+            } catch {
+                failure = error
             }
         }
-        if state == .quoted {
-            throw SyntaxError(line: quoteLine, column: quoteColumn, message: "unterminated quoted field (the quote opened here is never closed)")
-        }
-        if state != .fieldStart || !fields.isEmpty || !field.isEmpty { endRecord() }
+        if let failure { throw failure }
     }
 
-    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+    private func parse(_ bytes: UnsafeBufferPointer<UInt8>, each body: (Record) -> Void) throws(SyntaxError) {
+        let delimiter = delimiter.asciiValue ?? UInt8(ascii: ",")
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        let count = bytes.count
+        var fields: [String] = []
+        fields.reserveCapacity(16)
+        var scratch: [UInt8] = []  // a quoted field with doubled quotes, unescaped
+        var index = 0, line = 1, lineStart = 0
+
+        /// The 1-based column of the byte at `offset`: scalars from the line's start up to it.
+        func column(at offset: Int) -> Int {
+            var column = 0
+            for position in lineStart...offset where bytes[position] & 0xC0 != 0x80 { column += 1 }
+            return column
+        }
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+
+        while index < count {
+            let recordLine = line
+            fields.removeAll(keepingCapacity: true)
+            while true {
+                if index < count && bytes[index] == quote {
+                    let quoteLine = line, quoteColumn = column(at: index)
+                    index += 1
+                    var segment = index
+                    var escaped = false
+                    while true {
+                        guard index < count else {
+                            throw SyntaxError(line: quoteLine, column: quoteColumn,
+                                              message: "unterminated quoted field (the quote opened here is never closed)")
+                        }
+                        let byte = bytes[index]
+                        if byte == quote {
+                            if index + 1 < count && bytes[index + 1] == quote {
+                                if !escaped { scratch.removeAll(keepingCapacity: true); escaped = true }
+                                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment...index]))
+                                index += 2
+                                segment = index
+                                continue
+                            }
+                            break
+                        }
+                        if byte == lf || byte == cr {
+                            line += 1
+                            if byte == cr && index + 1 < count && bytes[index + 1] == lf { index += 1 }
+                            lineStart = index + 1
+                        }
+                        index += 1
+                    }
+                    if escaped {
+                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<index]))
+                        fields.append(String(decoding: scratch, as: UTF8.self))
+                    } else {
+                        fields.append(string(segment..<index))
+                    }
+                    index += 1  // the closing quote
+                    if index < count, bytes[index] != delimiter, bytes[index] != lf, bytes[index] != cr {
+                        throw SyntaxError(line: line, column: column(at: index),
+                                          message: "text after a closing quote; put the delimiter right after the quote")
+                    }
+                } else {
+                    let start = index
+                    while index < count {
+                        let byte = bytes[index]
+                        if byte == delimiter || byte == lf || byte == cr { break }
+                        if byte == quote {
+                            throw SyntaxError(line: line, column: column(at: index),
+                                              message: "a quote inside an unquoted field; quote the whole field and double the inner quotes")
+                        }
+                        index += 1
+                    }
+                    fields.append(string(start..<index))
+                }
+                // The field ends at a delimiter, a line end or the end of the text.
+                guard index < count else { break }
+                let byte = bytes[index]
+                index += 1
+                if byte == delimiter { continue }
+                if byte == cr && index < count && bytes[index] == lf { index += 1 }
+                line += 1
+                lineStart = index
+                break
+            }
+            if !(fields.count == 1 && fields[0].isEmpty) { body(Record(line: recordLine, fields: fields)) }
+        }
+    }
+
 }

@@ -6,6 +6,7 @@ import Foundation
 /// refused with a message, so no value is silently rounded.
 enum DecimalParser {
     static func parse(_ raw: String, onError: (String) -> Void) -> Decimal? {
+        if let value = plainValue(raw) { return value }
         let text = raw.trimmingCharacters(in: .whitespaces)
         let lowered = text.lowercased()
         if ["nan", ".nan", "inf", "+inf", "-inf", ".inf", "-.inf", "+.inf", "infinity", "-infinity"].contains(lowered) {
@@ -41,5 +42,35 @@ enum DecimalParser {
             return nil
         }
         return value
+    }
+
+    /// The common case without Foundation's parser: an optional sign, ASCII digits and at most
+    /// one `.`, 19 digits at most (so a `UInt64` holds them). `nil` sends anything else, and
+    /// every error, through the full checks above.
+    private static func plainValue(_ text: String) -> Decimal? {
+        var significand: UInt64 = 0
+        var digits = 0, fractionDigits = 0
+        var sawPoint = false, negative = false
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                guard digits <= 19 else { return nil }
+                significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
+                if sawPoint { fractionDigits += 1 }
+            case UInt8(ascii: ".") where !sawPoint:
+                sawPoint = true
+            case UInt8(ascii: "-") where offset == 0:
+                negative = true
+            case UInt8(ascii: "+") where offset == 0:
+                break
+            default:
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        // A zero is plain zero: a negative sign on a zero significand would make NaN.
+        if significand == 0 { return Decimal(0) }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(significand))
     }
 }

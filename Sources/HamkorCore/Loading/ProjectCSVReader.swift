@@ -88,7 +88,8 @@ struct ProjectCSVReader {
             guard let index = columns[name] else { return nil }
             let text = Self.trimmed(record.fields[index])
             if text.utf8.count > DatasetLimits.maxTextLength, text.count > DatasetLimits.maxTextLength { fail(name, "is longer than \(DatasetLimits.maxTextLength) characters"); return nil }
-            if let bad = text.unicodeScalars.first(where: { $0 == "\n" || TextSafety.isForbiddenControl($0) }) {
+            if TextSafety.mayContainForbidden(text, orNewline: true),
+               let bad = text.unicodeScalars.first(where: { $0 == "\n" || TextSafety.isForbiddenControl($0) }) {
                 fail(name, TextSafety.message(for: bad)); return nil
             }
             return text.isEmpty ? nil : text
@@ -105,7 +106,8 @@ struct ProjectCSVReader {
         }
         let english = value("name.en") ?? value("name")
         if english == nil { fail("name.en", "the English name is required") }
-        var translations: [LanguageTag: String] = [:]
+        // Room for every language, English included, so neither this loop nor LocalizedText regrows it.
+        var translations = [LanguageTag: String](minimumCapacity: LanguageTag.allCases.count)
         for language in LanguageTag.allCases where language != .english {
             if let text = value("name.\(language.tag)") { translations[language] = text }
         }

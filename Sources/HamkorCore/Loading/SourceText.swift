@@ -65,14 +65,26 @@ public enum SourceText {
             throw DataError.invalid([DataProblem(SourceLocation(file: file, line: line, column: column),
                                                  "invalid UTF-8 at byte \(bad); save the file as UTF-8")])
         }
-        // unicodeScalars: Foundation's `contains` on a String searches with locale folding (slow on large files).
-        if text.unicodeScalars.contains("\u{FEFF}") {
+        // U+FEFF is EF BB BF in UTF-8: searched in the bytes, not the decoded scalars.
+        if containsByteOrderMark(body) {
             let offset = text.unicodeScalars.prefix { $0 != "\u{FEFF}" }.count
             let (line, column) = position(ofScalar: offset, in: text)
             throw DataError.invalid([DataProblem(SourceLocation(file: file, line: line, column: column),
                                                  "byte order mark (U+FEFF) inside the file; remove it")])
         }
         return text
+    }
+
+    private static func containsByteOrderMark(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let count = buffer.count
+            while index + 2 < count {
+                if buffer[index] == 0xEF && buffer[index + 1] == 0xBB && buffer[index + 2] == 0xBF { return true }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// The offset of the first byte that does not start or continue a valid UTF-8 scalar.

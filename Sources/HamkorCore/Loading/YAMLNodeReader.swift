@@ -86,7 +86,8 @@ public struct YAMLNodeReader {
             fail(node, field, "must not be empty")
             return nil
         }
-        if let bad = text.unicodeScalars.first(where: { TextSafety.isForbiddenControl($0) }) {
+        if TextSafety.mayContainForbidden(text, orNewline: false),
+           let bad = text.unicodeScalars.first(where: { TextSafety.isForbiddenControl($0) }) {
             fail(node, field, TextSafety.message(for: bad))
             return nil
         }
@@ -179,6 +180,33 @@ public enum TextSafety {
         let value = scalar.value
         if value == 0x0A || value == 0x09 { return false }
         return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+    }
+
+    /// False when `text` surely holds no refused character (nor a line feed, if `orNewline`):
+    /// one pass over the UTF-8 bytes, so only suspicious text is searched scalar by scalar.
+    /// C1 controls are encoded `C2 80`–`C2 9F`; the bidirectional controls `E2 80 AA`–`E2 80 AE`
+    /// and `E2 81 A6`–`E2 81 A9`.
+    public static func mayContainForbidden(_ text: String, orNewline: Bool) -> Bool {
+        let verdict = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if byte != 0x09 && (byte != 0x0A || orNewline) { return true }
+                } else if byte == 0x7F {
+                    return true
+                } else if byte == 0xC2 {
+                    if index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]) { return true }
+                } else if byte == 0xE2 {
+                    if index + 2 < count && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81)
+                        && (0xA6...0xAE).contains(bytes[index + 2]) { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+        return verdict ?? true  // text not stored as contiguous UTF-8: let the exact search decide
     }
 
     /// The message for a refused character.
