@@ -11,7 +11,9 @@ struct Aggregate {
         case .count:
             return [.integer(rows.count)]
         case .distinct(let field):
-            return [.integer(Set(rows.flatMap { $0.values(field).map(\.sortKey) }).count)]
+            var keys = Set<String>()
+            for row in rows { for value in row.values(field) { keys.insert(value.sortKey) } }
+            return [.integer(keys.count)]
         case .sum(let field), .share(.some(let field)):
             return sum(field, over: rows)
         case .share(.none):
@@ -62,7 +64,11 @@ struct Aggregate {
     }
 
     private func sum(_ field: String, over rows: [RecordRow]) -> [CellValue] {
-        let totals = sums(field, over: rows)
+        cells(ofSums: sums(field, over: rows))
+    }
+
+    /// The cells of a `sum` measure from its ``sums(_:over:)``.
+    func cells(ofSums totals: [(currency: String, amount: Decimal)]) -> [CellValue] {
         if totals.isEmpty { return [.money(Money(amount: 0, currency: context.definition.currency))] }
         return totals.map { $0.currency.isEmpty ? .decimal($0.amount, fractionDigits: 0) : .money(Money(amount: $0.amount, currency: $0.currency)) }
     }

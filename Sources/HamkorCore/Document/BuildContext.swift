@@ -10,6 +10,7 @@ struct BuildContext {
 
     /// Each source's rows, wrapped once per build and shared by every table and figure.
     private let rowCache = RowCache()
+    private let measureCache = MeasureCache()
 
     init(builder: ReportBuilder, definition: ReportDefinition) {
         self.builder = builder
@@ -91,10 +92,19 @@ struct BuildContext {
 
     // MARK: Figures
 
+    /// A measure over a source's (filtered) records, computed once per build.
+    func measure(_ measure: MeasureExpression, of source: RecordSource, filter: [String: [String]]) throws -> [CellValue] {
+        let filterKey = filter.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.joined(separator: ","))" }
+        let key = ([source.rawValue, measure.description] + filterKey).joined(separator: "\u{1F}")
+        return try measureCache.values(key) {
+            try Aggregate(context: self).measure(measure, over: records(source, filter: filter))
+        }
+    }
+
     /// One key figure; a money sum in several unconvertible currencies gives one figure per currency.
     func keyFigures(_ figure: KeyFigureDefinition) throws -> [KeyFigure] {
         let label = try t(figure.label, "key figure")
-        let values = try Aggregate(context: self).measure(figure.measure, over: records(figure.source, filter: figure.filter))
+        let values = try measure(figure.measure, of: figure.source, filter: figure.filter)
         if values.count <= 1 {
             return [KeyFigure(id: figure.id, label: label, value: values.first ?? .integer(0))]
         }
@@ -125,7 +135,7 @@ struct BuildContext {
         var rendered: [String: String] = [:]
         var category = PluralCategory.other
         for (name, figure) in paragraph.values {
-            let values = try Aggregate(context: self).measure(figure.measure, over: records(figure.source, filter: figure.filter))
+            let values = try measure(figure.measure, of: figure.source, filter: figure.filter)
             rendered[name] = values.map { formatted($0, as: figure.format) }.joined(separator: " + ")
             if name == paragraph.pluralBy, case .integer(let count)? = values.first {
                 category = locale.pluralRules.category(for: count)
