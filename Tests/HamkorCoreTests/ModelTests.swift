@@ -30,6 +30,25 @@ import HamkorLocalization
         #expect(fellBack)
     }
 
+    /// Every combination of translations reads back exactly, including empty texts and a
+    /// translation that starts with a combining mark (no Character boundary where it joins).
+    @Test func localizedTextKeepsEachTranslationApart() {
+        let samples: [LanguageTag: String] = [.uzbekLatin: "\u{301}Fargʻona", .uzbekCyrillic: "", .azerbaijani: "Gəncə",
+                                               .russian: "Гянджа «Шёлк»"]
+        let others = LanguageTag.allCases.filter { $0 != .english }
+        for mask in 0..<(1 << others.count) {
+            let translations = Dictionary(uniqueKeysWithValues: others.enumerated().filter { mask & (1 << $0.offset) != 0 }
+                .map { ($0.element, samples[$0.element]!) })
+            let text = LocalizedText(english: "Ganja", translations: translations)
+            #expect(text.english == "Ganja")
+            for language in others { #expect(text.exact(language) == translations[language], "\(mask) \(language)") }
+            #expect(text.values == translations.merging([.english: "Ganja"]) { $1 })
+            #expect(text == LocalizedText(english: "Ganja", translations: translations))
+        }
+        #expect(LocalizedText(english: "ab", translations: [.russian: "c"]) != LocalizedText(english: "a", translations: [.russian: "bc"]))
+        #expect(LocalizedText(english: "x", translations: [.english: "ignored"]).english == "x")
+    }
+
     @Test(arguments: [("prj-energy-01", true), ("Лойиҳа_1", true), ("a.b", true), ("../x", false), ("a/b", false),
                       (".hidden", false), ("", false), ("a b", false), ("a..b", false), ("prj.2024.01", true),
                       ("Z9_-", true), ("a\u{0}b", false), ("a:b", false), ("Gəncə.1", true), ("Gəncə..1", false), ("a\u{202E}b", false), ("a\u{200B}b", false),
