@@ -90,3 +90,27 @@ for group in sorted(set(hamkor) | set(c), key=lambda g: -max(hamkor[g], c[g])):
 total_h, total_c = sum(hamkor.values()), sum(c.values())
 print(f"| **total instructions** | **{total_h:,}** | **{total_c:,}** | **{total_h / total_c:.3f}×** |")
 PY
+
+# Load, validation and aggregation: Hamkor's own phases (no baseline), counted over the whole
+# `report portfolio` run and split by the functions that are the phases.
+echo "== callgrind: Hamkor load + validate + aggregate ($ROWS rows)" >&2
+HAMKOR_RESOURCES="$PWD" valgrind --tool=callgrind --callgrind-out-file="$work/phases.out" \
+  "$work/hamkor" report portfolio --data "Benchmarks/.data/projects-$ROWS" --table projects --format csv \
+  --output "$work/hamkor.csv" 2>"$work/phases.log" || { cat "$work/phases.log" >&2; exit 70; }
+callgrind_annotate --inclusive=yes "$work/phases.out" | python3 -c '
+import re, sys
+phases = {"13DatasetLoaderV4loady": "load + validate (DatasetLoader.load)", "ReportBuilderV5build": "aggregate (ReportBuilder.build)"}
+found = {}
+for line in sys.stdin:
+    match = re.match(r"\s*([\d,]+) \(", line)
+    if not match:
+        continue
+    for symbol, name in phases.items():
+        if symbol in line and name not in found:
+            found[name] = match.group(1)
+print()
+print(f"| Hamkor phase, {int(sys.argv[1]):,} projects | instructions |")
+print("|---|---|")
+for name in phases.values():
+    print("| " + name + " | " + found.get(name, "not found") + " |")
+' "$ROWS"
