@@ -4,7 +4,7 @@ import HamkorLocalization
 ///
 /// The translations are kept one after another in a single string, in ``LanguageTag/allCases``
 /// order, with where each ends: a project name in five languages is one allocation instead of a
-/// dictionary and five strings (a million projects: about 370 MB less; Benchmarks/README.md).
+/// dictionary and five strings (a million projects: about 360 MB less; Benchmarks/README.md).
 public struct LocalizedText: Hashable, Sendable {
     /// The texts, concatenated in `LanguageTag.allCases` order; a missing one adds nothing.
     private let joined: String
