@@ -54,15 +54,17 @@ public struct CSVTableReader: Sendable {
     /// multi-byte scalar can be mistaken for one): a field is copied once, straight from the
     /// text into its `String`. Columns in errors count Unicode scalars from the line's start.
     public func parse(_ text: String, each body: (Record) -> Void) throws(SyntaxError) {
-        var text = text
-        text.makeContiguousUTF8()
         var failure: SyntaxError?
-        text.utf8.withContiguousStorageIfAvailable { bytes in
+        func run(_ bytes: UnsafeBufferPointer<UInt8>) {
             do throws(SyntaxError) {
                 try parse(bytes, each: body)
             } catch {
                 failure = error
             }
+        }
+        // A native string lends its bytes; any other is copied once (never skipped).
+        if text.utf8.withContiguousStorageIfAvailable(run) == nil {
+            Array(text.utf8).withUnsafeBufferPointer(run)
         }
         if let failure { throw failure }
     }
