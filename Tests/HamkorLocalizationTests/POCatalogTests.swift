@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HamkorLocalization
 
@@ -35,6 +36,35 @@ import Testing
     msgid "Quote \"and\" tab\there"
     msgstr "Кавычки «и» табуляция\tздесь"
     """#
+
+    /// A catalog saved with Windows line ends reads exactly as the same catalog with LF ends.
+    @Test func crlfLineEndsReadAsLF() throws {
+        let lf = try POCatalog.parse(Self.sample)
+        let crlf = try POCatalog.parse(Self.sample.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(crlf.header == lf.header)
+        #expect(crlf.entries.map(\.msgstr) == lf.entries.map(\.msgstr))
+        #expect(crlf.entries.map(\.line) == lf.entries.map(\.line))
+        #expect(crlf.entries.count == 5)
+    }
+
+    /// Broken strings are refused with the line and what is wrong; Unicode spaces around a line
+    /// are trimmed as ASCII ones are.
+    @Test(arguments: [("msgid \"a\"b\"\nmsgstr \"x\"", "unescaped quote inside a string"),
+                      ("msgid \"a\\q\"\nmsgstr \"x\"", "unknown escape"),
+                      ("msgid \"a\\\"\nmsgstr \"x\"", "string ends with a backslash"),
+                      ("msgid \"a\nmsgstr \"x\"", "expected a quoted string"),
+                      ("msgid a\nmsgstr \"x\"", "expected a quoted string"),
+                      ("msgid \"a\"\nmsgstr \"x\\\\\\\"", "string ends with a backslash")])
+    func brokenStringsAreRefused(_ text: String, _ reason: String) {
+        #expect(throws: LocalizationError.self) { try POCatalog.parse(text) }
+        do { _ = try POCatalog.parse(text) } catch { #expect("\(error)".contains(reason), "\(error)") }
+    }
+
+    @Test func unicodeSpacesAroundLinesAreTrimmed() throws {
+        let catalog = try POCatalog.parse("\u{00A0}msgid \"Value\"\u{3000}\n\tmsgstr \"Стоимость\" \r\n")
+        #expect(catalog.entries.first?.msgstr == ["Стоимость"])
+        #expect(catalog.entries.first?.msgid == "Value")
+    }
 
     @Test func parsesHeaderContextsContinuationsAndPlurals() throws {
         let catalog = try POCatalog.parse(Self.sample)
