@@ -20,4 +20,11 @@ import Testing
         }
         #expect(TextSafety.mayContainForbidden("line\nbreak", orNewline: true))
     }
+
+    @Test func firstForbiddenNamesTheCharacter() {
+        #expect(TextSafety.firstForbidden(in: "Gəncə\u{202E}x\u{7}", orNewline: false) == "\u{202E}")
+        #expect(TextSafety.firstForbidden(in: "a\nb\u{85}", orNewline: true) == "\n")
+        #expect(TextSafety.firstForbidden(in: "a\nb\u{85}", orNewline: false) == "\u{85}")
+        #expect(TextSafety.firstForbidden(in: "Ipak yoʻli … «Шёлк»", orNewline: true) == nil)
+    }
 }

@@ -88,8 +88,7 @@ struct ProjectCSVReader {
             guard let index = columns[name] else { return nil }
             let text = Self.trimmed(record.fields[index])
             if text.utf8.count > DatasetLimits.maxTextLength, text.count > DatasetLimits.maxTextLength { fail(name, "is longer than \(DatasetLimits.maxTextLength) characters"); return nil }
-            if TextSafety.mayContainForbidden(text, orNewline: true),
-               let bad = text.unicodeScalars.first(where: { $0 == "\n" || TextSafety.isForbiddenControl($0) }) {
+            if let bad = TextSafety.firstForbidden(in: text, orNewline: true) {
                 fail(name, TextSafety.message(for: bad)); return nil
             }
             return text.isEmpty ? nil : text

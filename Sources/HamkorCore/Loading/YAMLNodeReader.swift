@@ -86,8 +86,7 @@ public struct YAMLNodeReader {
             fail(node, field, "must not be empty")
             return nil
         }
-        if TextSafety.mayContainForbidden(text, orNewline: false),
-           let bad = text.unicodeScalars.first(where: { TextSafety.isForbiddenControl($0) }) {
+        if let bad = TextSafety.firstForbidden(in: text, orNewline: false) {
             fail(node, field, TextSafety.message(for: bad))
             return nil
         }
@@ -180,6 +179,13 @@ public enum TextSafety {
         let value = scalar.value
         if value == 0x0A || value == 0x09 { return false }
         return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+    }
+
+    /// The first refused character of `text` (or line feed, if `orNewline`), if any: a quick byte
+    /// pass first, and the scalar-by-scalar search only when it finds something suspect.
+    public static func firstForbidden(in text: String, orNewline: Bool) -> Unicode.Scalar? {
+        guard mayContainForbidden(text, orNewline: orNewline) else { return nil }
+        return text.unicodeScalars.first { (orNewline && $0 == "\n") || isForbiddenControl($0) }
     }
 
     /// False when `text` surely holds no refused character (nor a line feed, if `orNewline`):
