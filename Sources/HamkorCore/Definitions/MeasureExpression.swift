@@ -1,6 +1,6 @@
 /// A computed value over a group of records: `count`, `sum(value)`, `share(value)`,
 /// `share(count)`, `min(field)`, `max(field)`, `distinct(field)`.
-public enum MeasureExpression: Sendable, Equatable, CustomStringConvertible {
+public enum MeasureExpression: Sendable, Hashable, CustomStringConvertible {
     case count
     case sum(String)
     /// The group's part of the column total; `nil` field means share of the count.

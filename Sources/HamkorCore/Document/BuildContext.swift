@@ -9,8 +9,15 @@ struct BuildContext {
     let places: [String: Place]
 
     /// Each source's rows, wrapped once per build and shared by every table and figure.
-    private let rowCache = RowCache()
-    private let measureCache = MeasureCache()
+    private let rowCache = BuildCache<RecordSource, [RecordRow]>()
+    /// Measures over whole (filtered) sources, computed once per build.
+    private let measureCache = BuildCache<MeasureKey, [CellValue]>()
+
+    private struct MeasureKey: Hashable {
+        let source: RecordSource
+        let measure: MeasureExpression
+        let filter: [String: [String]]
+    }
 
     init(builder: ReportBuilder, definition: ReportDefinition) {
         self.builder = builder
@@ -83,7 +90,7 @@ struct BuildContext {
     }
 
     func records(_ source: RecordSource, filter: [String: [String]]) -> [RecordRow] {
-        let rows = rowCache.rows(source) { RecordRows.rows(source, in: builder.dataset) }
+        let rows = rowCache.value(for: source) { RecordRows.rows(source, in: builder.dataset) }
         guard !filter.isEmpty else { return rows }
         return rows.filter { row in
             filter.allSatisfy { field, accepted in row.values(field).contains { accepted.contains($0.sortKey) } }
@@ -94,9 +101,7 @@ struct BuildContext {
 
     /// A measure over a source's (filtered) records, computed once per build.
     func measure(_ measure: MeasureExpression, of source: RecordSource, filter: [String: [String]]) throws -> [CellValue] {
-        let filterKey = filter.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.joined(separator: ","))" }
-        let key = ([source.rawValue, measure.description] + filterKey).joined(separator: "\u{1F}")
-        return try measureCache.values(key) {
+        try measureCache.value(for: MeasureKey(source: source, measure: measure, filter: filter)) {
             try Aggregate(context: self).measure(measure, over: records(source, filter: filter))
         }
     }
