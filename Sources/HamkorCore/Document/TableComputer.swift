@@ -82,6 +82,8 @@ struct TableComputer {
     }
 
     private struct Group {
+        /// The group's key in `grouped`'s dictionary (sort key, separator, currency); "Other" has its own.
+        var id: String
         var key: FieldValue
         var currency: String?
         var rows: [RecordRow]
@@ -107,23 +109,22 @@ struct TableComputer {
             }
             for key in keys {
                 let id = key.sortKey + "\u{1F}" + (currency ?? "")
-                if groups[id] == nil { groups[id] = Group(key: key, currency: currency, rows: []); order.append(id) }
+                if groups[id] == nil { groups[id] = Group(id: id, key: key, currency: currency, rows: []); order.append(id) }
                 groups[id]!.rows.append(row)
             }
         }
         var list = order.map { groups[$0]! }
         let aggregate = Aggregate(context: context)
         // A group's sums of a field, computed once: a sum column and a share column read the same.
-        var knownSums: [String: [(currency: String, amount: Decimal)]] = [:]
-        func sums(of field: String, for group: Group, id: String) -> [(currency: String, amount: Decimal)] {
-            let key = id + "\u{1F}" + field
-            if let known = knownSums[key] { return known }
+        var knownSums: [String: [String: [(currency: String, amount: Decimal)]]] = [:]
+        func sums(of field: String, for group: Group) -> [(currency: String, amount: Decimal)] {
+            if let known = knownSums[group.id]?[field] { return known }
             let computed = aggregate.sums(field, over: group.rows)
-            knownSums[key] = computed
+            knownSums[group.id, default: [:]][field] = computed
             return computed
         }
         // Measures for each group.
-        func row(for group: Group, id: String, label: CellValue?) throws -> [CellValue] {
+        func row(for group: Group, label: CellValue?) throws -> [CellValue] {
             try definition.columns.map { column -> CellValue in
                 switch column.content {
                 case .group: return try label ?? context.cell(group.key)
@@ -131,34 +132,30 @@ struct TableComputer {
                 case .measure(let measure):
                     if case .share = measure { return .percent(0) }  // filled in below
                     if case .sum(let field) = measure {
-                        return aggregate.cells(ofSums: sums(of: field, for: group, id: id)).first ?? .empty
+                        return aggregate.cells(ofSums: sums(of: field, for: group)).first ?? .empty
                     }
                     return try aggregate.measure(measure, over: group.rows).first ?? .empty
                 }
             }
         }
-        var cells = try zip(list, order).map { try row(for: $0, id: $1, label: nil) }
-        var groupIDs = order
+        var cells = try list.map { try row(for: $0, label: nil) }
         let ids = list.map { $0.key.sortKey + ($0.currency ?? "") }
         let permutation = sortOrder(keys: sortColumn.map { column in cells.map { $0[column] } }, ids: ids)
         cells = permutation.map { cells[$0] }
         list = permutation.map { list[$0] }
-        groupIDs = permutation.map { groupIDs[$0] }
         if let top = definition.top, list.count > top {
             let rest = list[top...]
-            let other = Group(key: .none, currency: nil, rows: rest.flatMap(\.rows))
-            let otherID = "\u{1F}other"  // no group's id: ids are a sort key, a separator and a currency
+            // "\u{1F}other" is no group's id: those are a sort key, the separator and a currency code or nothing.
+            let other = Group(id: "\u{1F}other", key: .none, currency: nil, rows: rest.flatMap(\.rows))
             list = Array(list[..<top]) + [other]
-            groupIDs = Array(groupIDs[..<top]) + [otherID]
-            cells = Array(cells[..<top]) + [try row(for: other, id: otherID,
-                                                     label: .coded(code: "other", label: try context.t("Other", "table row")))]
+            cells = Array(cells[..<top]) + [try row(for: other, label: .coded(code: "other", label: try context.t("Other", "table row")))]
         }
         // Shares: largest remainder over the final rows, within each currency.
         for (index, column) in definition.columns.enumerated() {
             guard case .measure(.share(let field)) = column.content else { continue }
-            let amounts: [Decimal] = zip(list, groupIDs).map { group, id in
+            let amounts: [Decimal] = list.map { group in
                 guard let field else { return Decimal(group.rows.count) }
-                return sums(of: field, for: group, id: id).first?.amount ?? 0
+                return sums(of: field, for: group).first?.amount ?? 0
             }
             let buckets = Dictionary(grouping: list.indices, by: { list[$0].currency ?? "" })
             for (_, indices) in buckets {
