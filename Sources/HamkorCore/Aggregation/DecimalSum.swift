@@ -7,10 +7,9 @@ import Foundation
 /// far apart, NaN) goes through `Decimal` arithmetic as before. The result equals what `+=` over
 /// the same values gives, since both are exact within 36 digits.
 struct DecimalSum {
-    /// The fast part of the sum: `scaled × 10^exponent`.
+    /// The fast part of the sum: `scaled × 10^exponent` (while `scaled` is 0, any exponent will do).
     private var scaled: Int128 = 0
     private var exponent = 0
-    private var started = false
     /// The part of the sum added with `Decimal` arithmetic.
     private var rest = Decimal(0)
 
@@ -33,10 +32,9 @@ struct DecimalSum {
         }
         if significand == 0 { return }
         let signed = value.sign == .minus ? -Int128(significand) : Int128(significand)
-        if !started {
+        if scaled == 0 {
             scaled = signed
             exponent = value.exponent
-            started = true
             return
         }
         if value.exponent < exponent {
@@ -61,13 +59,12 @@ struct DecimalSum {
 
     /// The exact sum.
     var value: Decimal {
-        started ? rest + Self.decimal(scaled, exponent: exponent) : rest
+        scaled == 0 ? rest : rest + Self.decimal(scaled, exponent: exponent)
     }
 
     /// Moves the fast part into `rest` and starts it again at `value`.
     private mutating func flushAndRestart(_ value: Decimal) {
         rest += Self.decimal(scaled, exponent: exponent)
-        started = false
         scaled = 0
         add(value)
     }
