@@ -142,8 +142,7 @@ public struct ReportLocale: Sendable {
 
     /// Whether CLDR knows a region code (used by validation to reject unknown countries).
     public static func isKnownCountry(_ code: String) -> Bool {
-        code.utf8.count == 2 && code.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
-            && knownCountries.contains(code)
+        isCapitals(code, count: 2) && knownCountries.contains(code)
     }
 
     /// CLDR's region and currency codes, listed once: `isoRegions` builds a new array per call,
@@ -151,10 +150,14 @@ public struct ReportLocale: Sendable {
     private static let knownCountries = Set(Locale.Region.isoRegions.map(\.identifier))
     private static let knownCurrencies = Set(Locale.Currency.isoCurrencies.map(\.identifier))
 
+    /// Whether `code` is exactly `count` ASCII capitals, the shape of ISO country and currency codes.
+    private static func isCapitals(_ code: String, count: Int) -> Bool {
+        code.utf8.count == count && code.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+    }
+
     /// Whether a code is an ISO 4217 currency known to CLDR.
     public static func isKnownCurrency(_ code: String) -> Bool {
-        code.utf8.count == 3 && code.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
-            && knownCurrencies.contains(code)
+        isCapitals(code, count: 3) && knownCurrencies.contains(code)
     }
 
     /// Fixes the few places where CLDR's Uzbek Latin data uses U+2018 for the letter modifier U+02BB.
