@@ -1,10 +1,11 @@
 import ArgumentParser
+import HamkorCore
 import HamkorXLSX
 
 /// The `hamkor` command: ministry-grade cooperation reports in five languages.
 @main
 struct Hamkor: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = HamkorVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "hamkor",
@@ -26,6 +27,6 @@ struct Hamkor: ParsableCommand {
         """,
         version: "hamkor \(version) (libxlsxwriter \(XLSXLibrary.version))",
         subcommands: [ReportCommand.self, BatchCommand.self, ScheduleCommand.self, ValidateCommand.self,
-                      ListCommand.self, L10nCommand.self]
+                      ListCommand.self, L10nCommand.self, ManifestCommand.self]
     )
 }
