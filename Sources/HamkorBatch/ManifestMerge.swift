@@ -93,7 +93,9 @@ public enum ManifestMerge {
             throw missing ? .missing(path: folder.path) : .unreadable(path: folder.path, reason: (error as NSError).localizedDescription)
         }
         let found = entries.compactMap(parseShardName)
-        var counts = Set(found.map(\.count))
+        // A journal is a shard that started and has not finished: its count counts too.
+        let started = entries.compactMap { $0.hasPrefix(".") && $0.hasSuffix(".journal") ? parseShardName(String($0.dropFirst().dropLast(".journal".count)) + ".json") : nil }
+        var counts = Set((found + started).map(\.count))
         if let wanted { counts = counts.contains(wanted) ? [wanted] : [] }
         guard !counts.isEmpty else {
             if let wanted {
