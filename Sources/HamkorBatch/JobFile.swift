@@ -71,15 +71,7 @@ public struct JobFile: Sendable {
         let problems = ProblemList(limit: 200)
         let reader = YAMLNodeReader(file: file, problems: problems)
         // Anchors, aliases and deep nesting are refused before parsing, as in every Hamkor file.
-        if let problem = YAMLSafetyGuard.check(text, file: file) { throw DataError.invalid([problem]) }
-        let root: Yams.Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw DataError.invalid([YAMLErrorLocation.problem(error, file: file)])
-        } catch {
-            throw DataError.invalid([DataProblem(SourceLocation(file: file), "cannot parse: \(error)")])
-        }
+        let root = try YAMLSafetyGuard.compose(text, file: file)
         let jobFile = JobFileReader(reader: reader, baseFolder: baseFolder, url: URL(fileURLWithPath: file),
                                     knownReports: knownReports, knownFormats: knownFormats).read(root)
         guard problems.isEmpty, let jobFile else { throw DataError.invalid(problems.problems) }

@@ -1,3 +1,4 @@
+import HamkorCore
 import Logging
 
 /// A log line per unit through swift-log, for when standard error is not a terminal.
@@ -25,7 +26,7 @@ public struct LogProgressReporter: ProgressReporter {
             "format": "\(unit.format)", "durationMs": "\(result.durationMs)",
         ]
         if let error = result.error {
-            logger.error("[\(done)/\(total)] failed \(unit): \(error)", metadata: metadata)
+            logger.error("[\(done)/\(total)] failed \(unit): \(TerminalText.escaped(error))", metadata: metadata)
         } else {
             logger.info("[\(done)/\(total)] ok \(unit) -> \(result.files.first?.path ?? unit.path) (\(result.durationMs) ms)",
                         metadata: metadata)

@@ -45,7 +45,8 @@ struct OddFailure: Error, CustomStringConvertible {
         let logged = lines.current
         #expect(logged.first == "info batch started: 2 units")
         #expect(logged.contains { $0.hasPrefix("info [1/2] ok j portfolio en txt -> a.txt (") })
-        #expect(logged.contains("error [2/2] failed j portfolio ru txt: bad \"quote\"\nand a\ttab \\ slash"))
+        // The error's line feed and tab are escaped: one unit's failure is one log line.
+        #expect(logged.contains("error [2/2] failed j portfolio ru txt: bad \"quote\"\\nand a\\ttab \\ slash"))
         #expect(logged.last?.hasPrefix("warning batch finished: 1 ok, 1 failed; manifest ") == true)
 
         // Awkward characters in messages survive as valid JSON.

@@ -29,14 +29,10 @@ public struct ReportDefinitionLoader: Sendable {
 
     /// Loads one definition file.
     public func load(_ url: URL) throws -> ReportDefinition {
-        let text = try SourceText.read(url)
+        let text = try SourceText.read(url, limit: DatasetLimits.maxDefinitionBytes)
         let problems = ProblemList()
         let file = url.path
-        if let problem = YAMLSafetyGuard.check(text, file: file) { throw DataError.invalid([problem]) }
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
-            throw DataError.invalid([YAMLErrorLocation.problem(error, file: file)])
-        }
+        let root = try YAMLSafetyGuard.compose(text, file: file)
         let reader = YAMLNodeReader(file: file, problems: problems)
         guard let root else { throw DataError.invalid([DataProblem(SourceLocation(file: file), "the definition is empty")]) }
         let parser = DefinitionParser(reader: reader, vocabulary: vocabulary)

@@ -37,7 +37,7 @@ struct BuildContext {
     /// Resolves text from the data, reporting a missing translation with its location.
     func resolve(_ text: LocalizedText, at location: SourceLocation?) throws -> String {
         try text.resolve(language) {
-            let missing = "no \(language.tag) text for \"\(text.english.prefix(60))\""
+            let missing = "no \(language.tag) text for \"\(TerminalText.excerpt(text.english, 60))\""
             if builder.locale.translator.isStrict {
                 throw DataError.invalid([DataProblem(location ?? SourceLocation(file: "dataset"), field: language.tag,
                                                      "\(missing); add it, or leave out --strict to fall back to English")])
