@@ -4,7 +4,9 @@
 # libpango1.0-dev (the PDF writer, through pkg-config pangocairo), fonts-noto-core (Noto Sans,
 # the PDF font), poppler-utils (pdftotext, pdfinfo, pdffonts, pdftoppm: the PDF tests read
 # every PDF back with them), gettext (msgfmt), and a
-# decimal-comma locale (ru_RU.UTF-8) so the test that guards XLSX numbers against LC_NUMERIC runs.
+# decimal-comma locale (ru_RU.UTF-8) so the test that guards XLSX numbers against LC_NUMERIC runs,
+# and tr_TR.UTF-8 and az_AZ.UTF-8 (dotted and dotless i) for the test that every output is
+# byte-identical under them and under C.
 set -euo pipefail
 
 missing=()
@@ -16,9 +18,14 @@ if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists pangocairo; 
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
 need_locale=0
-if ! locale -a 2>/dev/null | grep -qi '^ru_RU\.utf-\?8$'; then
-  need_locale=1
-  [ -f /etc/locale.gen ] && command -v locale-gen >/dev/null 2>&1 || missing+=(locales)
+test_locales=(ru_RU tr_TR az_AZ)
+for name in "${test_locales[@]}"; do
+  if ! locale -a 2>/dev/null | grep -qi "^${name}\.utf-\?8$"; then
+    need_locale=1
+  fi
+done
+if [ $need_locale -eq 1 ]; then
+  command -v localedef >/dev/null 2>&1 && [ -d /usr/share/i18n/locales ] || missing+=(locales)
 fi
 [ ${#missing[@]} -eq 0 ] && [ $need_locale -eq 0 ] && exit 0
 
@@ -41,8 +48,11 @@ fi
 pkg-config --exists xlsxwriter || { echo "hamkor: libxlsxwriter still not found by pkg-config" >&2; exit 1; }
 pkg-config --exists pangocairo || { echo "hamkor: pangocairo still not found by pkg-config" >&2; exit 1; }
 if [ $need_locale -eq 1 ]; then
-  # Only for the tests; a failure here is not fatal (the test then says it skipped).
-  echo "hamkor: generating the ru_RU.UTF-8 locale for the tests" >&2
-  { $sudo sed -i 's/^# *ru_RU.UTF-8 UTF-8/ru_RU.UTF-8 UTF-8/' /etc/locale.gen && $sudo locale-gen >/dev/null; } \
-    || echo "hamkor: could not generate ru_RU.UTF-8; the LC_NUMERIC test will skip" >&2
+  # Only for the tests; a failure here is not fatal (the tests that need a locale say they skipped).
+  for name in "${test_locales[@]}"; do
+    locale -a 2>/dev/null | grep -qi "^${name}\.utf-\?8$" && continue
+    echo "hamkor: generating the ${name}.UTF-8 locale for the tests" >&2
+    $sudo localedef -i "$name" -f UTF-8 "${name}.UTF-8" 2>/dev/null \
+      || echo "hamkor: could not generate ${name}.UTF-8; the tests that need it will skip" >&2
+  done
 fi

@@ -31,7 +31,7 @@ struct DocumentComposer {
 
     /// The generated date and time line, as the text briefing writes it.
     var generatedLine: String {
-        context.locale.dateTime(document.generatedAt, timeZone: TimeZone(identifier: "UTC")!) + " UTC"
+        context.locale.dateTime(document.generatedAt, timeZone: TimeZone(identifier: "UTC")!)
     }
 
     private mutating func composeTitleBlock() {

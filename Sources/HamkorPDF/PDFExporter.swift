@@ -59,7 +59,7 @@ public struct PDFExporter: ReportExporter {
         formatter.timeZone = TimeZone(identifier: "UTC")
         return PDFInfo(title: document.title, author: configuration.author,
                        subject: document.subtitle ?? document.title,
-                       keywords: [document.reportID, document.language.tag, document.labels.languageName].joined(separator: ", "),
+                       keywords: [document.title, document.labels.languageName, "Hamkor"].joined(separator: ", "),
                        creator: "Hamkor", date: formatter.string(from: document.generatedAt))
     }
 }

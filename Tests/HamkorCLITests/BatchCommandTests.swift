@@ -37,7 +37,7 @@ import Glibc
         let result = try CLIRunner.run(["batch", "Reports/jobs.yaml", "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         let manifest = try manifest(out)
-        #expect(manifest.units.count == 4 * 5 * 3)
+        #expect(manifest.units.count == 4 * 6 * 3)
         #expect(manifest.shard == "1/1")
         for unit in manifest.units {
             #expect(unit.status == "ok")
@@ -47,7 +47,7 @@ import Glibc
             #expect(try sha256(url) == unit.sha256)
         }
         for report in ["portfolio", "agreements", "twin-cities", "briefing"] {
-            for language in ["en", "uz", "uz-Cyrl", "az", "ru"] {
+            for language in ["en", "uz", "uz-Cyrl", "az", "ru", "tr"] {
                 #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(report)/\(report).\(language).xlsx").path))
                 #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(report)/\(report).\(language).txt").path))
             }
@@ -105,7 +105,7 @@ import Glibc
         }
         #expect(union.count == all.count)  // no overlap
         #expect(Set(union) == all)           // full cover
-        #expect(all.count == 60)
+        #expect(all.count == 72)
         let bad = try CLIRunner.run(["batch", "Reports/jobs.yaml", "--shard", "4/3", "--dry-run"])
         #expect(bad.status == 64)
     }

@@ -87,7 +87,7 @@ public struct MarkdownExporter: ReportExporter {
         case .decimal(let d, let digits): locale.decimal(d, fractionDigits: digits)
         case .money(let money): locale.money(money.amount, currency: money.currency)
         case .percent(let p): locale.percent(p)
-        case .date(let date): locale.date(date)
+        case .date(let date): locale.date(date, .table)  // the numeric style every table uses
         case .year(let year): String(year)
         case .coded(_, let label): escape(label)
         }
