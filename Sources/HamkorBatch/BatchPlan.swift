@@ -21,11 +21,11 @@ public struct BatchPlan: Sendable {
     ///
     /// - Throws: ``BatchError/outsideRoot(path:reason:)`` for an absolute template or a `..`
     ///   segment (exit 73); ``BatchError/pathCollision(path:first:second:)`` when two units
-    ///   would write one file (exit 65).
+    ///   would write one file, ``BatchError/reservedPath(path:owner:reason:)`` when a unit would
+    ///   write one of Hamkor's own files (both exit 65; see ``OutputClaims``).
     public init(jobFile: JobFile, shard: Shard = .all, now: Date) throws(BatchError) {
         let template = jobFile.output
         var all: [BatchUnit] = []
-        var owners: [String: BatchUnit] = [:]
         for job in jobFile.jobs {
             let wall = CivilCalendar.wallTime(of: now, in: job.timeZone)
             for report in job.reports {
@@ -36,17 +36,14 @@ public struct BatchPlan: Sendable {
                             "date": wall.dateText, "datetime": wall.fileDateTimeText,
                         ])
                         try Self.checkLexically(path, template: template)
-                        let unit = BatchUnit(index: all.count, job: job.name, report: report, language: language,
-                                             format: format, path: path, data: job.data, strict: job.strict)
-                        if let first = owners[path] {
-                            throw BatchError.pathCollision(path: path, first: first.description, second: unit.description)
-                        }
-                        owners[path] = unit
-                        all.append(unit)
+                        all.append(BatchUnit(index: all.count, job: job.name, report: report, language: language,
+                                             format: format, path: path, data: job.data, strict: job.strict))
                     }
                 }
             }
         }
+        // Every unit of every shard: shards must not collide with each other either.
+        try OutputClaims.check(all.map { OutputClaims.Claim(owner: $0.description, paths: [$0.path]) })
         self.units = all.filter { shard.contains(unitIndex: $0.index) }
         self.totalUnits = all.count
         self.shard = shard

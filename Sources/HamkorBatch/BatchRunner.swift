@@ -24,6 +24,10 @@ public struct BatchRunner: Sendable {
     /// How long to wait for another run's output lock before giving up (0: fail at once, as
     /// `hamkor batch` does; the scheduler waits, so jobs sharing a folder take turns).
     public var lockWait: TimeInterval = 0
+    /// The paths (relative to the root) a unit will write, for the check of every output path
+    /// against every other before anything is written (``OutputClaims``); by default the unit's
+    /// own path. A format that writes several files per unit lists them all here.
+    public var plannedFiles: @Sendable (BatchUnit) -> [String] = { [$0.path] }
 
     public init(root: URL, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                 progress: any ProgressReporter = SilentProgressReporter(), stop: StopToken? = nil,
@@ -38,10 +42,12 @@ public struct BatchRunner: Sendable {
     /// Runs every unit of `plan` and writes the manifest.
     ///
     /// - Returns: the summary; its ``BatchSummary/exitCode`` is 0 or 1.
-    /// - Throws: ``BatchError`` before any unit runs: the output folder is locked (exit 75),
+    /// - Throws: ``BatchError`` before any unit runs: two units would write one file, or a unit
+    ///   one of Hamkor's own (exit 65, nothing is created); the output folder is locked (exit 75),
     ///   or cannot be created, or a path leaves it (exit 73); or, after the units ran, the
     ///   manifest cannot be written (exit 73).
     public func run(_ plan: BatchPlan, _ action: @escaping UnitAction) throws(BatchError) -> BatchSummary {
+        try OutputClaims.check(plan.units.map { OutputClaims.Claim(owner: $0.description, paths: plannedFiles($0)) })
         let outputRoot = try OutputRoot(root)
         let lock = try acquireLock(outputRoot.url)
         defer { lock.release() }

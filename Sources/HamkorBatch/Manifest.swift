@@ -11,6 +11,8 @@ import Foundation
 /// `error`), and its `path` is the first of them; a failed unit has `bytes` and `sha256` null.
 enum Manifest {
     static let fileName = "manifest.json"
+    /// The start of every manifest name Hamkor writes (``OutputClaims`` keeps `manifest*.json` for it).
+    static let fileStem = "manifest"
 
     static func render(started: String, finished: String, shard: Shard, results: [UnitResult]) -> String {
         var out = "{\"started\": \(quote(started)), \"finished\": \(quote(finished)), \"shard\": \(quote(shard.description)),\n \"units\": ["

@@ -57,9 +57,7 @@ public struct CSVExporter: ReportExporter {
             return []
         case .file(let url):
             // One file per table, published together: a failure leaves none of them replaced.
-            let urls = tables.map { table in
-                tables.count == 1 ? url : ExportTarget.sibling(of: url, part: Self.fileNamePart(table.id), extension: fileExtension)
-            }
+            let urls = Self.files(forTables: tables.map(\.id), at: url)
             let sizes = try AtomicFileWriter.writeGroup(to: urls) { index, temporary in
                 let output = try BufferedFileOutput(path: temporary.path)
                 try write([tables[index]], of: document, encoder: encoder) { try output.write($0) }
@@ -116,6 +114,13 @@ public struct CSVExporter: ReportExporter {
             throw ExportError.writerFailed(format: Self.formatID, reason: "report '\(document.reportID)' has no tables")
         }
         return tables
+    }
+
+    /// The files a file export of these tables writes: the target itself for one table, else
+    /// `BASE.TABLE-ID.csv` beside it for each (so a batch can check them all before writing).
+    public static func files(forTables ids: [String], at url: URL) -> [URL] {
+        guard ids.count != 1 else { return [url] }
+        return ids.map { ExportTarget.sibling(of: url, part: fileNamePart($0), extension: "csv") }
     }
 
     /// A table id made safe as part of a file name (ids are slugs; anything else becomes `-`).

@@ -76,6 +76,7 @@ struct BatchCommand: ParsableCommand {
             stop.installSignalHandlers()
             var runner = BatchRunner(root: URL(fileURLWithPath: out), workers: jobs, progress: progressReporter(), stop: stop)
             runner.now = { Date() }
+            runner.plannedFiles = { unit in rendering.plannedFiles(unit) }
             let summary = try runner.run(plan) { unit, destination in try rendering.render(unit, to: destination) }
             console.diagnostics(rendering.diagnostics)
             for result in summary.results where !result.succeeded {
