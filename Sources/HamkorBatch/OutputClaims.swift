@@ -4,7 +4,7 @@ import HamkorExport
 /// The one check of a batch's output paths, run before anything is written: every file each
 /// unit will write (a CSV unit of a several-table report writes one file per table) against
 /// every other unit's, and against the names Hamkor keeps for itself in an output folder — its
-/// lock files, its manifests and its temporary files. Extend ``reservedReason(for:)`` when
+/// lock files, its manifests and run journals, its run log and its temporary files. Extend ``reservedReason(for:)`` when
 /// Hamkor starts keeping another file in the output folder.
 public enum OutputClaims {
     /// One unit's claim: who (for messages) and the relative paths it will write.
@@ -61,15 +61,22 @@ public enum OutputClaims {
         if components.count == 1, name.hasPrefix(Manifest.fileStem), name.hasSuffix(".json") {
             return "\(Manifest.fileStem)*.json at the top of the output folder is Hamkor's manifest"
         }
+        if components.count == 1, name.hasPrefix(".\(Manifest.fileStem)"), name.hasSuffix(".journal") {
+            return "it is the name of Hamkor's run journal (.\(Manifest.fileStem)*.journal)"
+        }
+        if components.count == 1, name == RunLog.fileName {
+            return "\(RunLog.fileName) is Hamkor's log of scheduled runs"
+        }
         if components.contains(where: { AtomicFileWriter.isTemporaryName($0) }) {
             return "it has the form of Hamkor's temporary files, which the next run would delete"
         }
         return nil
     }
 
-    /// `.hamkor.lock` and a scheduled job's `.hamkor-JOB.lock`.
+    /// `.hamkor.lock`, a shard's `.hamkor.shard-I-of-N.lock`, the units' `.hamkor.units.lock`
+    /// and a scheduled job's `.hamkor-JOB.lock`: every `.hamkor…lock`.
     static func isLockName(_ name: String) -> Bool {
-        name == FileLock.outputLockName || (name.hasPrefix(".hamkor-") && name.hasSuffix(".lock"))
+        name == FileLock.outputLockName || name == UnitLocks.fileName || (name.hasPrefix(".hamkor") && name.hasSuffix(".lock"))
     }
 
     /// The path as a file system may see it: `.` and empty segments dropped, composed (NFC), as

@@ -6,7 +6,7 @@ import HamkorXLSX
 /// The `hamkor` command: ministry-grade cooperation reports in five languages.
 @main
 struct Hamkor: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = HamkorVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "hamkor",
@@ -28,7 +28,7 @@ struct Hamkor: ParsableCommand {
         """,
         version: "hamkor \(version) (libxlsxwriter \(XLSXLibrary.version))",
         subcommands: [ReportCommand.self, BatchCommand.self, ScheduleCommand.self, ValidateCommand.self,
-                      ListCommand.self, L10nCommand.self]
+                      ListCommand.self, L10nCommand.self, ManifestCommand.self]
     )
 
     /// Refuses arguments that are not UTF-8 before parsing them: the Swift runtime would replace

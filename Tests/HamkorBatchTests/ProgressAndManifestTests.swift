@@ -1,4 +1,5 @@
 import Foundation
+import HamkorCore
 import HamkorExport
 import HamkorLocalization
 import Logging
@@ -64,7 +65,7 @@ struct OddFailure: Error, CustomStringConvertible {
         let summary = try BatchRunner(root: root).run(BatchPlan(units: [])) { _, _ in [] }
         #expect(summary.exitCode == 0)
         let text = try String(contentsOf: summary.manifest, encoding: .utf8)
-        #expect(text.hasSuffix("\"shard\": \"1/1\",\n \"units\": []}\n"))
+        #expect(text.hasSuffix("\"shard\": \"1/1\", \"totalUnits\": 0, \"hamkor\": \"\(HamkorVersion.current)\",\n \"units\": []}\n"))
         #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [String: Any])
     }
 
