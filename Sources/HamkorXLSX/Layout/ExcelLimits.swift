@@ -10,9 +10,9 @@ enum ExcelLimits {
     static let maximumSheetNameCharacters = 31
 
     /// `text` cut at a grapheme boundary so that it has at most `limit` UTF-16 code units;
-    /// `nil` when it already fits. A grapheme too long for the room left (a letter with
+    /// `nil` when it already fits. A first grapheme longer than the whole limit (a letter with
     /// thousands of combining marks) is cut between its scalars rather than dropped, so a cut
-    /// cell is never emptier than it must be.
+    /// cell is never empty.
     ///
     /// Counting UTF-16 units is what Excel does and is never more lenient than libxlsxwriter,
     /// which counts code points.
@@ -23,6 +23,7 @@ enum ExcelLimits {
         for character in text {
             let length = character.utf16.count
             if used + length > limit {
+                guard result.isEmpty else { break }
                 for scalar in character.unicodeScalars {
                     let units = UTF16.width(scalar)
                     if used + units > limit { break }
