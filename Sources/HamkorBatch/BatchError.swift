@@ -9,8 +9,11 @@ public enum BatchError: Error, CustomStringConvertible, Sendable, Equatable {
     case outsideRoot(path: String, reason: String)
     /// An output folder or file could not be created (exit 73).
     case cannotCreate(path: String, reason: String)
-    /// Two units of one batch would write the same file (exit 65).
+    /// Two units of one batch would write the same file, or one needs as a folder a file that
+    /// another writes (exit 65).
     case pathCollision(path: String, first: String, second: String)
+    /// A unit would write one of Hamkor's own files: a lock, a manifest or a temporary file (exit 65).
+    case reservedPath(path: String, owner: String, reason: String)
     /// `--shard` is not of the form `I/N` with `1 <= I <= N` (exit 64).
     case invalidShard(String)
     /// `--shard auto` found the engine's index or count missing, malformed or inconsistent;
@@ -37,6 +40,8 @@ public enum BatchError: Error, CustomStringConvertible, Sendable, Equatable {
             "\(path): error: cannot create: \(reason)"
         case .pathCollision(let path, let first, let second):
             "\(path): error: units '\(first)' and '\(second)' would write the same file; add {job}, {lang} or {format} to the output template"
+        case .reservedPath(let path, let owner, let reason):
+            "\(path): error: unit '\(owner)' would write '\(path)', but \(reason); change the output template or the job name"
         case .invalidShard(let text):
             "error: invalid --shard '\(text)'; expected I/N with 1 <= I <= N, such as 1/3"
         case .shardEnvironment(let message):
@@ -60,7 +65,7 @@ public enum BatchError: Error, CustomStringConvertible, Sendable, Equatable {
     public var exitCode: Int32 {
         switch self {
         case .outsideRoot, .cannotCreate, .lockFailed: 73
-        case .pathCollision, .cannotResume: 65
+        case .pathCollision, .reservedPath, .cannotResume: 65
         case .invalidShard, .shardEnvironment: 64
         case .outputLocked, .jobLocked, .shardLocked: 75
         case .unitLocked: 1

@@ -28,11 +28,11 @@ public struct BatchPlan: Sendable {
     ///
     /// - Throws: ``BatchError/outsideRoot(path:reason:)`` for an absolute template or a `..`
     ///   segment (exit 73); ``BatchError/pathCollision(path:first:second:)`` when two units
-    ///   would write one file (exit 65).
+    ///   would write one file, ``BatchError/reservedPath(path:owner:reason:)`` when a unit would
+    ///   write one of Hamkor's own files (both exit 65; see ``OutputClaims``).
     public init(jobFile: JobFile, shard: Shard = .all, now: Date, reportWeight: (String) -> Int = { _ in 1 }) throws(BatchError) {
         let template = jobFile.output
         var all: [BatchUnit] = []
-        var owners: [String: BatchUnit] = [:]
         for job in jobFile.jobs {
             let wall = CivilCalendar.wallTime(of: now, in: job.timeZone)
             for report in job.reports {
@@ -43,17 +43,14 @@ public struct BatchPlan: Sendable {
                             "date": wall.dateText, "datetime": wall.fileDateTimeText,
                         ])
                         try Self.checkLexically(path, template: template)
-                        let unit = BatchUnit(index: all.count, job: job.name, report: report, language: language,
-                                             format: format, path: path, data: job.data, strict: job.strict)
-                        if let first = owners[path] {
-                            throw BatchError.pathCollision(path: path, first: first.description, second: unit.description)
-                        }
-                        owners[path] = unit
-                        all.append(unit)
+                        all.append(BatchUnit(index: all.count, job: job.name, report: report, language: language,
+                                             format: format, path: path, data: job.data, strict: job.strict))
                     }
                 }
             }
         }
+        // Every unit of every shard: shards must not collide with each other either.
+        try OutputClaims.check(all.map { OutputClaims.Claim(owner: $0.description, paths: [$0.path]) })
         if shard.count == 1 {
             self.units = all
         } else {

@@ -30,6 +30,10 @@ public struct BatchRunner: Sendable {
     /// How long to wait for another run's output lock before giving up (0: fail at once, as
     /// `hamkor batch` does; the scheduler waits, so jobs sharing a folder take turns).
     public var lockWait: TimeInterval = 0
+    /// The paths (relative to the root) a unit will write, for the check of every output path
+    /// against every other before anything is written (``OutputClaims``); by default the unit's
+    /// own path. A format that writes several files per unit lists them all here.
+    public var plannedFiles: @Sendable (BatchUnit) -> [String] = { [$0.path] }
     /// Computes each unit's input digests for the manifest (none recorded when `nil`).
     public var inputs: UnitInputDigester?
     /// Keep the intact outputs of an earlier run of the same shard (`--resume`).
@@ -48,11 +52,13 @@ public struct BatchRunner: Sendable {
     /// Runs every unit of `plan` and writes the manifest.
     ///
     /// - Returns: the summary; its ``BatchSummary/exitCode`` is 0 or 1.
-    /// - Throws: ``BatchError`` before any unit runs: the shard is already running in the
+    /// - Throws: ``BatchError`` before any unit runs: two units would write one file, or a unit
+    ///   one of Hamkor's own (exit 65, nothing is created); the shard is already running in the
     ///   output folder (exit 75), or the folder cannot be created, or a path leaves it (exit
     ///   73), or (with ``resume``) the earlier manifest is unreadable (exit 65); or, after the
     ///   units ran, the manifest cannot be written (exit 73).
     public func run(_ plan: BatchPlan, _ action: @escaping UnitAction) throws(BatchError) -> BatchSummary {
+        try OutputClaims.check(plan.units.map { OutputClaims.Claim(owner: $0.description, paths: plannedFiles($0)) })
         let outputRoot = try OutputRoot(root)
         let lock = try acquireLock(outputRoot.url, shard: plan.shard)
         defer { lock.release() }

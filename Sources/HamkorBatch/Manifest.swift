@@ -17,6 +17,8 @@ import Foundation
 public struct Manifest: Sendable, Codable {
     /// The whole batch's manifest file name.
     public static let fileName = "manifest.json"
+    /// The start of every manifest name Hamkor writes (``OutputClaims`` keeps `manifest*.json` for it).
+    public static let fileStem = "manifest"
 
     public var started: String
     public var finished: String

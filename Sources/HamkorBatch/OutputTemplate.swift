@@ -1,3 +1,4 @@
+import Foundation
 import HamkorCore
 
 /// The output path pattern of a job file, such as `{date}/{report}/{report}.{lang}.{format}`.
@@ -24,6 +25,11 @@ public struct OutputTemplate: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses a template; the message says what is wrong (an unknown placeholder, a stray brace).
     public init(parsing source: String, location: SourceLocation? = nil) throws(TemplateError) {
+        // A file name with a line feed, tab or other control character cannot be typed, listed
+        // or quoted safely; templates never need one.
+        if let bad = source.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw TemplateError(message: "holds the control character U+\(String(format: "%04X", bad.value)) (a line feed or tab?); output paths are one line of printable text")
+        }
         var pieces: [Piece] = []
         var literal = ""
         var index = source.startIndex

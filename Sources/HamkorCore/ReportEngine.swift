@@ -75,10 +75,10 @@ public struct ReportEngine: Sendable {
     }
 
     /// Now, or `$SOURCE_DATE_EPOCH` when set (the reproducible-builds convention), so the
-    /// same input can give byte-identical output.
+    /// same input can give byte-identical output. An invalid value is ignored here; the command
+    /// line refuses it first (``HamkorEnvironment/check(_:)``).
     public static func defaultGeneratedAt(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
-        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) { return Date(timeIntervalSince1970: epoch) }
-        return Date()
+        (try? HamkorEnvironment.sourceDateEpoch(environment)).flatMap { $0 } ?? Date()
     }
 }
 

@@ -18,8 +18,10 @@ import HamkorLocalization
 /// - Percentages: the excel dialect writes the percentage with its `%` sign and no space
 ///   (`25,3%` in ru, `25.3%` in en), which Excel and LibreOffice read as the *number* 0.253
 ///   shown as a percentage; the data dialect writes the fraction (`0.253`).
-/// - The excel dialect adds, after one empty line, the table's notes and the sample-data and
-///   illustrative-figures notices as one-field records; the data dialect holds only the table.
+/// - The excel dialect adds, after the table, the table's notes and the sample-data and
+///   illustrative-figures notices, one record each with the note in the first field and the
+///   other fields empty, so every record has the header's field count; the data dialect holds
+///   only the table.
 ///
 /// Which tables, and where (the driver applies `--table` before the exporter runs):
 /// - Each table is a part named by its id; published to a file, a single table is the target

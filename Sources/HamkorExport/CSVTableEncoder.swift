@@ -98,17 +98,18 @@ final class CSVTableEncoder {
             out.append(newline)
         }
 
-        // Notes, for people only: after one empty line, one single-field record each.
+        // Notes, for people only: one record each, the note in the first field and the others
+        // empty, so the file stays a rectangle (RFC 4180: every record has the header's fields)
+        // that strict readers (Python's csv, pandas, Power Query, csvkit) read to the end.
         if configuration.dialect == .excel {
             var notes = table.notes
             if document.isSampleData { notes.append(document.labels.sampleData) }
             if document.hasIllustrativeFigures { notes.append(document.labels.illustrativeNote) }
-            if !notes.isEmpty {
+            let fieldCount = layout.count + layout.filter(\.hasCurrencyColumn).count
+            for note in notes {
+                appendText(note, to: &out)
+                for _ in 1..<max(1, fieldCount) { out.append(delimiter) }
                 out.append(newline)
-                for note in notes {
-                    appendText(note, to: &out)
-                    out.append(newline)
-                }
             }
         }
         try drain(&out)

@@ -9,6 +9,13 @@ public enum ExportTarget: Sendable, Equatable {
 
     /// `BASE.PART.EXT` beside a file target: `portfolio.en.csv` → `portfolio.en.by-sector.csv`.
     /// The part is made safe as a file-name piece (``fileNamePart(_:)``).
+    /// The files a file export of `parts` publishes: the target itself for one part, else one
+    /// ``sibling(of:part:extension:)`` each (a batch lists them to check every output path
+    /// before anything is written).
+    public static func files(forParts parts: [String], at url: URL, extension ext: String) -> [URL] {
+        parts.count == 1 ? [url] : parts.map { sibling(of: url, part: $0, extension: ext) }
+    }
+
     public static func sibling(of url: URL, part: String, extension ext: String) -> URL {
         var stem = url.deletingPathExtension().lastPathComponent
         if stem.isEmpty { stem = "report" }

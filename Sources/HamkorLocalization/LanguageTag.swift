@@ -42,9 +42,10 @@ public struct LanguageTag: RawRepresentable, Hashable, CaseIterable, Sendable, C
             .map { String($0).asciiLowercased }
         guard let language = parts.first else { throw LocalizationError.unknownLanguage(raw) }
         var script: String?
+        var region: String?
         for subtag in parts.dropFirst() {
             if subtag.count == 4, subtag.allSatisfy(\.isLetter) { script = subtag }
-            else if subtag.count == 2 || (subtag.count == 3 && subtag.allSatisfy(\.isNumber)) { continue }  // region
+            else if subtag.count == 2 || (subtag.count == 3 && subtag.allSatisfy(\.isNumber)) { region = subtag }
             else if subtag == "cyrillic" { script = "cyrl" }  // gettext's uz@cyrillic spelling via uz-cyrillic
             else { throw LocalizationError.unknownLanguage(raw) }
         }
@@ -53,6 +54,11 @@ public struct LanguageTag: RawRepresentable, Hashable, CaseIterable, Sendable, C
                 && (script == nil ? profile.isDefaultScript : profile.script.rawValue.asciiLowercased == script)
         }
         guard let match else { throw LocalizationError.unknownLanguage(raw) }
+        // A region is accepted only where it is the profile's own (en-US, ru-RU): en-GB would
+        // silently get US dates and numbers.
+        if let region, match.icuIdentifier.split(separator: "_").last.map({ String($0).asciiLowercased }) != region {
+            throw LocalizationError.unknownLanguage(raw)
+        }
         self.init(known: match.tag)
     }
 

@@ -99,6 +99,7 @@ struct BatchCommand: ParsableCommand {
             stop.installSignalHandlers()
             var runner = BatchRunner(root: URL(fileURLWithPath: out), workers: jobs, progress: progressReporter(), stop: stop)
             runner.now = { Date() }
+            runner.plannedFiles = { unit in rendering.plannedFiles(unit) }
             runner.inputs = rendering.inputDigester()
             runner.resume = resume
             let summary = try runner.run(plan) { unit, destination in try rendering.render(unit, to: destination) }

@@ -37,6 +37,18 @@ struct BatchRendering: Sendable {
 
     static func key(_ data: [URL]?) -> String { data?.map(\.path).joined(separator: "\n") ?? "" }
 
+    /// The paths (relative to the output root) `unit` will write: a CSV unit of a report with
+    /// several tables writes one file per table beside its path.
+    func plannedFiles(_ unit: BatchUnit) -> [String] {
+        guard unit.format == CSVExporter.formatID, let definition = try? engine.definition(unit.report) else { return [unit.path] }
+        let ids = definition.sections.compactMap { section -> String? in
+            if case .table(let table) = section { return table.id }
+            return nil
+        }
+        let base = URL(fileURLWithPath: "/" + unit.path)
+        return ExportTarget.files(forParts: ids, at: base, extension: "csv").map { String($0.path.dropFirst()) }
+    }
+
     /// Builds and exports one unit; throws to fail the unit alone.
     func render(_ unit: BatchUnit, to destination: URL) throws -> [URL] {
         guard let dataset = datasets[Self.key(unit.data)] else { throw EngineError.unknownReport(unit.report, known: []) }

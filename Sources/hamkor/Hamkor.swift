@@ -41,6 +41,11 @@ struct Hamkor: ParsableCommand {
             FileHandle.standardError.write(Data("hamkor: error: argument \(index) ('\(shown)') is not valid UTF-8; Hamkor takes file names and text in UTF-8 only: rename the file\n".utf8))
             Foundation.exit(ExitCode.usage.rawValue)
         }
+        // Every environment variable Hamkor reads, before any of them is used.
+        do { try HamkorEnvironment.check() } catch {
+            FileHandle.standardError.write(Data("hamkor: error: \(TerminalText.escaped(error.description))\n".utf8))
+            Foundation.exit(ExitCode.usage.rawValue)
+        }
         main(nil)
     }
 }

@@ -1,3 +1,4 @@
+import HamkorCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,7 +12,7 @@ import Darwin
 /// the CPU seconds of the export, and the peak resident size before and after the export.
 /// `Benchmarks/run.sh` reads it to separate the export step from load and aggregation.
 struct PhaseTimings {
-    static let enabled = getenv("HAMKOR_TIMINGS").map { String(cString: $0) == "1" } ?? false
+    static let enabled = (try? HamkorEnvironment.timings()) ?? false
 
     private var marks: [(wall: Double, cpu: Double, rss: Int)] = []
 

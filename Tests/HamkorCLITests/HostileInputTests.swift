@@ -74,6 +74,15 @@ import Glibc
         "code-with-line-feed.yaml": "'energy\\nerror: forged'", "unknown-key-with-escape.yaml": "na\\u{001B}[31mme",
         "id-nfd.yaml": "U+0301 COMBINING ACUTE ACCENT at character 5 (a combining mark", "id-combining-only.yaml": "U+0301",
         "id-bidi-mark.yaml": "U+200F RIGHT-TO-LEFT MARK",
+        // Class 4: text a workbook cannot hold, dates spreadsheets get wrong, text that breaks a table.
+        "noncharacter-json-escape.json": ":1:43: error: projects[0].name.en: contains the noncharacter U+FFFE",
+        "noncharacter-json-ffff.json": "contains the noncharacter U+FFFF", "noncharacter-csv.csv": "contains the noncharacter U+FFFF",
+        "date-julian-1500.yaml": "1500-03-01 is outside the dates Hamkor reports, 1900-03-01 to 2100-12-31",
+        "date-before-excel-leap-bug.yaml": "1900-01-15 is outside", "date-1900-02-28.yaml": "1900-02-28 is outside",
+        "date-after-2100.yaml": "2101-01-01 is outside",
+        "name-with-line-feed.yaml": ":3:16: error: projects[0].name.en: holds a line feed", "name-with-tab.yaml": "holds a tab",
+        "name-block-scalar.yaml": "holds a line feed", "source-with-tab.json": "projects[0].source: holds a tab",
+        "csv-name-with-tab.csv": ":2:2: error: name: holds a tab",
     ]
 
     /// Generated cases: (case, writer of the file at the given URL).

@@ -11,8 +11,10 @@ import Testing
 /// start with a formula trigger unless it is a number, and no XLSX cell written from data may be
 /// a formula: the only `<f>` elements are Hamkor's own SUM/SUBTOTAL totals.
 @Suite(.serialized) struct InjectionTests {
+    /// (The leading-tab payload `\t=1` is refused at load now: names, titles and sources are one
+    /// line without tabs, see HostileInputTests' `name-with-tab.yaml`.)
     static let payloads = [
-        "=cmd|' /C calc'!A0", "=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-1+1", "@SUM(1,1)", "\t=1",
+        "=cmd|' /C calc'!A0", "=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-1+1", "@SUM(1,1)", " =1",
         "=DDE(\"cmd\";\"/C calc\";\"!A0\")",
     ]
     static let reports = ["portfolio", "agreements", "twin-cities", "briefing"]

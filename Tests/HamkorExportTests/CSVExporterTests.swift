@@ -46,11 +46,13 @@ struct CSVExporterTests {
         #expect(records[3][4] == "-5")
         #expect(records[3][6] == "12345,68")
         #expect(records[4] == ["Итого", "", "", "14", "2136067885,5", "100,0\u{00A0}%", "", "", "", ""])
-        // Notes after one empty line.
-        #expect(records[5] == [])
-        #expect(records[6] == [Fixtures.russian.note])
-        #expect(records[7] == [Fixtures.russian.labels.sampleData])
-        #expect(records[8] == [Fixtures.russian.labels.illustrativeNote])
+        // Notes: one record each, as wide as the table (a rectangle), with no empty record.
+        let empty = Array(repeating: "", count: 9)
+        #expect(records[5] == [Fixtures.russian.note] + empty)
+        #expect(records[6] == [Fixtures.russian.labels.sampleData] + empty)
+        #expect(records[7] == [Fixtures.russian.labels.illustrativeNote] + empty)
+        #expect(records.count == 8)
+        #expect(Set(records.map(\.count)) == [10])
     }
 
     @Test func excelDialectEnglish() throws {

@@ -3,7 +3,7 @@ import Testing
 @testable import HamkorLocalization
 
 @Suite struct LanguageTagTests {
-    @Test(arguments: [("en", LanguageTag.english), ("en-GB", .english), ("uz", .uzbekLatin), ("uz-Latn", .uzbekLatin),
+    @Test(arguments: [("en", LanguageTag.english), ("en-US", .english), ("uz", .uzbekLatin), ("uz-Latn", .uzbekLatin),
                       ("uz-UZ", .uzbekLatin), ("uz_Latn_UZ", .uzbekLatin), ("uz-Cyrl", .uzbekCyrillic), ("UZ-CYRL-UZ", .uzbekCyrillic),
                       ("az", .azerbaijani), ("az-Latn-AZ", .azerbaijani), ("ru", .russian), ("ru-RU", .russian),
                       ("tr", .turkish), ("tr-TR", .turkish), ("TR_tr", .turkish), ("tr-Latn", .turkish)])
@@ -11,7 +11,8 @@ import Testing
         #expect(try LanguageTag(parsing: raw) == expected)
     }
 
-    @Test(arguments: ["de", "az-Cyrl", "", "ru-Latn", "english", "uz-Arab", "tr-Cyrl"])
+    /// A region other than the profile's own (issue #17: en-GB got US formats) is refused too.
+    @Test(arguments: ["de", "az-Cyrl", "", "ru-Latn", "english", "uz-Arab", "tr-Cyrl", "en-GB", "ru-UA", "uz-AF", "en-001"])
     func unknownTagsListTheAvailableOnes(_ raw: String) {
         #expect(throws: LocalizationError.unknownLanguage(raw)) { try LanguageTag(parsing: raw) }
         #expect(LocalizationError.unknownLanguage(raw).description.contains("en, uz, uz-Cyrl, az, ru, tr"))

@@ -54,6 +54,7 @@ private struct DefinitionParser {
         let title = top["title"].flatMap { reader.string($0, "title") }
         let subtitle = top["subtitle"].flatMap { reader.string($0, "subtitle") }
         let currency = top["currency"].flatMap { reader.string($0, "currency") } ?? "USD"
+        if let node = top["currency"], let problem = FieldRules.currencyProblem(currency) { reader.fail(node, "currency", problem) }
         var sections: [SectionDefinition] = []
         var tables: [String: TableDefinition] = [:]
         if let node = top["sections"], let items = reader.sequence(node, "sections") {

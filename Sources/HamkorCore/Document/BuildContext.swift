@@ -184,6 +184,14 @@ struct BuildContext {
         guard let table = tables[chart.table],
               let categoryIndex = table.columns.firstIndex(where: { $0.id == chart.category }),
               let valueIndex = table.columns.firstIndex(where: { $0.id == chart.value }) else { return nil }
+        // Bars in different currencies (kept apart for want of exchange rates) are never drawn on
+        // one scale: such a chart is left out, with a warning.
+        var currencies: Set<String> = []
+        for row in table.rows { if case .money(let money) = row[valueIndex] { currencies.insert(money.currency) } }
+        if currencies.count > 1 {
+            builder.diagnostics.report(Diagnostic(.warning, "chart '\(chart.id)' is left out: its values are in \(currencies.sorted().joined(separator: ", ")), and the data gives no exchange rate between them"))
+            return nil
+        }
         let points = try table.rows.compactMap { row -> ChartPoint? in
             guard let value = row[valueIndex].numericValue else { return nil }
             return ChartPoint(label: try formatted(row[categoryIndex], as: .text), value: value)

@@ -152,20 +152,27 @@ struct TableComputer {
             list = Array(list[..<top]) + [other]
             cells = Array(cells[..<top]) + [try row(for: other, label: .coded(code: "other", label: try context.t("Other", "table row")))]
         }
-        // Shares: each rounded on its own (equal values, equal shares), within each currency.
+        // Shares: each rounded on its own (equal values, equal shares). A share of a count is
+        // over every row. A share of money is a share of one currency's total: the report
+        // currency's, or the one currency every row has; rows kept apart in another currency (no
+        // exchange rate) get none, as they cannot be compared with the rest — so no row shows
+        // 100 % of its own currency and the shares shown never add up past 100 %.
         var sharesDoNotAddUp = false
+        let currencies = Set(list.map(\.currency))
+        let comparable: (Group) -> Bool = { group in
+            currencies.contains(nil) ? group.currency == nil : currencies.count == 1
+        }
         for (index, column) in definition.columns.enumerated() {
             guard case .measure(.share(let field)) = column.content else { continue }
             let amounts: [Decimal] = list.map { group in
                 guard let field else { return Decimal(group.rows.count) }
                 return sums(of: field, for: group).first?.amount ?? 0
             }
-            let buckets = Dictionary(grouping: list.indices, by: { list[$0].currency ?? "" })
-            for (_, indices) in buckets {
-                let shares = RoundedShares(of: indices.map { amounts[$0] })
-                sharesDoNotAddUp = sharesDoNotAddUp || !shares.addUp
-                for (offset, rowIndex) in indices.enumerated() { cells[rowIndex][index] = .percent(shares.values[offset]) }
-            }
+            let indices = field == nil ? Array(list.indices) : list.indices.filter { comparable(list[$0]) }
+            let shares = RoundedShares(of: indices.map { amounts[$0] })
+            sharesDoNotAddUp = sharesDoNotAddUp || !shares.addUp
+            for rowIndex in list.indices { cells[rowIndex][index] = .empty }
+            for (offset, rowIndex) in indices.enumerated() { cells[rowIndex][index] = .percent(shares.values[offset]) }
         }
         var notes: [String] = []
         if sharesDoNotAddUp {

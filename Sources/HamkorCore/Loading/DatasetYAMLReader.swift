@@ -59,14 +59,14 @@ struct DatasetYAMLReader {
     func localized(_ node: Node?, _ field: String) -> LocalizedText? {
         guard let node else { return nil }
         if case .scalar = node {
-            return reader.string(node, field).map { LocalizedText(english: $0) }
+            return line(node, field).map { LocalizedText(english: $0) }
         }
         let tags = Set(LanguageTag.allCases.map(\.tag))
         guard let pairs = reader.mapping(node, field, allowed: tags) else { return nil }
         var english: String?
         var translations: [LanguageTag: String] = [:]
         for (key, value, _) in pairs {
-            guard let language = try? LanguageTag(parsing: key), let text = reader.string(value, "\(field).\(key)") else { continue }
+            guard let language = try? LanguageTag(parsing: key), let text = line(value, "\(field).\(key)") else { continue }
             if language == .english { english = text } else { translations[language] = text }
         }
         guard let english else {
@@ -74,6 +74,17 @@ struct DatasetYAMLReader {
             return nil
         }
         return LocalizedText(english: english, translations: translations)
+    }
+
+    /// A text value of a record: one line, as in a CSV field (names, titles and sources are
+    /// shown in table cells, where a line feed or tab would break the layout).
+    func line(_ node: Node, _ field: String) -> String? {
+        guard let text = reader.string(node, field) else { return nil }
+        if let bad = text.unicodeScalars.first(where: { $0 == "\n" || $0 == "\t" }) {
+            reader.fail(node, field, "holds a \(bad == "\n" ? "line feed" : "tab"); names, titles and sources are one line of text")
+            return nil
+        }
+        return text
     }
 
     /// A string field that must meet one of ``FieldRules``: its value, or `nil` after reporting
@@ -116,6 +127,10 @@ struct DatasetYAMLReader {
         guard let node, let text = reader.scalarText(node, field) else { return nil }
         guard let date = CivilDate(iso: text) else {
             reader.fail(node, field, "'\(TerminalText.excerpt(text, 40))' is not a valid date; write YYYY-MM-DD with a day that exists, such as 2024-08-22")
+            return nil
+        }
+        if let problem = FieldRules.dateProblem(date) {
+            reader.fail(node, field, problem)
             return nil
         }
         return date
@@ -195,7 +210,7 @@ struct DatasetYAMLReader {
         if let node = f["places"], let items = reader.sequence(node, "\(field).places") {
             places = items.enumerated().compactMap { identifier($0.element, "\(field).places[\($0.offset)]") }
         }
-        let source = f["source"].flatMap { reader.string($0, "\(field).source") }
+        let source = f["source"].flatMap { line($0, "\(field).source") }
         let illustrative = f["illustrative"].flatMap { reader.bool($0, "\(field).illustrative") } ?? false
         let partners = countries(f["partners"], "\(field).partners")
         guard let id, let name, let sector, let status else { return nil }

@@ -6,6 +6,17 @@ enum FieldRules {
     /// Years a record may start or end in.
     static let years = 1900...2100
 
+    /// Dates a record may carry: from 1900-03-01, the first day whose spreadsheet serial is right
+    /// (Excel counts a 29 February 1900 that never was, and earlier serials are off by one or
+    /// negative; before 1582 calendars print Julian dates), to the end of 2100.
+    static let dates = CivilDate(year: 1900, month: 3, day: 1)!...CivilDate(year: 2100, month: 12, day: 31)!
+
+    /// A date within ``dates``.
+    static func dateProblem(_ date: CivilDate) -> String? {
+        dates.contains(date) ? nil
+            : "\(date.iso) is outside the dates Hamkor reports, \(dates.lowerBound.iso) to \(dates.upperBound.iso) (spreadsheets cannot show earlier dates correctly)"
+    }
+
     /// A record id (see ``Identifier``).
     static func identifierProblem(_ id: String) -> String? {
         Identifier.problem(id).map {

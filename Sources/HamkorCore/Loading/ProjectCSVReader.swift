@@ -99,6 +99,9 @@ struct ProjectCSVReader {
             if let bad = TextSafety.firstForbidden(in: text, orNewline: true) {
                 fail(name, TextSafety.message(for: bad)); return nil
             }
+            if text.utf8.contains(0x09) {
+                fail(name, "holds a tab; names, titles and sources are one line of text"); return nil
+            }
             return text.isEmpty ? nil : text
         }
         func list(_ name: String) -> [String] {

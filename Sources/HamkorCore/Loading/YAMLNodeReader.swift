@@ -182,6 +182,7 @@ public enum TextSafety {
         let value = scalar.value
         if value == 0x0A || value == 0x09 { return false }
         return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+            || value == 0xFFFE || value == 0xFFFF  // noncharacters XML (and so XLSX) cannot hold
     }
 
     /// The first refused character of `text` (or line feed, if `orNewline`), if any: a quick byte
@@ -194,7 +195,7 @@ public enum TextSafety {
     /// False when `text` surely holds no refused character (nor a line feed, if `orNewline`):
     /// one pass over the UTF-8 bytes, so only suspicious text is searched scalar by scalar.
     /// C1 controls are encoded `C2 80`–`C2 9F`; the bidirectional controls `E2 80 AA`–`E2 80 AE`
-    /// and `E2 81 A6`–`E2 81 A9`.
+    /// and `E2 81 A6`–`E2 81 A9`; the noncharacters U+FFFE and U+FFFF `EF BF BE` and `EF BF BF`.
     public static func mayContainForbidden(_ text: String, orNewline: Bool) -> Bool {
         let verdict = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             let count = bytes.count
@@ -210,6 +211,8 @@ public enum TextSafety {
                 } else if byte == 0xE2 {
                     if index + 2 < count && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81)
                         && (0xA6...0xAE).contains(bytes[index + 2]) { return true }
+                } else if byte == 0xEF {
+                    if index + 2 < count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE { return true }  // U+FFFE, U+FFFF
                 }
                 index += 1
             }
@@ -221,6 +224,9 @@ public enum TextSafety {
     /// The message for a refused character.
     public static func message(for scalar: Unicode.Scalar) -> String {
         let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+        if scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+            return "contains the noncharacter \(code), which XML and spreadsheets cannot hold; remove it"
+        }
         if scalar.value >= 0x2000 {
             return "contains the bidirectional control character \(code), which can disguise how text reads; remove it"
         }

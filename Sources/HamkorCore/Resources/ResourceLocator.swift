@@ -27,7 +27,11 @@ public struct ResourceLocator: Sendable {
             guard holdsResources(url) else { throw DataError.notFound(path: "\(explicit) (no Localization/ and Reports/ inside)") }
             return ResourceLocator(root: url)
         }
-        if let fromEnvironment = environment["HAMKOR_RESOURCES"], !fromEnvironment.isEmpty {
+        let fromEnvironment: String?
+        do { fromEnvironment = try HamkorEnvironment.resources(environment) } catch {
+            throw DataError.notFound(path: "HAMKOR_RESOURCES (\(error))")
+        }
+        if let fromEnvironment {
             let url = URL(fileURLWithPath: fromEnvironment)
             guard holdsResources(url) else { throw DataError.notFound(path: "HAMKOR_RESOURCES=\(fromEnvironment) (no Localization/ and Reports/ inside)") }
             return ResourceLocator(root: url)

@@ -32,14 +32,14 @@ public final class AtomicFileGroup {
     @discardableResult
     public func stage(beside url: URL, _ body: (URL) throws -> Void) throws -> Int {
         do {
+            try AtomicFileWriter.checkReplaceable(url)
             let folder = url.deletingLastPathComponent()
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
                 throw ExportError.cannotWrite(path: url.path, reason: AtomicFileWriter.reason(error))
             }
-            let temporary = folder.appendingPathComponent(
-                ".\(url.lastPathComponent)\(AtomicFileWriter.temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            let temporary = folder.appendingPathComponent(AtomicFileWriter.temporaryName(for: url.lastPathComponent))
             temporaries.append(temporary)
             do {
                 try body(temporary)
@@ -66,6 +66,9 @@ public final class AtomicFileGroup {
     public func publish(as urls: [URL]) throws -> [Int] {
         precondition(urls.count == temporaries.count, "one destination per staged file")
         do {
+            // Only a regular file, or nothing, is replaced: checked again, as the destination
+            // may have changed (or differ from the one staged beside) since staging.
+            for url in urls { try AtomicFileWriter.checkReplaceable(url) }
             for (temporary, url) in zip(temporaries, urls) {
                 guard rename(temporary.path, url.path) == 0 else {
                     throw ExportError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))

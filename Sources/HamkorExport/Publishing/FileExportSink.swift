@@ -30,9 +30,7 @@ final class FileExportSink: ExportSink {
 
     /// Publishes every part written, together, and returns the files.
     func publish() throws -> [ExportedFile] {
-        let urls = names.count == 1
-            ? [target]
-            : names.map { ExportTarget.sibling(of: target, part: $0, extension: fileExtension) }
+        let urls = ExportTarget.files(forParts: names, at: target, extension: fileExtension)
         let sizes = try group.publish(as: urls)
         return zip(urls, sizes).map { ExportedFile(url: $0, bytes: $1) }
     }

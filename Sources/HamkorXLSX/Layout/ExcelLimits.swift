@@ -10,7 +10,9 @@ enum ExcelLimits {
     static let maximumSheetNameCharacters = 31
 
     /// `text` cut at a grapheme boundary so that it has at most `limit` UTF-16 code units;
-    /// `nil` when it already fits.
+    /// `nil` when it already fits. A first grapheme longer than the whole limit (a letter with
+    /// thousands of combining marks) is cut between its scalars rather than dropped, so a cut
+    /// cell is never empty.
     ///
     /// Counting UTF-16 units is what Excel does and is never more lenient than libxlsxwriter,
     /// which counts code points.
@@ -20,7 +22,16 @@ enum ExcelLimits {
         var used = 0
         for character in text {
             let length = character.utf16.count
-            if used + length > limit { break }
+            if used + length > limit {
+                guard result.isEmpty else { break }
+                for scalar in character.unicodeScalars {
+                    let units = UTF16.width(scalar)
+                    if used + units > limit { break }
+                    result.unicodeScalars.append(scalar)
+                    used += units
+                }
+                break
+            }
             result.append(character)
             used += length
         }

@@ -74,7 +74,7 @@ final class WorkbookRenderer {
     func cellText(_ text: String, at sheet: String, row: Int, column: Int) -> String {
         guard let cut = ExcelLimits.truncated(text, toUTF16: ExcelLimits.maximumCellCharacters) else { return text }
         report("cell \(sheet)!\(CellReference.cell(row: row, column: column)) was cut to "
-               + "\(ExcelLimits.maximumCellCharacters) characters (it had \(text.utf16.count))")
+               + "\(cut.utf16.count) characters (it had \(text.utf16.count); a cell holds \(ExcelLimits.maximumCellCharacters))")
         return cut
     }
 
