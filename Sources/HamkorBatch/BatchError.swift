@@ -11,6 +11,8 @@ public enum BatchError: Error, CustomStringConvertible, Sendable, Equatable {
     case cannotCreate(path: String, reason: String)
     /// Two units of one batch would write the same file (exit 65).
     case pathCollision(path: String, first: String, second: String)
+    /// An output would take the name of one of Hamkor's own files in the output folder (exit 65).
+    case reservedPath(path: String, reason: String)
     /// `--shard` is not of the form `I/N` with `1 <= I <= N` (exit 64).
     case invalidShard(String)
     /// `--shard auto` found the engine's index or count missing, malformed or inconsistent;
@@ -37,6 +39,8 @@ public enum BatchError: Error, CustomStringConvertible, Sendable, Equatable {
             "\(path): error: cannot create: \(reason)"
         case .pathCollision(let path, let first, let second):
             "\(path): error: units '\(first)' and '\(second)' would write the same file; add {job}, {lang} or {format} to the output template"
+        case .reservedPath(let path, let reason):
+            "\(path): error: \(reason); change the output template"
         case .invalidShard(let text):
             "error: invalid --shard '\(text)'; expected I/N with 1 <= I <= N, such as 1/3"
         case .shardEnvironment(let message):
@@ -60,7 +64,7 @@ public enum BatchError: Error, CustomStringConvertible, Sendable, Equatable {
     public var exitCode: Int32 {
         switch self {
         case .outsideRoot, .cannotCreate, .lockFailed: 73
-        case .pathCollision, .cannotResume: 65
+        case .pathCollision, .cannotResume, .reservedPath: 65
         case .invalidShard, .shardEnvironment: 64
         case .outputLocked, .jobLocked, .shardLocked: 75
         case .unitLocked: 1

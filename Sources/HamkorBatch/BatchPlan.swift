@@ -96,6 +96,9 @@ public struct BatchPlan: Sendable {
         if path.isEmpty || segments.last?.isEmpty == true || segments.last == "." {
             throw BatchError.outsideRoot(path: shown, reason: "output template '\(template.source)' gives '\(path)', which names no file")
         }
+        if let role = HamkorOwnFiles.role(of: path) {
+            throw BatchError.reservedPath(path: shown, reason: "output template '\(template.source)' gives '\(path)', which is \(role) Hamkor keeps in the output folder")
+        }
         if path.contains("\0") {
             throw BatchError.outsideRoot(path: shown, reason: "output path contains a NUL character")
         }
