@@ -264,7 +264,7 @@ private struct DefinitionParser {
     }
 
     func list(_ node: Node, _ field: String) -> ListDefinition? {
-        guard let f = fields(node, field, ["title", "items", "source", "field", "filter"]) else { return nil }
+        guard let f = fields(node, field, ["title", "items", "source", "field", "detail", "filter"]) else { return nil }
         let title = f["title"].flatMap { reader.string($0, "\(field).title") }
         let items = f["items"].flatMap { reader.sequence($0, "\(field).items") }?.enumerated()
             .compactMap { reader.string($0.element, "\(field).items[\($0.offset)]") } ?? []
@@ -273,8 +273,12 @@ private struct DefinitionParser {
         if let listSource, let name, let node = f["field"], listSource.fields[name] == nil {
             reader.fail(node, "\(field).field", "'\(name)' is not a field of \(listSource.rawValue)")
         }
+        let detail = f["detail"].flatMap { reader.string($0, "\(field).detail") }
+        if let listSource, let detail, let node = f["detail"], listSource.fields[detail] == nil {
+            reader.fail(node, "\(field).detail", "'\(detail)' is not a field of \(listSource.rawValue)")
+        }
         if (listSource == nil) == items.isEmpty && f["source"] == nil { reader.fail(node, field, "a list has items: or source: with field:") }
         return ListDefinition(title: title, items: items, source: listSource, field: name ?? (listSource == nil ? nil : "title"),
-                              filter: filter(f["filter"], "\(field).filter", source: listSource))
+                              detail: detail, filter: filter(f["filter"], "\(field).filter", source: listSource))
     }
 }

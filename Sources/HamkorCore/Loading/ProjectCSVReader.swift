@@ -7,9 +7,9 @@ struct ProjectCSVReader {
     let vocabulary: Vocabulary
     let problems: ProblemList
 
-    private static let columns: Set<String> = ["id", "name", "name.en", "name.uz", "name.uz-Cyrl", "name.az", "name.ru",
+    private static let columns: Set<String> = Set(["id", "name"] + LanguageTag.allCases.map { "name.\($0.tag)" } + [
                                                "partners", "sector", "places", "value", "currency", "status",
-                                               "startYear", "endYear", "source", "illustrative"]
+                                               "startYear", "endYear", "source", "illustrative"])
 
     private static let whitespace = CharacterSet.whitespaces
 
