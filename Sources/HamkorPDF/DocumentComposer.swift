@@ -17,7 +17,7 @@ struct DocumentComposer {
     init(document: ReportDocument, context: ExportContext, canvas: CairoCanvas, page: PageSize) {
         self.document = document
         self.context = context
-        formatter = CellFormatter(locale: context.locale, dateLength: .long)
+        formatter = CellFormatter(locale: context.locale, dateLength: .table)
         composer = PageComposer(canvas: canvas, page: page)
     }
 

@@ -42,7 +42,7 @@ import Testing
             #expect(Poppler.normalised(text).contains(notice), "page \(index + 1) lacks the sample-data notice")
         }
         let text = Poppler.normalised(pages.joined(separator: " "))
-        let formatter = CellFormatter(locale: PDFFixture.context(language).locale, dateLength: .long)
+        let formatter = CellFormatter(locale: PDFFixture.context(language).locale, dateLength: .table)
         for table in document.tables {
             var cursor = text.startIndex
             var expected: [String] = []
