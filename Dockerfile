@@ -5,14 +5,14 @@
 #     batch /opt/hamkor/share/hamkor/Reports/jobs.yaml --out /reports
 #
 # The build stage runs `make dist` exactly as a developer does; the runtime stage copies the
-# unpacked bundle and installs only what the bundle's binary links dynamically (libxlsxwriter
-# and, through it, zlib, minizip and libcrypto). This image is not built by `make test`: the
+# unpacked bundle and installs only what the bundle's binary links dynamically: libxlsxwriter
+# (with zlib, minizip, libcrypto) for xlsx, and Cairo and Pango with the Noto fonts for pdf. This image is not built by `make test`: the
 # machines that run the tests have no container engine. `make test-dist` tests the same bundle
 # by unpacking it into an empty folder and running the sample job there.
 
 FROM swift:6.3.1-bookworm AS build
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libxlsxwriter-dev gettext pkg-config make \
+ && apt-get install -y --no-install-recommends libxlsxwriter-dev libcairo2-dev libpango1.0-dev gettext pkg-config make \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
@@ -22,7 +22,8 @@ RUN make dist DIST_DIR=/dist \
 
 FROM debian:bookworm-slim
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libxlsxwriter4 tzdata ca-certificates \
+ && apt-get install -y --no-install-recommends libxlsxwriter4 libcairo2 libpango-1.0-0 libpangocairo-1.0-0 \
+      fonts-noto-core tzdata ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --user-group --home-dir /nonexistent --shell /usr/sbin/nologin hamkor \
  && mkdir -p /reports && chown 10001:10001 /reports

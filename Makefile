@@ -4,6 +4,9 @@
 #   make bench   runs the benchmarks (release build; not part of the tests)
 #   make bench-instructions   instruction counts of the XLSX export against the C writer (callgrind)
 #   make install PREFIX=/usr/local   installs the binary and its Localization/ and Reports/ files
+#   make dist    a release tarball under dist/ (static Swift runtime, resources, man page, completions)
+#   make test-dist   builds it and runs the sample job from it, unpacked in a temporary folder
+#                (not part of make test: the static release build takes minutes on 2 cores)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -13,7 +16,7 @@ OUT ?= out
 HAMKOR := .build/debug/hamkor
 CATALOGS := $(wildcard Localization/*.po)
 
-.PHONY: all deps build run test test-swift check-catalogs check-l10n example bench bench-instructions install check-office fuzz clean
+.PHONY: dist test-dist all deps build run test test-swift check-catalogs check-l10n example bench bench-instructions install check-office fuzz clean
 
 all: build
 
@@ -51,6 +54,12 @@ example:
 	$(SWIFT) build --package-path Examples/MarkdownExporter
 	$(SWIFT) test --package-path Examples/MarkdownExporter
 
+dist: deps
+	bash scripts/dist.sh
+
+test-dist: dist
+	bash scripts/test-dist.sh
+
 bench: deps
 	bash Benchmarks/run.sh
 
@@ -73,4 +82,4 @@ fuzz:
 	bash scripts/fuzz.sh
 
 clean:
-	rm -rf .build $(OUT)
+	rm -rf .build .build-dist dist $(OUT)

@@ -6,6 +6,7 @@
 #   BENCH_SCRATCH=.build-bench           SwiftPM scratch path of the release build
 #   BENCH_TMPDIR=                        where outputs are written (default: the system's temp)
 #   BENCH_PEERS=1                        peer rows: polars, DuckDB, pandas (+ XlsxWriter) on the same tables
+#   BENCH_SCALEOUT_UNITS=10000           units of the scale-out batch (1, 2, 4 indexed workers; BENCH_SCALEOUT_WORKERS)
 #   BENCH_SETTLE_MIB=0                   before each run at 1,000,000 rows, a throwaway process writes this much memory (experiment; 0: off)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,10 @@ echo "== benchmarks" >&2
 export BENCH_SIZES="$SIZES"
 "$PEER_PYTHON" Benchmarks/bench.py --hamkor "$BIN_DIR/hamkor" --bin Benchmarks/bin --data Benchmarks/.data \
   --results Benchmarks/results/latest.md
+
+echo "== scale-out: indexed workers on one folder" >&2
+python3 Benchmarks/scaleout.py --hamkor "$BIN_DIR/hamkor" --units "${BENCH_SCALEOUT_UNITS:-10000}" \
+  --workers "${BENCH_SCALEOUT_WORKERS:-1 2 4}" ${BENCH_TMPDIR:+--tmp "$BENCH_TMPDIR"} | tee -a Benchmarks/results/latest.md
 
 {
   echo

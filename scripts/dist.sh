@@ -7,18 +7,20 @@
 #   hamkor-VERSION-linux-ARCH/share/man/man1/hamkor.1 (and hamkor-SUBCOMMAND.1)
 #   hamkor-VERSION-linux-ARCH/share/{bash-completion/completions,zsh/site-functions,fish/vendor_completions.d}/
 #   hamkor-VERSION-linux-ARCH/README.md
-# SWIFT (default swift) and DIST_DIR (default dist) may be overridden.
+# SWIFT (default swift), DIST_DIR (default dist) and DIST_SCRATCH (the release build's SwiftPM
+# scratch path, default .build-dist, apart from the debug build's .build) may be overridden.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SWIFT=${SWIFT:-swift}
 DIST_DIR=${DIST_DIR:-dist}
+SCRATCH=${DIST_SCRATCH:-.build-dist}
 VERSION=$(sed -n 's/.*static let current = "\(.*\)"/\1/p' Sources/HamkorCore/HamkorVersion.swift)
 NAME="hamkor-$VERSION-linux-$(uname -m)"
 STAGE="$DIST_DIR/$NAME"
 
 echo "== release build (static Swift runtime)" >&2
-"$SWIFT" build -c release --product hamkor --static-swift-stdlib >&2
-BIN="$("$SWIFT" build -c release --static-swift-stdlib --show-bin-path)/hamkor"
+"$SWIFT" build -c release --scratch-path "$SCRATCH" --product hamkor --static-swift-stdlib >&2
+BIN="$("$SWIFT" build -c release --scratch-path "$SCRATCH" --static-swift-stdlib --show-bin-path)/hamkor"
 if ldd "$BIN" | grep -Eq 'libswift|libFoundation|lib_Foundation|libdispatch|libicu'; then
   echo "dist: $BIN still links the Swift runtime dynamically:" >&2
   ldd "$BIN" >&2
@@ -33,7 +35,7 @@ install -m 755 "$BIN" "$STAGE/bin/hamkor"
 strip --strip-unneeded "$STAGE/bin/hamkor" 2>/dev/null || true
 cp -R Localization Reports "$STAGE/share/hamkor/"
 cp README.md "$STAGE/"
-bash scripts/manpages.sh "$STAGE/bin/hamkor" "$STAGE/share/man/man1"
+DIST_SCRATCH="$SCRATCH" bash scripts/manpages.sh "$STAGE/bin/hamkor" "$STAGE/share/man/man1"
 "$STAGE/bin/hamkor" --generate-completion-script bash > "$STAGE/share/bash-completion/completions/hamkor"
 "$STAGE/bin/hamkor" --generate-completion-script zsh > "$STAGE/share/zsh/site-functions/_hamkor"
 "$STAGE/bin/hamkor" --generate-completion-script fish > "$STAGE/share/fish/vendor_completions.d/hamkor.fish"

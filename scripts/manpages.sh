@@ -7,10 +7,11 @@ cd "$(dirname "$0")/.."
 BINARY=$1
 OUTPUT=$2
 SWIFT=${SWIFT:-swift}
-PARSER=.build/checkouts/swift-argument-parser
-[ -d "$PARSER" ] || "$SWIFT" package resolve >&2
-"$SWIFT" build -c release --package-path "$PARSER" --scratch-path .build/generate-manual --product generate-manual >&2
-TOOL="$("$SWIFT" build -c release --package-path "$PARSER" --scratch-path .build/generate-manual --show-bin-path)/generate-manual"
+SCRATCH=${DIST_SCRATCH:-.build}
+PARSER=$SCRATCH/checkouts/swift-argument-parser
+[ -d "$PARSER" ] || "$SWIFT" package resolve --scratch-path "$SCRATCH" >&2
+"$SWIFT" build -c release --package-path "$PARSER" --scratch-path "$SCRATCH/generate-manual" --product generate-manual >&2
+TOOL="$("$SWIFT" build -c release --package-path "$PARSER" --scratch-path "$SCRATCH/generate-manual" --show-bin-path)/generate-manual"
 mkdir -p "$OUTPUT"
 "$TOOL" "$BINARY" --output-directory "$OUTPUT" --date "$(date -u -d "@${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}" +%Y-%m-%d)" \
   --section 1 --authors "The Hamkor authors" >&2

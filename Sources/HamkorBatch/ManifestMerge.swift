@@ -47,6 +47,9 @@ public enum ManifestMerge {
 
         var byIndex = [(record: ManifestRecord, shard: String)?](repeating: nil, count: total)
         var byKey: [String: String] = [:]
+        // Units that share an input must agree on its digest: a shard left from an earlier run
+        // made from other data, definitions or catalogs is stale even if its files are intact.
+        var sharedInputs: [String: (digest: String, shard: String)] = [:]
         for (name, manifest) in manifests {
             let path = folder.appendingPathComponent(name).path
             for record in manifest.units {
@@ -61,6 +64,17 @@ public enum ManifestMerge {
                 }
                 byIndex[index] = (record, path)
                 byKey[record.key] = path
+                if let inputs = record.inputs {
+                    let shared = [("data of job '\(record.job)'", inputs.data), ("definition of '\(record.report)'", inputs.definition),
+                                  ("vocabulary", inputs.vocabulary), ("catalog of '\(record.language)'", inputs.catalog ?? "none")]
+                    for (what, digest) in shared {
+                        if let first = sharedInputs[what], first.digest != digest {
+                            throw ManifestError.differentRuns(first: first.shard, second: path, field: "the digest of the \(what)",
+                                                              firstValue: String(first.digest.prefix(12)), secondValue: String(digest.prefix(12)))
+                        }
+                        sharedInputs[what] = (digest, path)
+                    }
+                }
             }
         }
         let missing = byIndex.indices.filter { byIndex[$0] == nil }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// What `hamkor batch --resume` may keep: the records of the shard's last manifest, overlaid
-/// by the journal of a run that was killed before writing one.
+/// What `hamkor batch --resume` may keep: the records of the folder's `manifest.json` (for a
+/// shard: the last merged manifest, so a change of shard count still resumes), overlaid by the
+/// shard's last manifest, overlaid by the journal of a run that was killed before writing one.
 ///
 /// A unit is kept only when its record says `ok`, its input digests equal the unit's current
 /// ones, its files are where the unit writes now, and each file still has the recorded size
@@ -15,10 +16,13 @@ struct ResumePoint: Sendable {
     ///   be read: resuming from it would guess.
     init(root: URL, shard: Shard) throws(ManifestError) {
         var records: [String: ManifestRecord] = [:]
-        do {
-            let manifest = try Manifest.read(root.appendingPathComponent(shard.manifestName))
-            for record in manifest.units { records[record.key] = record }
-        } catch .missing {
+        let names = shard.isWholeBatch ? [shard.manifestName] : [Manifest.fileName, shard.manifestName]
+        for name in names {
+            do {
+                let manifest = try Manifest.read(root.appendingPathComponent(name))
+                for record in manifest.units { records[record.key] = record }
+            } catch .missing {
+            }
         }
         for record in RunJournal.records(at: root.appendingPathComponent(shard.journalName)) {
             records[record.key] = record

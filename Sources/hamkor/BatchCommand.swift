@@ -125,7 +125,7 @@ struct BatchCommand: ParsableCommand {
         guard let shard else { return .all }
         guard shard == "auto" else { return try Shard(parsing: shard) }
         let resolved = try ShardEnvironment.resolve(ProcessInfo.processInfo.environment, shards: shards)
-        global.console.debug("--shard auto: running shard \(resolved)")
+        global.console.info("--shard auto: running shard \(resolved), writing \(resolved.manifestName)")
         return resolved
     }
 

@@ -75,6 +75,22 @@ import Testing
         }
     }
 
+    @Test(arguments: [("manifest.{format}", "json", "manifest.json"), ("manifest.shard-1-of-{format}.json", "2", "manifest.shard-1-of-2.json"),
+                      (".hamkor.units.{format}", "lock", ".hamkor.units.lock"), ("hamkor-runs.{format}", "jsonl", "hamkor-runs.jsonl")])
+    func outputsCannotTakeHamkorsOwnFileNames(template: String, format: String, taken: String) throws {
+        let file = try parseJobs("""
+            output: "\(template)"
+            jobs:
+              - {name: one, report: portfolio, formats: [\(format)]}
+            """, knownFormats: [format])
+        #expect {
+            _ = try BatchPlan(jobFile: file, now: now)
+        } throws: { error in
+            guard let error = error as? BatchError, case .reservedPath = error else { return false }
+            return error.exitCode == 65 && error.description.contains("gives '\(taken)', which is")
+        }
+    }
+
     @Test func collidingPathsAreRefused() throws {
         let file = try jobFile(output: "{report}.{format}")
         #expect {

@@ -239,6 +239,14 @@ import Testing
         #expect(field == "jobFileSha256")
         try saved.write(to: second)
 
+        // A shard made before the Russian catalog changed, its files still intact.
+        try Data("msgid \"\"\nmsgstr \"\"\n# reviewed\n".utf8).write(to: resources.root.appendingPathComponent("Localization/ru.po"))
+        _ = try runner(root, resources, resume: false).run(try plan(shard: try Shard(index: 1, count: 3)), CountingAction().action)
+        guard case .differentRuns(_, _, let inputField, _, _) = mergeError() else { Issue.record("no stale shard reported"); return }
+        #expect(inputField == "the digest of the catalog of 'ru'")
+        try Data("msgid \"\"\nmsgstr \"\"\n".utf8).write(to: resources.root.appendingPathComponent("Localization/ru.po"))
+        _ = try runner(root, resources, resume: false).run(try plan(shard: try Shard(index: 1, count: 3)), CountingAction().action)
+
         // A stale manifest of another sharding beside them.
         try saved.write(to: root.appendingPathComponent("manifest.shard-1-of-2.json"))
         #expect(mergeError() == .mixedShardCounts(folder: root.path, counts: [2, 3]))

@@ -21,7 +21,7 @@ func temporaryFolder() -> URL {
 
 func cleanUp(_ url: URL) { try? FileManager.default.removeItem(at: url) }
 
-func parseJobs(_ text: String, file: String = "jobs.yaml") throws(DataError) -> JobFile {
+func parseJobs(_ text: String, file: String = "jobs.yaml", knownFormats: [String] = knownFormats) throws(DataError) -> JobFile {
     try JobFile.parse(text, file: file, baseFolder: URL(fileURLWithPath: "/base"),
                       knownReports: knownReports, knownFormats: knownFormats)
 }
