@@ -55,7 +55,7 @@ private struct BriefingRenderer {
         self.document = document
         self.width = width
         self.context = context
-        formatter = CellFormatter(locale: context.locale, dateLength: .long)
+        formatter = CellFormatter(locale: context.locale, dateLength: .table)
     }
 
     mutating func render() -> String {
@@ -82,7 +82,7 @@ private struct BriefingRenderer {
         sections.append(lines)
 
         let labels = document.labels
-        let generated = context.locale.dateTime(document.generatedAt, timeZone: TimeZone(identifier: "UTC")!) + " UTC"
+        let generated = context.locale.dateTime(document.generatedAt, timeZone: TimeZone(identifier: "UTC")!)
         var meta = wrap("\(labels.generated): \(generated)", next: "    ")
         meta += wrap("\(labels.language): \(labels.languageName)", next: "    ")
         if document.isSampleData { meta += wrap(labels.sampleData, first: "(!) ", next: "    ") }

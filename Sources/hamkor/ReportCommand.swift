@@ -29,7 +29,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A dataset file or folder; repeatable. Default: the bundled sample.", valueName: "PATH"))
     var data: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Language: en, uz (uz-Latn), uz-Cyrl, az, ru; region forms like ru-RU work.", valueName: "TAG"))
+    @Option(name: .long, help: ArgumentHelp("Language: \(LanguageTag.availableTags.joined(separator: ", ")); script and region forms like uz-Latn or ru-RU work.", valueName: "TAG"))
     var lang = "en"
 
     @Option(name: .long, help: ArgumentHelp("Format id (see `hamkor list formats`).", valueName: "ID"))

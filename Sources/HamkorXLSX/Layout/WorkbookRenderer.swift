@@ -108,7 +108,8 @@ final class WorkbookRenderer {
     }
 
     private func setProperties() throws {
-        let keywords = ["Hamkor", document.reportID, document.language.tag].joined(separator: ", ")
+        // Readers see category and keywords in the file's properties: in the report language.
+        let keywords = [document.title, document.labels.languageName, "Hamkor"].joined(separator: ", ")
         var comments: [String] = []
         if document.isSampleData { comments.append(document.labels.sampleData) }
         if document.hasIllustrativeFigures { comments.append(document.labels.illustrativeNote) }
@@ -117,7 +118,7 @@ final class WorkbookRenderer {
             subject: document.subtitle ?? document.title,
             author: configuration.author,
             company: configuration.company.isEmpty ? nil : configuration.company,
-            category: document.reportID,
+            category: document.labels.category,
             keywords: keywords,
             comments: comments.isEmpty ? nil : comments.joined(separator: " "),
             created: Int(document.generatedAt.timeIntervalSince1970.rounded(.down))))
