@@ -17,7 +17,7 @@ struct DocumentComposer {
     init(document: ReportDocument, context: ExportContext, canvas: CairoCanvas, page: PageSize) {
         self.document = document
         self.context = context
-        formatter = CellFormatter(locale: context.locale, dateLength: .long)
+        formatter = CellFormatter(locale: context.locale, dateLength: .table)
         composer = PageComposer(canvas: canvas, page: page)
     }
 
@@ -29,9 +29,10 @@ struct DocumentComposer {
         return composer.pages
     }
 
-    /// The generated date and time line, as the text briefing writes it.
+    /// The generated date and time (in UTC, which the locale's format names), as the text
+    /// briefing writes it.
     var generatedLine: String {
-        context.locale.dateTime(document.generatedAt, timeZone: TimeZone(identifier: "UTC")!) + " UTC"
+        context.locale.dateTime(document.generatedAt, timeZone: TimeZone(identifier: "UTC")!)
     }
 
     private mutating func composeTitleBlock() {
