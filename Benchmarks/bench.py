@@ -178,6 +178,47 @@ def peer_rows(table, n, hamkor, data, work, runs, peers, log):
             table.add(f"{title} — {tool} (peer)", n, m, step_wall=m["wall"], step_cpu=m["cpu"])
 
 
+PDF_ROWS = 10_000
+
+
+def pdf_page_count(path):
+    output = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", output, re.M).group(1))
+
+
+def pdf_rows(table, n, hamkor, data, work, runs, env_timings, log):
+    """The portfolio report (every table; the project list spans hundreds of pages) to PDF:
+    Hamkor's PDF exporter against the route a user has without it, Hamkor's XLSX of the same
+    report converted by LibreOffice (`soffice --headless --convert-to pdf`). LibreOffice runs
+    with a profile of its own in the work folder, warmed by one conversion first."""
+    soffice = shutil.which("soffice")
+    report = [hamkor, "report", "portfolio", "--data", data, "--lang", "en"]
+    pdf = os.path.join(work, "hamkor-portfolio.pdf")
+    xlsx = os.path.join(work, "hamkor-portfolio.xlsx")
+    log(f"[{n:,}] PDF of the portfolio report: Hamkor, and LibreOffice converting Hamkor's XLSX")
+    commands = {"pdf": (report + ["--format", "pdf", "--output", pdf], env_timings, runs),
+                "xlsx": (report + ["--format", "xlsx", "--output", xlsx], env_timings, runs)}
+    results = measure_together(commands)
+    h_pdf, h_xlsx = results["pdf"], results["xlsx"]
+    pages = pdf_page_count(pdf)
+    table.add(f"PDF export — Hamkor, portfolio report ({pages:,} A4 pages)", n, h_pdf, mbytes=os.path.getsize(pdf))
+    if not soffice:
+        log("soffice not found: LibreOffice row skipped")
+        return
+    lo_out = os.path.join(work, "lo")
+    profile = "file://" + os.path.join(work, "lo-profile")
+    convert = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", lo_out, xlsx]
+    run_once(convert)  # creates the profile
+    lo = measure(convert, runs)
+    lo_pdf = os.path.join(lo_out, "hamkor-portfolio.pdf")
+    lo_pages = pdf_page_count(lo_pdf)
+    route = h_xlsx["wall"] + lo["wall"]
+    table.add(f"PDF — LibreOffice converting Hamkor's XLSX ({lo_pages:,} pages; baseline)", n, lo,
+              step_wall=lo["wall"], step_cpu=lo["cpu"], mbytes=os.path.getsize(lo_pdf))
+    table.add("PDF — Hamkor's PDF process vs XLSX process + LibreOffice (the route without it)", n, h_pdf,
+              step_wall=h_pdf["wall"], step_cpu=h_pdf["cpu"], baseline="XLSX + soffice", ratio=route / h_pdf["wall"])
+
+
 def folder_bytes(path):
     if os.path.isfile(path):
         return os.path.getsize(path)
@@ -229,6 +270,7 @@ def main():
     large_runs = int(os.environ.get("BENCH_LARGE_RUNS", "3"))
     settle_mib = int(os.environ.get("BENCH_SETTLE_MIB", "0"))
     peers = available_peers() if os.environ.get("BENCH_PEERS", "1") != "0" else []
+    only = os.environ.get("BENCH_ONLY", "")  # "pdf": just the PDF rows
     hamkor = os.path.abspath(args.hamkor)
     python = shutil.which("python3")
     work = tempfile.mkdtemp(prefix="hamkor-bench-", dir=os.environ.get("BENCH_TMPDIR"))
@@ -247,6 +289,10 @@ def main():
             tsv = os.path.join(args.data, f"baseline-{n}.tsv")
             in_bytes = folder_bytes(data)
             out = lambda name: os.path.join(work, name)
+            if n == PDF_ROWS and os.environ.get("BENCH_PDF", "1") != "0":
+                pdf_rows(table, n, hamkor, data, work, runs, env_timings, log)
+            if only == "pdf":
+                continue
 
             log(f"[{n:,}] load + validate")
             validate = measure([hamkor, "validate", "--data", data], 1 if n >= 1_000_000 else runs, settle_mib=settle)
@@ -340,16 +386,17 @@ def main():
                 path_ = os.path.join(work, name_)
                 shutil.rmtree(path_) if os.path.isdir(path_) else os.remove(path_)
 
-        log("full sample batch")
-        batch_out = os.path.join(work, "batch")
-        batch = measure([hamkor, "batch", "Reports/jobs.yaml", "--out", batch_out, "--quiet"], runs,
-                        cleanup=lambda: shutil.rmtree(batch_out, ignore_errors=True))
-        table.add("full sample batch (`hamkor batch Reports/jobs.yaml`, 60 outputs)", 0, batch,
-                  target="wall < 1 s", met=batch["wall"] < 1.0)
+        if only != "pdf":
+            log("full sample batch")
+            batch_out = os.path.join(work, "batch")
+            batch = measure([hamkor, "batch", "Reports/jobs.yaml", "--out", batch_out, "--quiet"], runs,
+                            cleanup=lambda: shutil.rmtree(batch_out, ignore_errors=True))
+            table.add("full sample batch (`hamkor batch Reports/jobs.yaml`, 60 outputs)", 0, batch,
+                      target="wall < 1 s", met=batch["wall"] < 1.0)
 
-        log("cold start")
-        version = measure([hamkor, "--version"], max(10, runs))
-        table.add("start-up (`hamkor --version`)", 0, version, target="wall < 50 ms", met=version["wall"] < 0.05)
+            log("cold start")
+            version = measure([hamkor, "--version"], max(10, runs))
+            table.add("start-up (`hamkor --version`)", 0, version, target="wall < 50 ms", met=version["wall"] < 0.05)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

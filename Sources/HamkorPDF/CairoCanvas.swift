@@ -19,6 +19,7 @@ final class CairoCanvas {
     private var fontCache: [TextStyle: OpaquePointer] = [:]
     private var finished = false
     private var lastSection: Int32 = 0
+    private var measured: [MeasureKey: (width: Double, height: Double)] = [:]
 
     /// A canvas of `size` points per page; `language` steers shaping and line breaking.
     init(pageSize: PageSize, language: String, fontFamily: String) throws {
@@ -95,13 +96,18 @@ final class CairoCanvas {
 
     // MARK: Text
 
-    /// The size a text takes when set in `style`, wrapped at `width` points.
+    /// The size a text takes when set in `style`, wrapped at `width` points. Sizes are
+    /// remembered: tables repeat their codes, statuses and places on every page.
     func measure(_ text: String, style: TextStyle, width: Double) -> (width: Double, height: Double) {
-        withLayout(text, style: style, width: width, alignment: .leading) { layout in
+        let key = MeasureKey(text: text, style: style, width: width)
+        if let known = measured[key] { return known }
+        let size = withLayout(text, style: style, width: width, alignment: .leading) { layout in
             var w: Int32 = 0, h: Int32 = 0
             pango_layout_get_size(layout, &w, &h)
-            return (Double(w) / Self.pangoScale, Double(h) / Self.pangoScale)
+            return (width: Double(w) / Self.pangoScale, height: Double(h) / Self.pangoScale)
         }
+        measured[key] = size
+        return size
     }
 
     /// The width of one unwrapped line of text.
@@ -192,6 +198,13 @@ final class CairoCanvas {
     private static func number(_ value: Double) -> String {
         String(format: "%.2f", locale: Locale(identifier: "en_US_POSIX"), value)
     }
+}
+
+/// What a measured size depends on.
+private struct MeasureKey: Hashable {
+    var text: String
+    var style: TextStyle
+    var width: Double
 }
 
 /// Receives the bytes Cairo writes.

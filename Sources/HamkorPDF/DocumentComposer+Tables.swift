@@ -6,8 +6,6 @@ import HamkorExport
 extension DocumentComposer {
     static let cellPadding = 3.5
     static let rowPadding = 2.6
-    /// Rows sampled for column widths; later rows wrap within the widths found.
-    static let widthSample = 400
 
     mutating func composeTable(_ table: TableBlock) {
         composer.space(8)
@@ -80,14 +78,20 @@ extension DocumentComposer {
     }
 
     /// Column widths filling the text width. Numbers keep their widest formatted value and
-    /// never wrap; text columns wrap between words, down to their longest word; headers wrap
-    /// between their words. Slack goes to the text columns.
+    /// never wrap; text columns wrap between words, down to their longest word, each into about
+    /// as many lines as the others; headers wrap between their words. Slack on a narrow table
+    /// goes to the text columns.
     private func columnWidths(_ table: TableBlock) -> [Double] {
         let padding = 2 * Self.cellPadding + 1  // a point to spare, so a word measured alone still fits in its line
         let available = composer.width
         let numeric = table.columns.map(\.type.isNumeric)
+        // Pango breaks lines at spaces and after a hyphen ("Горно-|металлургическая").
         func longestWord(_ text: String, _ style: TextStyle) -> Double {
-            text.split(whereSeparator: { $0.isWhitespace }).map { composer.canvas.naturalWidth(String($0), style: style) }.max() ?? 0
+            text.split(whereSeparator: { $0.isWhitespace }).flatMap { word in
+                word.split(separator: "-", omittingEmptySubsequences: true).enumerated().map { index, piece in
+                    index + 1 < word.split(separator: "-").count ? piece + "-" : piece
+                }
+            }.map { composer.canvas.naturalWidth(String($0), style: style) }.max() ?? 0
         }
         var content = table.columns.map { longestWord($0.header, .cellBold) + padding }
         var minimum = content
@@ -100,7 +104,7 @@ extension DocumentComposer {
                 minimum[column] = max(minimum[column], longestWord(text, style) + padding)
             }
         }
-        for row in table.rows.prefix(Self.widthSample) {
+        for row in table.rows {
             for (index, value) in cells(of: row, table).enumerated() { survey(value, .cell, column: index) }
         }
         if let total = table.total {
@@ -109,21 +113,32 @@ extension DocumentComposer {
             }
         }
         for index in minimum.indices where !numeric[index] { minimum[index] = min(minimum[index], available * 0.4) }
-        var widths = content
-        let sum = widths.reduce(0, +)
+        let sum = content.reduce(0, +)
         if sum <= available {
+            var widths = content
             let receivers = widths.indices.filter { !numeric[$0] }
             let targets = receivers.isEmpty ? Array(widths.indices) : receivers
             let share = (available - sum) / Double(targets.count)
             for index in targets { widths[index] += share }
             return widths
         }
-        // Too wide: text columns give up width in proportion to what they can give.
-        let give = widths.indices.map { numeric[$0] ? 0 : max(0, widths[$0] - minimum[$0]) }
-        let ratio = min(1, (sum - available) / max(give.reduce(0, +), 0.001))
-        for index in widths.indices { widths[index] -= give[index] * ratio }
-        let total = widths.reduce(0, +)
-        if total > available { widths = widths.map { $0 * available / total } }  // still too wide: scale all
-        return widths
+        // Too wide: every text column wraps into about the same number of lines L (its widest
+        // value's width ÷ L, never below its minimum), with L as small as fits (bisection), so
+        // a long name gets the room and no short column is squeezed into many lines.
+        func widths(lines: Double) -> [Double] {
+            content.indices.map { numeric[$0] ? content[$0] : max(minimum[$0], content[$0] / lines) }
+        }
+        var low = 1.0, high = 1000.0
+        for _ in 0..<40 {
+            let middle = (low + high) / 2
+            if widths(lines: middle).reduce(0, +) > available { low = middle } else { high = middle }
+        }
+        var result = widths(lines: high)
+        let spare = available - result.reduce(0, +)
+        let wrapping = result.indices.filter { !numeric[$0] && result[$0] < content[$0] }
+        if spare > 0, !wrapping.isEmpty { for index in wrapping { result[index] += spare / Double(wrapping.count) } }
+        let total = result.reduce(0, +)
+        if total > available { result = result.map { $0 * available / total } }  // minimums alone too wide: scale all
+        return result
     }
 }

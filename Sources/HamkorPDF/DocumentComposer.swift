@@ -29,7 +29,8 @@ struct DocumentComposer {
         return composer.pages
     }
 
-    /// The generated date and time line, as the text briefing writes it.
+    /// The generated date and time (in UTC, which the locale's format names), as the text
+    /// briefing writes it.
     var generatedLine: String {
         context.locale.dateTime(document.generatedAt, timeZone: TimeZone(identifier: "UTC")!)
     }

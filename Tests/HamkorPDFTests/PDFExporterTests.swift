@@ -42,6 +42,10 @@ import Testing
             #expect(Poppler.normalised(text).contains(notice), "page \(index + 1) lacks the sample-data notice")
         }
         let text = Poppler.normalised(pages.joined(separator: " "))
+        let locale = PDFFixture.context(language).locale
+        let generated = locale.dateTime(document.generatedAt, timeZone: TimeZone(identifier: "UTC")!)
+        let labels = document.labels
+        #expect(text.contains(Poppler.normalised("\(labels.generated): \(generated) \(labels.language): \(labels.languageName)")))
         let formatter = CellFormatter(locale: PDFFixture.context(language).locale, dateLength: .table)
         for table in document.tables {
             var cursor = text.startIndex
