@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages Hamkor builds with, only when they are missing:
 # libxlsxwriter-dev (the XLSX writer, found through pkg-config), gettext (msgfmt), and a
+# PostgreSQL (the tests' throwaway server), a
 # decimal-comma locale (ru_RU.UTF-8) so the test that guards XLSX numbers against LC_NUMERIC runs.
 set -euo pipefail
 
@@ -8,6 +9,8 @@ missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists xlsxwriter; then missing+=(libxlsxwriter-dev); fi
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+# PostgreSQL: the tests start a throwaway server (scripts/with-postgres.sh).
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 need_locale=0
 if ! locale -a 2>/dev/null | grep -qi '^ru_RU\.utf-\?8$'; then
   need_locale=1
