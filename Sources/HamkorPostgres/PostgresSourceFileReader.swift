@@ -16,14 +16,9 @@ public struct PostgresSourceFileReader {
     }
 
     public func read(text: String, file: String) throws -> PostgresSource {
-        if let problem = YAMLSafetyGuard.check(text, file: file) { throw DataError.invalid([problem]) }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw DataError.invalid([YAMLErrorLocation.problem(error, file: file)])
+        guard let root = try YAMLSafetyGuard.compose(text, file: file) else {
+            throw DataError.invalid([DataProblem(SourceLocation(file: file), "the source file is empty")])
         }
-        guard let root else { throw DataError.invalid([DataProblem(SourceLocation(file: file), "the source file is empty")]) }
         let problems = ProblemList()
         let reader = YAMLNodeReader(file: file, problems: problems)
         let source = read(root, reader)
@@ -104,7 +99,7 @@ public struct PostgresSourceFileReader {
             case "table":
                 if let name = reader.string(value, field) {
                     if PostgresIdentifier.isValid(name) { body = .table(name) } else {
-                        reader.fail(value, field, "'\(name.prefix(60))' is not a table name; write table or schema.table (letters, digits, _), or give a query")
+                        reader.fail(value, field, "'\(TerminalText.excerpt(name, 60))' is not a table name; write table or schema.table (letters, digits, _), or give a query")
                     }
                 }
             case "query":

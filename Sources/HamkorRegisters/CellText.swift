@@ -15,7 +15,7 @@ struct CellText {
 
     func text(_ value: SheetValue, field: RecordSchema.Field, unit: RegisterUnit?) throws(Failure) -> String {
         if case .error(let code) = value {
-            throw Failure(message: "the cell holds the error \(code.prefix(20)); correct it in the workbook")
+            throw Failure(message: "the cell holds the error \(TerminalText.excerpt(code, 20)); correct it in the workbook")
         }
         if let mapped = valueMaps[field.name], case .text(let text) = value, let target = mapped[HeaderText.normalize(text)] {
             return target
@@ -88,7 +88,7 @@ struct CellText {
         let number: Decimal
         switch value {
         case .number(let raw, _):
-            guard let parsed = Self.excelDecimal(raw) else { throw Failure(message: "expected a number, found '\(raw.prefix(40))'") }
+            guard let parsed = Self.excelDecimal(raw) else { throw Failure(message: "expected a number, found '\(TerminalText.excerpt(raw, 40))'") }
             number = parsed
         case .text(let text):
             number = try Self.textDecimal(text, decimalMark: decimalMark)
@@ -137,7 +137,7 @@ struct CellText {
         var message: String?
         let parsed = DecimalParser.parse(plain) { message = $0 }
         guard let parsed else {
-            throw Failure(message: message.map { _ in "expected a number, found '\(text.prefix(40))'" } ?? "expected a number, found '\(text.prefix(40))'")
+            throw Failure(message: message.map { _ in "expected a number, found '\(TerminalText.excerpt(text, 40))'" } ?? "expected a number, found '\(TerminalText.excerpt(text, 40))'")
         }
         return parsed
     }

@@ -17,14 +17,9 @@ public struct ImportProfileReader {
 
     public func read(text: String, file: String) throws -> ImportProfile {
         let problems = ProblemList()
-        if let problem = YAMLSafetyGuard.check(text, file: file) { throw DataError.invalid([problem]) }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw DataError.invalid([YAMLErrorLocation.problem(error, file: file)])
+        guard let root = try YAMLSafetyGuard.compose(text, file: file) else {
+            throw DataError.invalid([DataProblem(SourceLocation(file: file), "the profile is empty")])
         }
-        guard let root else { throw DataError.invalid([DataProblem(SourceLocation(file: file), "the profile is empty")]) }
         let reader = YAMLNodeReader(file: file, problems: problems)
         let profile = read(root, reader)
         guard problems.isEmpty, let profile else { throw DataError.invalid(problems.problems) }
@@ -40,7 +35,7 @@ public struct ImportProfileReader {
             if let source = RecordSource(rawValue: kind), let found = RecordSchema.schema(for: source) {
                 schema = found
             } else {
-                reader.fail(node, "records", "registers can hold projects or trade, not '\(kind.prefix(40))'")
+                reader.fail(node, "records", "registers can hold projects or trade, not '\(TerminalText.excerpt(kind, 40))'")
             }
         } else if nodes["records"] == nil {
             reader.fail(root, "records", "is required: projects or trade")
@@ -131,7 +126,7 @@ public struct ImportProfileReader {
             case "unit":
                 if let text = reader.string(value, path) {
                     unit = RegisterUnit(text)
-                    if unit == nil { reader.fail(value, path, "unknown unit '\(text.prefix(40))'; write a scale (тыс., млн, млрд, ming, mln, thousand, million) and/or a currency (долл. США, USD, soʻm, manat)") }
+                    if unit == nil { reader.fail(value, path, "unknown unit '\(TerminalText.excerpt(text, 40))'; write a scale (тыс., млн, млрд, ming, mln, thousand, million) and/or a currency (долл. США, USD, soʻm, manat)") }
                 }
             default: break
             }
@@ -151,7 +146,7 @@ public struct ImportProfileReader {
             switch key {
             case "field", "value":
                 guard let known = schema.field(text) else {
-                    reader.fail(valueNode, "periods.\(key)", "unknown \(schema.source.rawValue) field '\(text.prefix(40))' (known: \(schema.names.joined(separator: ", ")))")
+                    reader.fail(valueNode, "periods.\(key)", "unknown \(schema.source.rawValue) field '\(TerminalText.excerpt(text, 40))' (known: \(schema.names.joined(separator: ", ")))")
                     continue
                 }
                 if key == "field" {
@@ -161,7 +156,7 @@ public struct ImportProfileReader {
                 }
             case "unit":
                 unit = RegisterUnit(text)
-                if unit == nil { reader.fail(valueNode, "periods.unit", "unknown unit '\(text.prefix(40))'") }
+                if unit == nil { reader.fail(valueNode, "periods.unit", "unknown unit '\(TerminalText.excerpt(text, 40))'") }
             default: break
             }
         }

@@ -52,7 +52,7 @@ public struct XLSXRegisterReader: DatasetReader {
             if let name = profile.sheet {
                 guard let found = workbook.sheet(named: name) else {
                     problems.add(SourceLocation(file: file.path), field: "sheet",
-                                 "the workbook has no sheet '\(name.prefix(40))' (sheets: \(workbook.sheets.map(\.name).joined(separator: ", ")))")
+                                 "the workbook has no sheet '\(TerminalText.excerpt(name, 40))' (sheets: \(workbook.sheets.map(\.name).joined(separator: ", ")))")
                     return Dataset()
                 }
                 sheet = found

@@ -72,7 +72,7 @@ import HamkorCore
               status: Статус
               startYear: [начало, на русском]
             """)
-        #expect(found == ["ru-projects.xlsx:Лист1!A5: error: startYear: the header 'начало' or 'на русском' matches columns G and N; write the full header, 'Group / Sub'"])
+        #expect(found == ["ru-projects.xlsx:Лист1!A5: error: startYear: the header 'начало' or 'на русском' matches columns G and O; write the full header, 'Group / Sub'"])
     }
 
     @Test func profileErrorsAreLocatedInTheProfile() throws {

@@ -44,8 +44,9 @@ public struct FlatRecordReader {
         func value(_ name: String) -> String? {
             guard let raw = record.text(name) else { return nil }
             let text = FlatRecordReader.trimmed(raw)
-            if text.utf8.count > DatasetLimits.maxTextLength, text.count > DatasetLimits.maxTextLength {
-                fail(name, "is longer than \(DatasetLimits.maxTextLength) characters"); return nil
+            if let length = TextLimit.excess(text) {
+                fail(name, "is \(length) characters (Unicode scalars) long; the limit is \(DatasetLimits.maxTextLength)")
+                return nil
             }
             if let bad = TextSafety.firstForbidden(in: text, orNewline: true) {
                 fail(name, TextSafety.message(for: bad)); return nil
@@ -60,7 +61,7 @@ public struct FlatRecordReader {
         func year(_ name: String) -> Int? {
             guard let text = value(name) else { return nil }
             guard let year = Int(text), FieldRules.years.contains(year) else {
-                fail(name, "expected a year \(FieldRules.years.lowerBound)–\(FieldRules.years.upperBound), found '\(text.prefix(20))'")
+                fail(name, "expected a year \(FieldRules.years.lowerBound)–\(FieldRules.years.upperBound), found '\(TerminalText.excerpt(text, 20))'")
                 return nil
             }
             return year
@@ -124,7 +125,7 @@ public struct FlatRecordReader {
             switch text.lowercased() {
             case "true", "yes", "1": illustrative = true
             case "false", "no", "0": illustrative = false
-            default: f.fail("illustrative", "expected true or false, found '\(text.prefix(20))'")
+            default: f.fail("illustrative", "expected true or false, found '\(TerminalText.excerpt(text, 20))'")
             }
         }
         guard !f.failed, let id, let english, let sector, let status else { return nil }

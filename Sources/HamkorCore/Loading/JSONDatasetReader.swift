@@ -1,7 +1,8 @@
 import Foundation
+import Yams
 
-/// Reads datasets written in JSON (`.json`): the YAML schema, with JSON's strictness kept
-/// (a trailing comma is refused so files stay valid for other tools).
+/// Reads datasets written in JSON (`.json`): the YAML schema, parsed as strict RFC 8259 JSON
+/// (``StrictJSON``) so files stay valid for other tools.
 public struct JSONDatasetReader: TextDatasetReader {
     public var formatID: String { "json" }
     public var fileSuffixes: [String] { [".json"] }
@@ -9,10 +10,13 @@ public struct JSONDatasetReader: TextDatasetReader {
     public init() {}
 
     public func read(text: String, file: String, context: DatasetReadContext, problems: ProblemList) -> Dataset {
-        if let problem = JSONStrictness.trailingComma(in: text, file: file) {
-            problems.add(problem)
+        let root: Node?
+        do {
+            root = try StrictJSON.compose(text, file: file)
+        } catch {
+            if case .invalid(let found) = error { found.forEach(problems.add) }
             return Dataset()
         }
-        return YAMLDatasetReader().read(text: text, file: file, context: context, problems: problems)
+        return YAMLDatasetReader.dataset(root, file: file, context: context, problems: problems)
     }
 }

@@ -65,7 +65,7 @@ struct ProjectCSVReader {
             let name = raw.trimmingCharacters(in: .whitespaces)
             guard Self.columns.contains(name) else {
                 problems.add(SourceLocation(file: file, line: header.line, column: index + 1), field: name,
-                             "unknown column '\(name.prefix(40))' (known: \(Self.columns.sorted().joined(separator: ", ")))")
+                             "unknown column '\(TerminalText.excerpt(name, 40))' (known: \(Self.columns.sorted().joined(separator: ", ")))")
                 continue
             }
             if columnIndex[name] != nil {
@@ -75,6 +75,11 @@ struct ProjectCSVReader {
         }
         for required in Self.schema.fields where required.isRequired && columnIndex[required.name] == nil {
             problems.add(SourceLocation(file: file, line: header.line, column: 1), field: required.name, "required column is missing")
+        }
+        if let plain = columnIndex["name"], columnIndex["name.en"] != nil {
+            // `name` stands for `name.en`: with both, one would silently win.
+            problems.add(SourceLocation(file: file, line: header.line, column: plain + 1), field: "name",
+                         "columns 'name' and 'name.en' both give the English name; keep one of them")
         }
         if columnIndex["name"] == nil && columnIndex["name.en"] == nil {
             problems.add(SourceLocation(file: file, line: header.line, column: 1), field: "name.en", "required column is missing")

@@ -9,20 +9,18 @@ public struct YAMLDatasetReader: TextDatasetReader {
     public init() {}
 
     public func read(text: String, file: String, context: DatasetReadContext, problems: ProblemList) -> Dataset {
-        if let problem = YAMLSafetyGuard.check(text, file: file) {
-            problems.add(problem)
-            return Dataset()
-        }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            problems.add(YAMLErrorLocation.problem(error, file: file))
-            return Dataset()
+            root = try YAMLSafetyGuard.compose(text, file: file)
         } catch {
-            problems.add(SourceLocation(file: file), field: nil, "cannot parse: \(error)")
+            if case .invalid(let found) = error { found.forEach(problems.add) }
             return Dataset()
         }
+        return Self.dataset(root, file: file, context: context, problems: problems)
+    }
+
+    /// The records of a composed YAML or JSON document.
+    static func dataset(_ root: Node?, file: String, context: DatasetReadContext, problems: ProblemList) -> Dataset {
         guard let root else {
             problems.add(SourceLocation(file: file), field: nil, "the file holds only comments; a data file needs at least one record")
             return Dataset()

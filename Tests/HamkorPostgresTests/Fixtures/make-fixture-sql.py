@@ -36,12 +36,12 @@ def main():
            "CREATE ROLE hamkor_reader LOGIN PASSWORD :'reader_password';",
            "",
            "CREATE TABLE projects (id text PRIMARY KEY, name_en text NOT NULL, name_uz text, name_uz_cyrl text, name_az text,",
-           "  name_ru text, partners text[], sector text NOT NULL, places text[], value numeric(30, 2), currency char(3),",
+           "  name_ru text, name_tr text, partners text[], sector text NOT NULL, places text[], value numeric(30, 2), currency char(3),",
            "  status text NOT NULL, start_year integer, end_year integer, source text, illustrative boolean NOT NULL DEFAULT false,",
            "  position integer NOT NULL);  -- the order of Reports/sample-data/projects.yaml"]
     for position, p in enumerate(projects, start=1):
         n = p["name"]
-        row = [p["id"], n["en"], n.get("uz"), n.get("uz-Cyrl"), n.get("az"), n.get("ru"), p["partners"], p["sector"],
+        row = [p["id"], n["en"], n.get("uz"), n.get("uz-Cyrl"), n.get("az"), n.get("ru"), n.get("tr"), p["partners"], p["sector"],
                p["places"], p["value"]["amount"], p["value"]["currency"], p["status"], p.get("startYear"), p.get("endYear"),
                p.get("source"), p.get("illustrative", False), position]
         out.append("INSERT INTO projects VALUES (" + ", ".join(literal(v) for v in row) + ");")

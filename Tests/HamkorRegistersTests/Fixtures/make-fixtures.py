@@ -21,6 +21,7 @@ import re
 import zipfile
 
 import openpyxl
+import openpyxl.utils
 import yaml
 from openpyxl.styles import Alignment, Font
 
@@ -61,40 +62,49 @@ def russian_register():
     ws = wb.active
     ws.title = "Лист1"
     ws["A1"] = "Реестр совместных инвестиционных проектов Республики Узбекистан и Азербайджанской Республики"
-    ws.merge_cells("A1:Q1")
+    ws.merge_cells("A1:R1")
     ws["A1"].font = Font(bold=True, size=14)
     ws["A2"] = "по состоянию на 1 октября 2024 г."
-    headers = {
-        "A4": "№ п/п", "B4": "Код проекта", "C4": "Наименование проекта", "H4": "Отрасль", "I4": "Регион",
-        "J4": "Страны-участницы", "K4": "Стоимость,\nмлн долл. США", "L4": "Служебная отметка", "M4": "Статус",
-        "N4": "Сроки реализации", "P4": "Источник", "Q4": "Иллюстративно",
-        "C5": "на английском", "D5": "на узбекском (лат.)", "E5": "на узбекском (кир.)", "F5": "на азербайджанском",
-        "G5": "на русском", "N5": "начало", "O5": "окончание",
-    }
-    for ref, text in headers.items():
-        ws[ref] = text
-        ws[ref].font = Font(bold=True)
-        ws[ref].alignment = Alignment(wrap_text=True, horizontal="center")
-    for merged in ["A4:A5", "B4:B5", "C4:G4", "H4:H5", "I4:I5", "J4:J5", "K4:K5", "L4:L5", "M4:M5", "N4:O4", "P4:P5", "Q4:Q5"]:
-        ws.merge_cells(merged)
-    ws.column_dimensions["L"].hidden = True
+    # Row 4 holds group headers (merged across their columns or down over row 5), row 5 sub-headers.
+    columns = ["№ п/п", "Код проекта", ("Наименование проекта", "на английском"), (None, "на узбекском (лат.)"),
+               (None, "на узбекском (кир.)"), (None, "на азербайджанском"), (None, "на русском"), (None, "на турецком"),
+               "Отрасль", "Регион", "Страны-участницы", "Стоимость,\nмлн долл. США", "Служебная отметка", "Статус",
+               ("Сроки реализации", "начало"), (None, "окончание"), "Источник", "Иллюстративно"]
+    group_start = None
+    for index, header in enumerate(columns, start=1):
+        top, sub = header if isinstance(header, tuple) else (header, None)
+        for row, text in ((4, top), (5, sub)):
+            if text is None:
+                continue
+            cell = ws.cell(row=row, column=index, value=text)
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(wrap_text=True, horizontal="center")
+        letter = openpyxl.utils.get_column_letter(index)
+        if sub is None:
+            ws.merge_cells(f"{letter}4:{letter}5")
+        if isinstance(header, tuple) and top is not None:
+            group_start = index
+        is_last_of_group = isinstance(header, tuple) and (index == len(columns) or not (isinstance(columns[index], tuple) and columns[index][0] is None))
+        if is_last_of_group and group_start is not None and index > group_start:
+            ws.merge_cells(f"{openpyxl.utils.get_column_letter(group_start)}4:{letter}4")
+    ws.column_dimensions["M"].hidden = True
     row = 6
     for number, p in enumerate(projects, start=1):
         name = p["name"]
         amount = p["value"]["amount"] / 1_000_000
         value = int(amount) if amount == int(amount) else amount
-        cells = [number, p["id"], name["en"], name["uz"], name["uz-Cyrl"], name["az"], name["ru"],
+        cells = [number, p["id"], name["en"], name["uz"], name["uz-Cyrl"], name["az"], name["ru"], name["tr"],
                  SECTOR_RU[p["sector"]], " ".join(p["places"]), ", ".join(COUNTRY_RU[c] for c in p["partners"]),
                  value, "не для печати", STATUS_RU[p["status"]], datetime.date(p["startYear"], 1, 15),
                  p.get("endYear"), p["source"], "да" if p["illustrative"] else "нет"]
         for column, value in enumerate(cells, start=1):
             ws.cell(row=row, column=column, value=value)
-        ws.cell(row=row, column=14).number_format = "dd.mm.yyyy"
+        ws.cell(row=row, column=15).number_format = "dd.mm.yyyy"
         if p["id"] == "prj-energy-03":
-            ws.cell(row=row, column=11, value="80,0")  # typed as text, with a decimal comma
+            ws.cell(row=row, column=12, value="80,0")  # typed as text, with a decimal comma
         row += 1
     ws.cell(row=row, column=2, value="Итого")
-    ws.cell(row=row, column=11, value=f"=SUM(K6:K{row - 1})")
+    ws.cell(row=row, column=12, value=f"=SUM(L6:L{row - 1})")
     save(wb, "ru-projects.xlsx")
 
 
