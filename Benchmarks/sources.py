@@ -132,6 +132,7 @@ def postgres_rows(rows):
     """Fills a table of `rows` projects in the test server (psql as its admin over the socket)."""
     places = "ARRAY[" + ",".join(f"'{p}'" for p in PLACES) + "]"
     sql = f"""
+    SET client_min_messages = warning;
     DROP TABLE IF EXISTS bench_projects;
     CREATE TABLE bench_projects AS
       SELECT 'prj-' || lpad(g::text, 7, '0') AS id, 'Project ' || g AS name_en, 'Проект ' || g AS name_ru,
