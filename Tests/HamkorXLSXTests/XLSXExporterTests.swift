@@ -77,7 +77,9 @@ import Testing
         #expect(try archive.cell("C4", sheet: 2)?.contains("<v>1000000</v>") == true)
         #expect(try archive.cell("D4", sheet: 2)?.contains("<v>0.2</v>") == true)
         #expect(try archive.cell("E4", sheet: 2)?.contains("<v>45292</v>") == true)  // 2024-01-01
-        #expect(try archive.numberFormat("D4", sheet: 2) == "0.0%")
+        // Spaced as the language spaces it (NumberFormats.percent): `0.0%` in English, `0.0" "%` in Russian.
+        let percentFormat = try #require(try archive.numberFormat("D4", sheet: 2))
+        #expect(language == .russian ? percentFormat.hasPrefix("0.0\"") && percentFormat.hasSuffix("\"%") : percentFormat == "0.0%", "\(percentFormat)")
         #expect(try archive.numberFormat("F4", sheet: 2) == "0")
         let dateFormat = try #require(try archive.numberFormat("E4", sheet: 2))
         #expect(dateFormat.contains("yyyy") && dateFormat.contains("d") && dateFormat.contains("m"))
