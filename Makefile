@@ -1,6 +1,6 @@
 # Hamkor — build, run and test.
 #   make run     installs libxlsxwriter-dev if missing, builds, writes the sample report set to ./out
-#   make test    installs libxlsxwriter-dev if missing, runs every test
+#   make test    installs libxlsxwriter-dev and PostgreSQL if missing, runs every test (beside a throwaway server)
 #   make bench   runs the benchmarks (release build; not part of the tests)
 #   make bench-instructions   instruction counts of the XLSX export against the C writer (callgrind)
 #   make install PREFIX=/usr/local   installs the binary and its Localization/ and Reports/ files
@@ -33,9 +33,10 @@ run: build
 
 test: deps check-catalogs example check-l10n test-swift
 
+# The tests run beside a throwaway PostgreSQL server on loopback, stopped afterwards.
 test-swift:
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel --num-workers 2
+	bash scripts/with-postgres.sh $(SWIFT) test --skip-build --parallel --num-workers 2
 
 # Every catalog must compile with GNU gettext, with no fuzzy or untranslated entry.
 check-catalogs:
@@ -62,6 +63,7 @@ test-dist: dist
 
 bench: deps
 	bash Benchmarks/run.sh
+	bash Benchmarks/sources.sh
 
 bench-instructions: deps
 	bash Benchmarks/instructions.sh

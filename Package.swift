@@ -11,6 +11,9 @@ let package = Package(
         .library(name: "HamkorXLSX", targets: ["HamkorXLSX"]),
         .library(name: "HamkorPDF", targets: ["HamkorPDF"]),
         .library(name: "HamkorBatch", targets: ["HamkorBatch"]),
+        .library(name: "HamkorWorkbook", targets: ["HamkorWorkbook"]),
+        .library(name: "HamkorRegisters", targets: ["HamkorRegisters"]),
+        .library(name: "HamkorPostgres", targets: ["HamkorPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The only door to libxlsxwriter; imported by HamkorXLSX alone.
@@ -56,10 +60,24 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // A streaming reader of .xlsx workbooks over ZIPFoundation and Foundation's XMLParser.
+        .target(name: "HamkorWorkbook", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Workbook registers read through import profiles into datasets.
+        .target(
+            name: "HamkorRegisters",
+            dependencies: ["HamkorCore", "HamkorLocalization", "HamkorWorkbook", .product(name: "Yams", package: "Yams")]
+        ),
+        // PostgreSQL source files: the only module that links PostgresNIO.
+        .target(
+            name: "HamkorPostgres",
+            dependencies: ["HamkorCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")]
+        ),
         .executableTarget(
             name: "hamkor",
             dependencies: [
                 "HamkorCore", "HamkorExport", "HamkorXLSX", "HamkorPDF", "HamkorBatch", "HamkorLocalization",
+                "HamkorRegisters", "HamkorPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -74,6 +92,10 @@ let package = Package(
         ),
         .testTarget(name: "HamkorPDFTests", dependencies: ["HamkorPDF", "HamkorExport", "HamkorCore", "HamkorLocalization"]),
         .testTarget(name: "HamkorBatchTests", dependencies: ["HamkorBatch", "HamkorCore", "HamkorExport"], exclude: ["Fixtures"]),
+        .testTarget(name: "HamkorWorkbookTests", dependencies: ["HamkorWorkbook", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "HamkorRegistersTests", dependencies: ["HamkorRegisters", "HamkorWorkbook", "HamkorCore", "HamkorLocalization"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "HamkorPostgresTests", dependencies: ["HamkorPostgres", "HamkorCore"], exclude: ["Fixtures"]),
         .testTarget(name: "HamkorCLITests", dependencies: ["hamkor", "HamkorCore"], exclude: ["Fixtures"]),
     ]
 )

@@ -3,7 +3,7 @@
 # libxlsxwriter-dev (the XLSX writer, found through pkg-config), libcairo2-dev and
 # libpango1.0-dev (the PDF writer, through pkg-config pangocairo), fonts-noto-core (Noto Sans,
 # the PDF font), poppler-utils (pdftotext, pdfinfo, pdffonts, pdftoppm: the PDF tests read
-# every PDF back with them), gettext (msgfmt), and a
+# every PDF back with them), gettext (msgfmt), PostgreSQL (the tests' throwaway server), and a
 # decimal-comma locale (ru_RU.UTF-8) so the test that guards XLSX numbers against LC_NUMERIC runs,
 # and tr_TR.UTF-8 and az_AZ.UTF-8 (dotted and dotless i) for the test that every output is
 # byte-identical under them and under C.
@@ -17,6 +17,8 @@ if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists pangocairo; 
 [ -f /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf ] || missing+=(fonts-noto-core)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+# PostgreSQL: the tests start a throwaway server (scripts/with-postgres.sh).
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 need_locale=0
 test_locales=(ru_RU tr_TR az_AZ)
 for name in "${test_locales[@]}"; do

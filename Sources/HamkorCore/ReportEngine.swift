@@ -17,6 +17,9 @@ public struct ReportEngine: Sendable {
     public let definitions: [String: ReportDefinition]
     /// Definitions that failed to load, by file stem, with their located errors.
     public let definitionFailures: [String: DataError]
+    /// The dataset readers ``loadDataset(_:parameters:)`` uses: YAML, JSON and CSV unless a
+    /// program registers more (the `hamkor` command adds workbooks and PostgreSQL sources).
+    public var readers: DatasetReaderRegistry = .builtIn
 
     /// Loads the vocabulary, the catalogs and every definition in `Reports/definitions/`
     /// (plus any extra definition folders).
@@ -46,9 +49,11 @@ public struct ReportEngine: Sendable {
         throw EngineError.unknownReport(id, known: reportIDs)
     }
 
-    /// Loads data files and folders; with none, the bundled sample.
-    public func loadDataset(_ paths: [URL]) throws -> Dataset {
-        try DatasetLoader(vocabulary: vocabulary).load(paths.isEmpty ? [resources.sampleData] : paths)
+    /// Loads data files and folders; with none, the bundled sample. `parameters` reach sources
+    /// that select by them (a database query's bind parameters).
+    public func loadDataset(_ paths: [URL], parameters: [String: String] = [:]) throws -> Dataset {
+        try DatasetLoader(vocabulary: vocabulary, readers: readers, parameters: parameters)
+            .load(paths.isEmpty ? [resources.sampleData] : paths)
     }
 
     /// The formats and translations of one language; missing translations go to `diagnostics`.

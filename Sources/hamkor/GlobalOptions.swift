@@ -16,9 +16,12 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Log format for messages on stderr: text or json.", valueName: "FORMAT"))
     var logFormat: LogFormat = .text
 
-    /// Loads the engine from the resource folder.
-    func engine() throws -> ReportEngine {
-        try ReportEngine(resources: ResourceLocator.locate(explicit: resources))
+    /// Loads the engine from the resource folder, with every dataset reader; `profile` is the
+    /// import profile `--profile` gives for workbooks.
+    func engine(profile: String? = nil) throws -> ReportEngine {
+        var engine = try ReportEngine(resources: ResourceLocator.locate(explicit: resources))
+        engine.readers = DatasetReaders.registry(profile: profile, engine: engine)
+        return engine
     }
 
     var console: Console { Console(quiet: quiet, verbose: verbose, format: logFormat) }

@@ -12,7 +12,8 @@ struct Hamkor: ParsableCommand {
         commandName: "hamkor",
         abstract: "Turn bilateral cooperation data into reports in English, Uzbek, Azerbaijani and Russian.",
         discussion: """
-        Reports are built from a dataset (YAML, JSON or CSV; the bundled Uzbekistan–Azerbaijan \
+        Reports are built from a dataset (YAML, JSON or CSV files, Excel registers read through \
+        an import profile, PostgreSQL source files; the bundled Uzbekistan–Azerbaijan \
         sample when no --data is given) and a report definition in Reports/definitions/, and \
         written as CSV, XLSX or a plain-text briefing.
 
@@ -20,6 +21,7 @@ struct Hamkor: ParsableCommand {
           hamkor report portfolio --lang ru --output portfolio.ru.xlsx
           hamkor report briefing --lang uz-Cyrl
           hamkor validate --data my-data/
+          hamkor import --profile register.profile.yaml register.xlsx --output projects.yaml
           hamkor batch Reports/jobs.yaml --out out/
           hamkor list reports
 
@@ -28,7 +30,7 @@ struct Hamkor: ParsableCommand {
         """,
         version: "hamkor \(version) (libxlsxwriter \(XLSXLibrary.version))",
         subcommands: [ReportCommand.self, BatchCommand.self, ScheduleCommand.self, ValidateCommand.self,
-                      ListCommand.self, L10nCommand.self, ManifestCommand.self]
+                      ImportCommand.self, ListCommand.self, L10nCommand.self, ManifestCommand.self]
     )
 
     /// Refuses arguments that are not UTF-8 before parsing them: the Swift runtime would replace

@@ -26,8 +26,11 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "The report id (see `hamkor list reports`).")
     var report: String
 
-    @Option(name: .long, help: ArgumentHelp("A dataset file or folder; repeatable. Default: the bundled sample.", valueName: "PATH"))
+    @Option(name: .long, help: ArgumentHelp("A dataset file or folder, an Excel register (.xlsx) or a PostgreSQL source file (.source.yaml); repeatable. Default: the bundled sample.", valueName: "PATH"))
     var data: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The import profile for .xlsx registers (default: NAME.profile.yaml beside NAME.xlsx).", valueName: "FILE"))
+    var profile: String?
 
     @Option(name: .long, help: ArgumentHelp("Language: \(LanguageTag.availableTags.joined(separator: ", ")); script and region forms like uz-Latn or ru-RU work.", valueName: "TAG"))
     var lang = "en"
@@ -62,7 +65,7 @@ struct ReportCommand: ParsableCommand {
         timings.mark()
         do {
             let language = try LanguageTag(parsing: lang)
-            let engine = try global.engine()
+            let engine = try global.engine(profile: profile)
             let registry = BuiltInExporters.registry(csvDialect: csvDialect, textWidth: width)
             let exporter = try chooseExporter(registry)
             _ = try engine.definition(report)

@@ -1,19 +1,26 @@
 import Foundation
-import Yams
 
-/// Loads datasets from YAML, JSON and CSV files and folders, merges them and validates the result.
+/// Loads datasets from files and folders through a ``DatasetReaderRegistry``, merges them and
+/// validates the result.
 ///
 /// Every problem in every file is collected; the load throws ``DataError/invalid(_:)`` listing
 /// them all, or ``DataError/notFound(path:)`` for a path that does not exist.
 public struct DatasetLoader: Sendable {
-    /// The file extensions read from folders.
+    /// The file extensions the built-in readers take.
     public static let dataExtensions: Set<String> = ["yaml", "yml", "json", "csv"]
 
     public let vocabulary: Vocabulary
+    public let readers: DatasetReaderRegistry
+    /// Report parameters handed to every reader (sources that select rows by them).
+    public let parameters: [String: String]
 
-    public init(vocabulary: Vocabulary) {
+    public init(vocabulary: Vocabulary, readers: DatasetReaderRegistry = .builtIn, parameters: [String: String] = [:]) {
         self.vocabulary = vocabulary
+        self.readers = readers
+        self.parameters = parameters
     }
+
+    private var context: DatasetReadContext { DatasetReadContext(vocabulary: vocabulary, parameters: parameters) }
 
     /// Loads and validates every file named or found (recursively, sorted) in the folders given.
     public func load(_ paths: [URL]) throws -> Dataset {
@@ -36,7 +43,8 @@ public struct DatasetLoader: Sendable {
         return dataset
     }
 
-    /// The data files a list of paths stands for: files as given, folders searched recursively.
+    /// The data files a list of paths stands for: files as given, folders searched recursively
+    /// (skipping companions such as a workbook's profile).
     public func expand(_ paths: [URL]) throws -> [URL] {
         var files: [URL] = []
         for path in paths {
@@ -49,20 +57,21 @@ public struct DatasetLoader: Sendable {
                     throw DataError.unreadable(path: path.path, reason: "cannot list folder")
                 }
                 var found: [URL] = []
-                for case let url as URL in enumerator where Self.dataExtensions.contains(url.pathExtension.lowercased()) {
+                for case let url as URL in enumerator
+                where readers.reader(for: url.lastPathComponent) != nil && !readers.isCompanion(url.lastPathComponent) {
                     found.append(url)
                 }
                 if !FileManager.default.isReadableFile(atPath: path.path) {
                     throw DataError.unreadable(path: path.path, reason: "permission denied")
                 }
                 if found.isEmpty {
-                    throw DataError.unreadable(path: path.path, reason: "the folder holds no data files (.yaml, .yml, .json or .csv)")
+                    throw DataError.unreadable(path: path.path, reason: "the folder holds no data files (\(readers.suffixList))")
                 }
                 files += found.sorted { $0.path < $1.path }
             } else {
-                guard Self.dataExtensions.contains(path.pathExtension.lowercased()) else {
+                guard readers.reader(for: path.lastPathComponent) != nil else {
                     throw DataError.invalid([DataProblem(SourceLocation(file: path.path),
-                                                         "unsupported file type '.\(path.pathExtension)'; use .yaml, .yml, .json or .csv")])
+                                                         "unsupported file type '.\(path.pathExtension)'; use \(readers.suffixList)")])
                 }
                 files.append(path)
             }
@@ -70,48 +79,27 @@ public struct DatasetLoader: Sendable {
         return files
     }
 
-    /// Reads one file; problems go to `problems`.
+    /// Reads one file with its reader; problems go to `problems`.
     func loadFile(_ url: URL, problems: ProblemList) throws -> Dataset {
-        let text = try SourceText.read(url)
-        return read(text, file: url.path, isCSV: url.pathExtension.lowercased() == "csv", problems: problems)
+        guard let reader = readers.reader(for: url.lastPathComponent) else {
+            throw DataError.invalid([DataProblem(SourceLocation(file: url.path),
+                                                 "unsupported file type '.\(url.pathExtension)'; use \(readers.suffixList)")])
+        }
+        return try reader.read(url, context: context, problems: problems)
     }
 
     /// Parses and validates one file's text without touching the file system — the entry point
     /// for fuzzing and for callers that hold the text already. `file` names the source in
-    /// messages; its extension chooses the reader (`.csv`: a project table, else YAML/JSON).
+    /// messages; its ending chooses the reader, which must read text (`.csv`: a project table,
+    /// else YAML/JSON).
     ///
     /// - Throws: ``DataError/invalid(_:)`` listing every problem.
     public func load(text: String, file: String) throws -> Dataset {
         let problems = ProblemList()
-        let dataset = read(text, file: file, isCSV: file.lowercased().hasSuffix(".csv"), problems: problems)
+        let reader = (readers.reader(for: file) as? any TextDatasetReader) ?? YAMLDatasetReader()
+        let dataset = reader.readChecked(text: text, file: file, context: context, problems: problems)
         DatasetValidator(problems: problems).validate(dataset)
         guard problems.isEmpty else { throw DataError.invalid(problems.problems) }
         return dataset
-    }
-
-    private func read(_ text: String, file: String, isCSV: Bool, problems: ProblemList) -> Dataset {
-        // An empty (or blank, or comment-only) data file is almost always a mistake — a failed
-        // export, a truncated copy — so it is an error rather than a silently empty dataset.
-        if text.allSatisfy(\.isWhitespace) {
-            problems.add(SourceLocation(file: file), field: nil, "the file is empty; a data file needs at least one record")
-            return Dataset()
-        }
-        if isCSV {
-            return ProjectCSVReader(file: file, vocabulary: vocabulary, problems: problems).read(text)
-        }
-        let root: Node?
-        do {
-            root = file.lowercased().hasSuffix(".json") ? try StrictJSON.compose(text, file: file)
-                                                         : try YAMLSafetyGuard.compose(text, file: file)
-        } catch {
-            if case .invalid(let found) = error { found.forEach(problems.add) }
-            return Dataset()
-        }
-        guard let root else {
-            problems.add(SourceLocation(file: file), field: nil, "the file holds only comments; a data file needs at least one record")
-            return Dataset()
-        }
-        let reader = YAMLNodeReader(file: file, problems: problems)
-        return DatasetYAMLReader(reader: reader, vocabulary: vocabulary).read(root)
     }
 }

@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Exponents, `NaN`, `inf`, grouping separators and more than 30 significant digits are
 /// refused with a message, so no value is silently rounded.
-enum DecimalParser {
-    static func parse(_ raw: String, onError: (String) -> Void) -> Decimal? {
+public enum DecimalParser {
+    public static func parse(_ raw: String, onError: (String) -> Void) -> Decimal? {
         if let value = plainValue(raw) { return value }
         let text = raw.trimmingCharacters(in: .whitespaces)
         let lowered = text.lowercased()

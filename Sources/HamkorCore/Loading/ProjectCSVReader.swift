@@ -1,24 +1,15 @@
 import Foundation
 import HamkorLocalization
 
-/// Reads a project table exported from a spreadsheet (header row of field names) into projects.
+/// Reads a project table exported from a spreadsheet (header row of field names) into projects;
+/// the columns are the fields of ``RecordSchema/projects`` and each row is read by ``FlatRecordReader``.
 struct ProjectCSVReader {
     let file: String
     let vocabulary: Vocabulary
     let problems: ProblemList
 
-    private static let columns: Set<String> = Set(["id", "name"] + LanguageTag.allCases.map { "name.\($0.tag)" } + [
-                                               "partners", "sector", "places", "value", "currency", "status",
-                                               "startYear", "endYear", "source", "illustrative"])
-
-    private static let whitespace = CharacterSet.whitespaces
-
-    /// `trimmingCharacters(in: .whitespaces)`, without the Foundation call when there is nothing to trim.
-    static func trimmed(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
-        if !whitespace.contains(first) && !whitespace.contains(last) { return text }
-        return text.trimmingCharacters(in: .whitespaces)
-    }
+    private static let schema = RecordSchema.projects
+    private static let columns: Set<String> = Set(schema.names)
 
     /// The projects of one CSV file. Records are read as they are parsed (see
     /// `CSVTableReader.parse(_:each:)`); a syntax error anywhere in the file drops the file's
@@ -28,12 +19,21 @@ struct ProjectCSVReader {
         dataset.files = [file]
         var header: CSVTableReader.Record?
         var columnIndex: [String: Int] = [:]
+        var layout: FlatRecord.Layout?
+        var indexes: [Int] = []
         var readsRows = false
+        let rows = FlatRecordReader(vocabulary: vocabulary, problems: problems)
         do {
             try CSVTableReader(delimiter: CSVTableReader.detectDelimiter(in: text)).parse(text) { record in
                 guard let header else {
                     header = record
                     columnIndex = readHeader(record)
+                    let known = columnIndex.sorted { $0.value < $1.value }
+                    indexes = known.map(\.value)
+                    let file = file, columns = indexes
+                    layout = FlatRecord.Layout(names: known.map(\.key)) { _, line, slot in
+                        SourceLocation(file: file, line: line, column: columns[slot] + 1)
+                    }
                     readsRows = problems.isEmpty
                     return
                 }
@@ -43,13 +43,19 @@ struct ProjectCSVReader {
                                  "row has \(record.fields.count) fields, the header has \(header.fields.count)")
                     return
                 }
-                if let project = readRow(record, columnIndex) { dataset.projects.append(project) }
+                if let layout, let project = rows.project(flat(record, layout, indexes)) { dataset.projects.append(project) }
             }
         } catch {
             problems.add(SourceLocation(file: file, line: error.line, column: error.column), field: nil, error.message)
             dataset.projects = []
         }
         return dataset
+    }
+
+    /// One CSV record as a flat record of the known columns, located at their line and column.
+    private func flat(_ record: CSVTableReader.Record, _ layout: FlatRecord.Layout, _ indexes: [Int]) -> FlatRecord {
+        FlatRecord(layout: layout, texts: indexes.map { record.fields[$0] }, row: record.line,
+                   location: SourceLocation(file: file, line: record.line, column: 1))
     }
 
     /// The column of each known field name in the header, reporting unknown, repeated and missing columns.
@@ -67,8 +73,8 @@ struct ProjectCSVReader {
             }
             columnIndex[name] = index
         }
-        for required in ["id", "sector", "status"] where columnIndex[required] == nil {
-            problems.add(SourceLocation(file: file, line: header.line, column: 1), field: required, "required column is missing")
+        for required in Self.schema.fields where required.isRequired && columnIndex[required.name] == nil {
+            problems.add(SourceLocation(file: file, line: header.line, column: 1), field: required.name, "required column is missing")
         }
         if let plain = columnIndex["name"], columnIndex["name.en"] != nil {
             // `name` stands for `name.en`: with both, one would silently win.
@@ -79,90 +85,5 @@ struct ProjectCSVReader {
             problems.add(SourceLocation(file: file, line: header.line, column: 1), field: "name.en", "required column is missing")
         }
         return columnIndex
-    }
-
-    private func readRow(_ record: CSVTableReader.Record, _ columns: [String: Int]) -> Project? {
-        var failed = false
-        func at(_ name: String) -> SourceLocation {
-            SourceLocation(file: file, line: record.line, column: (columns[name] ?? 0) + 1)
-        }
-        func fail(_ name: String, _ message: String) {
-            problems.add(at(name), field: name, message); failed = true
-        }
-        func value(_ name: String) -> String? {
-            guard let index = columns[name] else { return nil }
-            let text = Self.trimmed(record.fields[index])
-            if let length = TextLimit.excess(text) {
-                fail(name, "is \(length) characters (Unicode scalars) long; the limit is \(DatasetLimits.maxTextLength)")
-                return nil
-            }
-            if let bad = TextSafety.firstForbidden(in: text, orNewline: true) {
-                fail(name, TextSafety.message(for: bad)); return nil
-            }
-            if text.utf8.contains(0x09) {
-                fail(name, "holds a tab; names, titles and sources are one line of text"); return nil
-            }
-            return text.isEmpty ? nil : text
-        }
-        func list(_ name: String) -> [String] {
-            (value(name) ?? "").split(whereSeparator: { $0 == "|" || $0 == " " }).map(String.init)
-        }
-        let id = value("id")
-        if let id { problems.registerIdentifier(id, at: at("id"), field: "projects.id") }
-        if let id {
-            if let problem = FieldRules.identifierProblem(id) { fail("id", problem) }
-        } else {
-            fail("id", "is required")
-        }
-        let english = value("name.en") ?? value("name")
-        if english == nil { fail("name.en", "the English name is required") }
-        // Room for every language, English included, so neither this loop nor LocalizedText regrows it.
-        var translations = [LanguageTag: String](minimumCapacity: LanguageTag.allCases.count)
-        for language in LanguageTag.allCases where language != .english {
-            if let text = value("name.\(language.tag)") { translations[language] = text }
-        }
-        let sector = value("sector")
-        if let sector {
-            if let problem = FieldRules.codeProblem(sector, in: .sectors, of: vocabulary) { fail("sector", problem) }
-        } else {
-            fail("sector", "is required")
-        }
-        let status = value("status").flatMap(ProjectStatus.init(rawValue:))
-        if status == nil { fail("status", "expected one of \(ProjectStatus.allCases.map(\.rawValue).joined(separator: ", "))") }
-        var partners: [CountryCode] = []
-        for code in list("partners") {
-            if let problem = FieldRules.countryProblem(code) { fail("partners", problem) } else { partners.append(code) }
-        }
-        var money: Money?
-        if let amountText = value("value") {
-            let amount = DecimalParser.parse(amountText) { fail("value", $0) }
-            let currency = value("currency") ?? ""
-            if let problem = FieldRules.currencyProblem(currency) { fail("currency", problem) }
-            if let amount, amount < 0 { fail("value", "must not be negative (found \(amount))") }
-            if let amount, !failed { money = Money(amount: amount, currency: currency) }
-        }
-        func year(_ name: String) -> Int? {
-            guard let text = value(name) else { return nil }
-            guard let year = Int(text), FieldRules.years.contains(year) else {
-                fail(name, "expected a year \(FieldRules.years.lowerBound)–\(FieldRules.years.upperBound), found '\(TerminalText.excerpt(text, 20))'")
-                return nil
-            }
-            return year
-        }
-        let start = year("startYear"), end = year("endYear")
-        if let start, let end, end < start { fail("endYear", "\(end) is before startYear \(start)") }
-        var illustrative = false
-        if let text = value("illustrative") {
-            switch text.lowercased() {
-            case "true", "yes", "1": illustrative = true
-            case "false", "no", "0": illustrative = false
-            default: fail("illustrative", "expected true or false, found '\(TerminalText.excerpt(text, 20))'")
-            }
-        }
-        guard !failed, let id, let english, let sector, let status else { return nil }
-        return Project(id: id, name: LocalizedText(english: english, translations: translations), partners: partners,
-                       sector: sector, places: list("places"), value: money, status: status, startYear: start,
-                       endYear: end, source: value("source"), illustrative: illustrative,
-                       location: SourceLocation(file: file, line: record.line, column: 1))
     }
 }

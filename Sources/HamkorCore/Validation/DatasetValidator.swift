@@ -1,11 +1,19 @@
 /// Checks what no single record can: unique ids, references between records, partner lists.
-struct DatasetValidator {
+public struct DatasetValidator {
     let problems: ProblemList
+    /// Whether place codes must name places of the dataset: off for a part checked on its own
+    /// (a register being imported), whose places live in another file.
+    let checksReferences: Bool
 
-    func validate(_ dataset: Dataset) {
+    public init(problems: ProblemList, checksReferences: Bool = true) {
+        self.problems = problems
+        self.checksReferences = checksReferences
+    }
+
+    public func validate(_ dataset: Dataset) {
         // References are checked only on otherwise clean data, so one broken place does not
         // cascade into an error at every record that names it.
-        let checkReferences = problems.isEmpty
+        let checkReferences = checksReferences && problems.isEmpty
         // Ids of every record read, including records dropped for other problems.
         var ids: [String: SourceLocation] = [:]
         for (id, location, field) in problems.identifiers {

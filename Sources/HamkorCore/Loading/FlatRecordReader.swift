@@ -1,0 +1,171 @@
+import Foundation
+import HamkorLocalization
+
+/// Builds records from ``FlatRecord``s — the one place the rules of flat fields are written, for
+/// CSV tables, workbook registers and database rows alike. Each broken rule is reported at the
+/// field's own location; a record with any problem is left out.
+public struct FlatRecordReader {
+    public let vocabulary: Vocabulary
+    public let problems: ProblemList
+
+    public init(vocabulary: Vocabulary, problems: ProblemList) {
+        self.vocabulary = vocabulary
+        self.problems = problems
+    }
+
+    private static let whitespace = CharacterSet.whitespaces
+
+    /// `trimmingCharacters(in: .whitespaces)`, without the Foundation call when there is nothing to trim.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if !whitespace.contains(first) && !whitespace.contains(last) { return text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Reads fields of one record, remembering whether any failed.
+    private final class Fields {
+        let record: FlatRecord
+        let problems: ProblemList
+        var failed = false
+
+        init(_ record: FlatRecord, _ problems: ProblemList) {
+            self.record = record
+            self.problems = problems
+        }
+
+        func at(_ name: String) -> SourceLocation { record.location(of: name) }
+
+        func fail(_ name: String, _ message: String) {
+            problems.add(at(name), field: name, message)
+            failed = true
+        }
+
+        /// The field's trimmed text, `nil` when absent or empty; too long or unsafe text fails.
+        func value(_ name: String) -> String? {
+            guard let raw = record.text(name) else { return nil }
+            let text = FlatRecordReader.trimmed(raw)
+            if let length = TextLimit.excess(text) {
+                fail(name, "is \(length) characters (Unicode scalars) long; the limit is \(DatasetLimits.maxTextLength)")
+                return nil
+            }
+            if let bad = TextSafety.firstForbidden(in: text, orNewline: true) {
+                fail(name, TextSafety.message(for: bad)); return nil
+            }
+            if text.utf8.contains(0x09) {
+                fail(name, "holds a tab; names, titles and sources are one line of text"); return nil
+            }
+            return text.isEmpty ? nil : text
+        }
+
+        func list(_ name: String) -> [String] {
+            (value(name) ?? "").split(whereSeparator: { $0 == "|" || $0 == " " }).map(String.init)
+        }
+
+        func year(_ name: String) -> Int? {
+            guard let text = value(name) else { return nil }
+            guard let year = Int(text), FieldRules.years.contains(year) else {
+                fail(name, "expected a year \(FieldRules.years.lowerBound)–\(FieldRules.years.upperBound), found '\(TerminalText.excerpt(text, 20))'")
+                return nil
+            }
+            return year
+        }
+
+        func country(_ name: String) -> CountryCode? {
+            guard let code = value(name) else { return nil }
+            if let problem = FieldRules.countryProblem(code) { fail(name, problem); return nil }
+            return code
+        }
+
+        func amount(_ name: String) -> Decimal? {
+            guard let text = value(name) else { return nil }
+            let amount = DecimalParser.parse(text) { fail(name, $0) }
+            if let amount, amount < 0 { fail(name, "must not be negative (found \(amount))"); return nil }
+            return amount
+        }
+    }
+
+    /// A project, or `nil` after reporting its problems. Its id is registered for the duplicate check.
+    public func project(_ record: FlatRecord) -> Project? {
+        let f = Fields(record, problems)
+        let id = f.value("id")
+        if let id { problems.registerIdentifier(id, at: f.at("id"), field: "projects.id") }
+        if let id {
+            if let problem = FieldRules.identifierProblem(id) { f.fail("id", problem) }
+        } else {
+            f.fail("id", "is required")
+        }
+        let english = f.value("name.en") ?? f.value("name")
+        if english == nil { f.fail("name.en", "the English name is required") }
+        // Room for every language, English included, so neither this loop nor LocalizedText regrows it.
+        var translations = [LanguageTag: String](minimumCapacity: LanguageTag.allCases.count)
+        for language in LanguageTag.allCases where language != .english {
+            if let text = f.value("name.\(language.tag)") { translations[language] = text }
+        }
+        let sector = f.value("sector")
+        if let sector {
+            if let problem = FieldRules.codeProblem(sector, in: .sectors, of: vocabulary) { f.fail("sector", problem) }
+        } else {
+            f.fail("sector", "is required")
+        }
+        let status = f.value("status").flatMap(ProjectStatus.init(rawValue:))
+        if status == nil { f.fail("status", "expected one of \(ProjectStatus.allCases.map(\.rawValue).joined(separator: ", "))") }
+        var partners: [CountryCode] = []
+        for code in f.list("partners") {
+            if let problem = FieldRules.countryProblem(code) { f.fail("partners", problem) } else { partners.append(code) }
+        }
+        var money: Money?
+        if let amountText = f.value("value") {
+            let amount = DecimalParser.parse(amountText) { f.fail("value", $0) }
+            let currency = f.value("currency") ?? ""
+            if let problem = FieldRules.currencyProblem(currency) { f.fail("currency", problem) }
+            if let amount, amount < 0 { f.fail("value", "must not be negative (found \(amount))") }
+            if let amount, !f.failed { money = Money(amount: amount, currency: currency) }
+        }
+        let start = f.year("startYear"), end = f.year("endYear")
+        if let start, let end, end < start { f.fail("endYear", "\(end) is before startYear \(start)") }
+        var illustrative = false
+        if let text = f.value("illustrative") {
+            switch text.lowercased() {
+            case "true", "yes", "1": illustrative = true
+            case "false", "no", "0": illustrative = false
+            default: f.fail("illustrative", "expected true or false, found '\(TerminalText.excerpt(text, 20))'")
+            }
+        }
+        guard !f.failed, let id, let english, let sector, let status else { return nil }
+        return Project(id: id, name: LocalizedText(english: english, translations: translations), partners: partners,
+                       sector: sector, places: f.list("places"), value: money, status: status, startYear: start,
+                       endYear: end, source: f.value("source"), illustrative: illustrative, location: record.location)
+    }
+
+    /// A yearly trade figure, or `nil` after reporting its problems.
+    public func trade(_ record: FlatRecord) -> TradeFigure? {
+        let f = Fields(record, problems)
+        let year = f.year("year")
+        if year == nil, f.value("year") == nil { f.fail("year", "is required") }
+        let reporter = f.country("reporter"), partner = f.country("partner")
+        if reporter == nil, f.value("reporter") == nil { f.fail("reporter", "is required") }
+        if partner == nil, f.value("partner") == nil { f.fail("partner", "is required") }
+        let currency = f.value("currency")
+        if let currency {
+            if let problem = FieldRules.currencyProblem(currency) { f.fail("currency", problem) }
+        } else {
+            f.fail("currency", "is required")
+        }
+        let turnover = f.amount("turnover")
+        if turnover == nil, f.value("turnover") == nil { f.fail("turnover", "is required") }
+        let exports = f.amount("exports"), imports = f.amount("imports")
+        guard !f.failed, let year, let reporter, let partner, let currency, let turnover else { return nil }
+        func money(_ amount: Decimal?) -> Money? { amount.map { Money(amount: $0, currency: currency) } }
+        return TradeFigure(year: year, reporter: reporter, partner: partner, turnover: Money(amount: turnover, currency: currency),
+                           exports: money(exports), imports: money(imports), location: record.location)
+    }
+
+    /// The record of `schema`'s kind, appended to `dataset` when valid.
+    public func read(_ record: FlatRecord, as schema: RecordSchema, into dataset: inout Dataset) {
+        switch schema.source {
+        case .projects: if let project = project(record) { dataset.projects.append(project) }
+        case .trade: if let figure = trade(record) { dataset.trade.append(figure) }
+        default: problems.add(record.location, field: nil, "\(schema.source.rawValue) cannot be read from a table")
+        }
+    }
+}
