@@ -19,9 +19,13 @@ public struct BatchUnit: Sendable, Hashable, CustomStringConvertible {
     public var data: [URL]?
     /// Whether diagnostics should fail the unit.
     public var strict: Bool
+    /// The report parameters, resolved (`previous-quarter` already a quarter), in job-file order:
+    /// a plain ordered name → value map, as the manifest records it.
+    public var parameters: [UnitParameter]
 
     public init(index: Int, job: String, report: String, language: LanguageTag, format: String, path: String,
-                data: [URL]? = nil, strict: Bool = false) {
+                data: [URL]? = nil, strict: Bool = false, parameters: [UnitParameter] = []) {
+        self.parameters = parameters
         self.index = index
         self.job = job
         self.report = report
@@ -33,5 +37,8 @@ public struct BatchUnit: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `job report lang format`, for progress lines and messages.
-    public var description: String { "\(job) \(report) \(language.tag) \(format)" }
+    public var description: String {
+        let values = parameters.map { " \($0.name)=\($0.value)" }.joined()
+        return "\(job) \(report) \(language.tag) \(format)\(values)"
+    }
 }

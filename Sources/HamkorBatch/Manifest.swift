@@ -7,7 +7,8 @@ import Foundation
 ///  "units": [{"job": …, "report": …, "language": …, "format": …, "path": …, "bytes": …,
 ///             "sha256": …, "durationMs": …, "status": "ok", "error": null}]}
 /// ```
-/// A unit that wrote several files also has `"files": [{"path", "bytes", "sha256"}]` (after
+/// A unit of a job with parameters has `"parameters": {"partner": "AZ", "period": "2025-Q2"}`
+/// (resolved values, in job-file order) after `format`. A unit that wrote several files also has `"files": [{"path", "bytes", "sha256"}]` (after
 /// `error`), and its `path` is the first of them; a failed unit has `bytes` and `sha256` null.
 enum Manifest {
     static let fileName = "manifest.json"
@@ -30,6 +31,11 @@ enum Manifest {
             "\"report\": \(quote(unit.report))",
             "\"language\": \(quote(unit.language.tag))",
             "\"format\": \(quote(unit.format))",
+        ]
+        if !unit.parameters.isEmpty {
+            fields.append("\"parameters\": {" + unit.parameters.map { "\(quote($0.name)): \(quote($0.value))" }.joined(separator: ", ") + "}")
+        }
+        fields += [
             "\"path\": \(quote(first?.path ?? unit.path))",
             "\"bytes\": \(first.map { String($0.bytes) } ?? "null")",
             "\"sha256\": \(first.map { quote($0.sha256) } ?? "null")",

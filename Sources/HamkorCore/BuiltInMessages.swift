@@ -17,5 +17,10 @@ public enum BuiltInMessages {
         ("boolean", "No", "Cell value for a false flag"),
         ("note", "Amounts in {currencies} are shown separately: the data gives no exchange rate to {currency}.", "Table note; {currencies} is a list of ISO currency codes, {currency} one code"),
         ("note", "A record linked to several places or countries is counted under each of them.", "Table note under tables grouped by region or country"),
-    ]
+        ("note", "— marks a change that cannot be computed: no figure for the previous period, or a base of zero.", "Table note under a growth or change column with a gap"),
+        ("paragraph", "{dates}, {place}: {events}.", "Opening paragraph built from the events data; {dates} is a date or a range of dates, {place} a city, {events} the events' titles joined by semicolons"),
+        ("country form", "all partners", "Stands for the partner when the data names no partner country"),
+        ("country form", "with all partners", "The 'with' form of 'all partners', as in 'Trade with all partners'"),
+        ("country form", "with {country}", "Fallback for a partner country without its own 'with' form in the vocabulary; {country} is its name"),
+    ] + PeriodNames.messages
 }

@@ -103,6 +103,14 @@ public struct ReportLocale: Sendable {
             Date.FormatStyle(date: style, time: .omitted, locale: locale, calendar: calendar, timeZone: calendar.timeZone)))
     }
 
+    /// Two dates as a range the way the language writes one (`22–23 August 2024`,
+    /// `22–23 августа 2024 г.`); one date when they are the same day.
+    public func dateRange(_ from: CivilDate, _ through: CivilDate) -> String {
+        guard from != through else { return date(from) }
+        let style = Date.IntervalFormatStyle(date: .long, time: .omitted, locale: locale, calendar: calendar, timeZone: calendar.timeZone)
+        return normalise((from.utcMidnight..<through.utcMidnight).formatted(style))
+    }
+
     /// A date and time in a time zone, for "generated at" lines: `August 23, 2024 at 8:00 AM`,
     /// `23 августа 2024 г. в 8:00`, `23 avqust 2024 8:00`.
     ///
@@ -131,6 +139,26 @@ public struct ReportLocale: Sendable {
     public func weekdayName(_ date: CivilDate) -> String {
         normalise(date.utcMidnight.formatted(
             Date.FormatStyle(locale: locale, calendar: calendar, timeZone: calendar.timeZone).weekday(.wide)))
+    }
+
+    /// A year as it stands before the language's word for "year" in period names: Azerbaijani
+    /// adds the ordinal suffix chosen by vowel harmony with the last number word (`2025-ci il`,
+    /// `2024-cü il`, `2030-cu il`); the other languages' patterns carry the word, so the number is bare.
+    public func yearBeforeNoun(_ year: Int) -> String {
+        guard language == .azerbaijani else { return String(year) }
+        return "\(year)-\(Self.azerbaijaniOrdinalSuffix(year))"
+    }
+
+    /// `ci cı cu cü` after a number, by the last vowel of its last number word (bir, iki, üç,
+    /// dörd, beş, altı, yeddi, səkkiz, doqquz; on, iyirmi, otuz, qırx, əlli, altmış, yetmiş,
+    /// səksən, doxsan; yüz; min).
+    static func azerbaijaniOrdinalSuffix(_ number: Int) -> String {
+        let units = ["", "ci", "ci", "cü", "cü", "ci", "cı", "ci", "ci", "cu"]
+        let tens = ["", "cu", "ci", "cu", "cı", "ci", "cı", "ci", "ci", "cı"]
+        if number % 10 != 0 { return units[number % 10] }
+        if number % 100 != 0 { return tens[(number / 10) % 10] }
+        if number % 1000 != 0 { return "cü" }   // yüz
+        return "ci"                              // min
     }
 
     // MARK: Names
