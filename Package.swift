@@ -9,6 +9,7 @@ let package = Package(
         /// The library a third party builds on: load data, build report documents, write exporters.
         .library(name: "HamkorKit", targets: ["HamkorLocalization", "HamkorCore", "HamkorExport"]),
         .library(name: "HamkorXLSX", targets: ["HamkorXLSX"]),
+        .library(name: "HamkorPDF", targets: ["HamkorPDF"]),
         .library(name: "HamkorBatch", targets: ["HamkorBatch"]),
     ],
     dependencies: [
@@ -25,6 +26,13 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
         ),
+        // The only door to Cairo (PDF surfaces) and Pango (shaping, line breaking, font
+        // fallback); imported by HamkorPDF alone.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"]), .brew(["pango", "cairo"])]
+        ),
         // Language tags, PO catalogs, CLDR plural rules, ICU-backed formatting.
         .target(name: "HamkorLocalization"),
         // Data model, loading, validation, report definitions, aggregation, the report document.
@@ -36,6 +44,8 @@ let package = Package(
         .target(name: "HamkorExport", dependencies: ["HamkorCore", "HamkorLocalization"]),
         // The XLSX exporter over libxlsxwriter.
         .target(name: "HamkorXLSX", dependencies: ["HamkorExport", "HamkorCore", "HamkorLocalization", "CXlsxWriter"]),
+        // The PDF exporter over Cairo and Pango.
+        .target(name: "HamkorPDF", dependencies: ["HamkorExport", "HamkorCore", "HamkorLocalization", "CPangoCairo"]),
         // Job files, unit expansion, sharding, manifests, locks, cron and the scheduler.
         .target(
             name: "HamkorBatch",
@@ -49,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "hamkor",
             dependencies: [
-                "HamkorCore", "HamkorExport", "HamkorXLSX", "HamkorBatch", "HamkorLocalization",
+                "HamkorCore", "HamkorExport", "HamkorXLSX", "HamkorPDF", "HamkorBatch", "HamkorLocalization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -62,6 +72,7 @@ let package = Package(
             dependencies: ["HamkorXLSX", "HamkorExport", "HamkorCore", "HamkorLocalization",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        .testTarget(name: "HamkorPDFTests", dependencies: ["HamkorPDF", "HamkorExport", "HamkorCore", "HamkorLocalization"]),
         .testTarget(name: "HamkorBatchTests", dependencies: ["HamkorBatch", "HamkorCore", "HamkorExport"], exclude: ["Fixtures"]),
         .testTarget(name: "HamkorCLITests", dependencies: ["hamkor", "HamkorCore"], exclude: ["Fixtures"]),
     ]

@@ -6,7 +6,8 @@ Called by Benchmarks/run.sh after the release build, the C baselines and the dat
 Environment: BENCH_RUNS (default 3), BENCH_SIZES (default "10000 100000 1000000"),
 BENCH_LARGE_RUNS (runs of each Hamkor export command at 1,000,000 rows or more; default 3 — each
 loads and aggregates for about a minute; validation and the C default-memory XLSX writer run once
-there), BENCH_SETTLE_MIB (default 0, off: see `settle_memory`). Hamkor and its baselines run in
+there), BENCH_SETTLE_MIB (default 0, off: see `settle_memory`), BENCH_PEERS (default 1: the peer
+rows, polars, DuckDB and pandas doing the portfolio report's tables; 0: off). Hamkor and its baselines run in
 interleaved rounds.
 """
 import argparse
@@ -110,6 +111,73 @@ def rounds_note(n, hamkor, baseline, name):
             + f" (median {statistics.median(ratios):.2f}×).")
 
 
+PEER_TOOLS = ("polars", "duckdb", "pandas")
+PEER_TABLES = ("by-sector", "by-status", "by-region", "projects")
+
+
+def available_peers():
+    """The peer tools importable here (`Benchmarks/packages.sh` installs them from PyPI)."""
+    found = []
+    for tool in PEER_TOOLS:
+        if subprocess.run([sys.executable, "-c", f"import {tool}"], capture_output=True).returncode == 0:
+            found.append(tool)
+    return found
+
+
+def check_peer_tables(hamkor_dir, peer_dir, tool):
+    """Stops the benchmark unless a peer wrote the very tables Hamkor wrote (Hamkor's data dialect
+    adds a `Total` row, which the peers do not compute): same work, or no comparison."""
+    for name in PEER_TABLES:
+        with open(os.path.join(hamkor_dir, f"p.{name}.csv"), encoding="utf-8") as f:
+            ours = [line for line in f if not line.startswith("Total,")]
+        with open(os.path.join(peer_dir, f"p.{name}.csv"), encoding="utf-8") as f:
+            theirs = f.readlines()
+        if ours != theirs:
+            sys.exit(f"benchmark: {tool}'s {name} table differs from Hamkor's; not comparing different work")
+
+
+def peer_rows(table, n, hamkor, data, work, runs, peers, log):
+    """The portfolio report's tables by Hamkor and by polars, DuckDB and pandas (Benchmarks/py/peers.py),
+    whole processes in interleaved rounds: CSV tables out, load + aggregate, XLSX workbook out."""
+    script = os.path.join(os.path.dirname(__file__), "py", "peers.py")
+    report = [hamkor, "report", "portfolio", "--data", data, "--lang", "en"]
+    tasks = {
+        "csv": ("CSV tables out", report + ["--format", "csv", "--csv-dialect", "data", "--output",
+                                            os.path.join(work, "hamkor-tables", "p.csv")]),
+        "aggregate": ("load + aggregate", report + ["--format", "csv", "--csv-dialect", "data", "--table",
+                                                    "by-sector", "--output", os.path.join(work, "hamkor-agg.csv")]),
+        "xlsx": ("XLSX workbook out", report + ["--format", "xlsx", "--output", os.path.join(work, "hamkor-p.xlsx")]),
+    }
+    os.makedirs(os.path.join(work, "hamkor-tables"), exist_ok=True)
+    for task, (title, ours) in tasks.items():
+        log(f"[{n:,}] peers: {title}")
+        commands = {"hamkor": (ours, None, runs)}
+        for tool in peers:
+            if task == "xlsx" and tool == "duckdb":
+                continue
+            commands[tool] = ([sys.executable, script, tool, task, data, os.path.join(work, f"peer-{tool}")], None, runs)
+        results = measure_together(commands)
+        if task == "csv":
+            for tool in commands:
+                if tool != "hamkor":
+                    check_peer_tables(os.path.join(work, "hamkor-tables"), os.path.join(work, f"peer-{tool}"), tool)
+        ours_m = results.pop("hamkor")
+        for tool, m in results.items():
+            ratio = m["wall"] / ours_m["wall"]
+            target, met = "", None
+            if n >= 1_000_000 and tool == "polars" and task in ("csv", "aggregate"):
+                target, met = "time ≤ polars", ratio >= 1
+            if n >= 1_000_000 and tool == "pandas" and task == "xlsx":
+                target, met = "time ≤ pandas + XlsxWriter / 3", ratio >= 3
+            table.add(f"{title} — Hamkor, whole process", n, ours_m, step_wall=ours_m["wall"], step_cpu=ours_m["cpu"],
+                      baseline=tool, ratio=ratio, target=target, met=met)
+        if task == "aggregate" and n >= 1_000_000:
+            table.add(f"{title} — Hamkor: peak memory", n, ours_m, step_wall=ours_m["wall"], step_cpu=ours_m["cpu"],
+                      target="peak RSS ≤ 400 MiB", met=mib(ours_m["rss"]) <= 400)
+        for tool, m in results.items():
+            table.add(f"{title} — {tool} (peer)", n, m, step_wall=m["wall"], step_cpu=m["cpu"])
+
+
 def folder_bytes(path):
     if os.path.isfile(path):
         return os.path.getsize(path)
@@ -160,6 +228,7 @@ def main():
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "10000 100000 1000000").split()]
     large_runs = int(os.environ.get("BENCH_LARGE_RUNS", "3"))
     settle_mib = int(os.environ.get("BENCH_SETTLE_MIB", "0"))
+    peers = available_peers() if os.environ.get("BENCH_PEERS", "1") != "0" else []
     hamkor = os.path.abspath(args.hamkor)
     python = shutil.which("python3")
     work = tempfile.mkdtemp(prefix="hamkor-bench-", dir=os.environ.get("BENCH_TMPDIR"))
@@ -265,8 +334,11 @@ def main():
             if held:
                 table.add(f"XLSX export — C libxlsxwriter, cells, constant memory, holding {hold_mib:,} MiB "
                           "in small objects (Hamkor's loaded size)", n, held, mbytes=os.path.getsize(out("c-cells-constant-held.xlsx")))
+            if peers:
+                peer_rows(table, n, hamkor, data, work, h_runs, peers, log)
             for name_ in os.listdir(work):
-                os.remove(os.path.join(work, name_))
+                path_ = os.path.join(work, name_)
+                shutil.rmtree(path_) if os.path.isdir(path_) else os.remove(path_)
 
         log("full sample batch")
         batch_out = os.path.join(work, "batch")

@@ -14,3 +14,15 @@ install_benchmark_tools() {
   need pkg-config || install_packages pkg-config
   pkg-config --exists xlsxwriter || bash scripts/install-deps.sh
 }
+
+# The peers of the comparison rows, from PyPI into Benchmarks/.venv (git-ignored): pandas with the
+# pyarrow CSV engine, polars, DuckDB and XlsxWriter. Prints the venv's python. Without network the
+# benchmarks still run; the peer rows are then left out (bench.py checks what imports).
+install_peer_tools() {
+  local venv=Benchmarks/.venv
+  [ -x "$venv/bin/python3" ] || python3 -m venv "$venv" >&2 || { echo python3; return; }
+  "$venv/bin/python3" -c "import pandas, pyarrow, polars, duckdb, xlsxwriter" 2>/dev/null \
+    || "$venv/bin/python3" -m pip install --quiet pandas pyarrow polars duckdb xlsxwriter >&2 \
+    || echo "bench: could not install the peer tools; their rows are left out" >&2
+  echo "$venv/bin/python3"
+}

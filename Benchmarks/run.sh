@@ -5,6 +5,7 @@
 #   BENCH_LARGE_RUNS=3                   runs of each Hamkor export at 1,000,000 rows (C default-memory XLSX: once)
 #   BENCH_SCRATCH=.build-bench           SwiftPM scratch path of the release build
 #   BENCH_TMPDIR=                        where outputs are written (default: the system's temp)
+#   BENCH_PEERS=1                        peer rows: polars, DuckDB, pandas (+ XlsxWriter) on the same tables
 #   BENCH_SETTLE_MIB=0                   before each run at 1,000,000 rows, a throwaway process writes this much memory (experiment; 0: off)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ SCRATCH=${BENCH_SCRATCH:-.build-bench}
 
 . Benchmarks/packages.sh
 install_benchmark_tools
+PEER_PYTHON=$(install_peer_tools)
 [ -x /usr/bin/time ] || install_packages time
 
 echo "== release build" >&2
@@ -30,7 +32,7 @@ python3 Benchmarks/generate.py $SIZES
 
 echo "== benchmarks" >&2
 export BENCH_SIZES="$SIZES"
-python3 Benchmarks/bench.py --hamkor "$BIN_DIR/hamkor" --bin Benchmarks/bin --data Benchmarks/.data \
+"$PEER_PYTHON" Benchmarks/bench.py --hamkor "$BIN_DIR/hamkor" --bin Benchmarks/bin --data Benchmarks/.data \
   --results Benchmarks/results/latest.md
 
 {

@@ -5,10 +5,13 @@
 # crashes to Fuzz/crashes/<harness>/. Exit 1 when any harness found a crash.
 #   FUZZ_SECONDS=30 make fuzz          # shorter
 #   FUZZ_TARGETS="FuzzDataset" make fuzz
+# FuzzYAMLGuard checks the YAML safety guard of every Hamkor file: what it lets through must
+# compose with no anchor or alias, within the nesting limit, into no more nodes than the text
+# spells (its seeds are alias bombs hidden behind quotes, backslashes, block scalars, comments).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH="${FUZZ_SECONDS:-60}"
-TARGETS="${FUZZ_TARGETS:-FuzzDataset FuzzDatasetCSV FuzzDefinition FuzzJobFile FuzzPOCatalog}"
+TARGETS="${FUZZ_TARGETS:-FuzzYAMLGuard FuzzDataset FuzzDatasetCSV FuzzDefinition FuzzJobFile FuzzPOCatalog}"
 SCRATCH="${FUZZ_SCRATCH:-Fuzz/.build}"
 SWIFT="${SWIFT:-swift}"
 # libxlsxwriter is not needed by the harnesses, but the root package declares it.

@@ -4,9 +4,10 @@ import HamkorCore
 /// The units a batch will run, with their output paths, after sharding.
 ///
 /// Units are expanded as job × parameter combination × report × language × format, each list
-/// in the order the job file gives it, and numbered in that order; relative periods
-/// (`previous-quarter`) are resolved at `now` in the job's time zone; the shard keeps those whose number modulo N is
-/// I-1. Paths are checked lexically here (no absolute paths, no `..`, no collisions);
+/// in the order the job file gives it, and numbered in that order (relative periods such as
+/// `previous-quarter` resolved at `now` in the job's time zone); a shard keeps those
+/// ``ShardPartition`` gives it, balanced by expected cost (``UnitCost``). Paths are checked
+/// lexically here (no absolute paths, no `..`, no collisions, none of Hamkor's own file names);
 /// ``OutputRoot`` checks symbolic links when the folders are created.
 public struct BatchPlan: Sendable {
     /// The units of this shard, in batch order.
@@ -17,13 +18,19 @@ public struct BatchPlan: Sendable {
     public let shard: Shard
     /// The zone the manifest's timestamps are written in: the first job's, else UTC.
     public let manifestTimeZone: TimeZone
+    /// The job file's path as given and the SHA-256 of its text, for the manifest: shards
+    /// merge only when they ran the same job file.
+    public let jobFile: (path: String, sha256: String)?
 
     /// Expands a job file at the moment `now` (which fixes `{date}` and `{datetime}`).
+    ///
+    /// `reportWeight` gives a report's relative size (such as its number of sections) for the
+    /// shard partition; by default every report weighs the same.
     ///
     /// - Throws: ``BatchError/outsideRoot(path:reason:)`` for an absolute template or a `..`
     ///   segment (exit 73); ``BatchError/pathCollision(path:first:second:)`` when two units
     ///   would write one file (exit 65).
-    public init(jobFile: JobFile, shard: Shard = .all, now: Date) throws(BatchError) {
+    public init(jobFile: JobFile, shard: Shard = .all, now: Date, reportWeight: (String) -> Int = { _ in 1 }) throws(BatchError) {
         var all: [BatchUnit] = []
         var owners: [String: BatchUnit] = [:]
         for job in jobFile.jobs {
@@ -53,8 +60,15 @@ public struct BatchPlan: Sendable {
             }
             }
         }
-        self.units = all.filter { shard.contains(unitIndex: $0.index) }
+        if shard.count == 1 {
+            self.units = all
+        } else {
+            let costs = all.map { UnitCost.formatWeight($0.format) * max(1, reportWeight($0.report)) }
+            let partition = ShardPartition(costs: costs, count: shard.count)
+            self.units = all.filter { partition.shardOfUnit[$0.index] == shard.index }
+        }
         self.totalUnits = all.count
+        self.jobFile = (jobFile.url.path, jobFile.sha256)
         self.shard = shard
         self.manifestTimeZone = jobFile.jobs.first.flatMap { $0.timeZoneIsExplicit ? $0.timeZone : nil }
             ?? TimeZone(identifier: "UTC")!
@@ -76,11 +90,18 @@ public struct BatchPlan: Sendable {
     }
 
     /// A plan over given units (for callers that build units themselves, and tests).
-    public init(units: [BatchUnit], totalUnits: Int? = nil, shard: Shard = .all, manifestTimeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+    public init(units: [BatchUnit], totalUnits: Int? = nil, shard: Shard = .all, manifestTimeZone: TimeZone = TimeZone(identifier: "UTC")!,
+                jobFile: (path: String, sha256: String)? = nil) {
         self.units = units
         self.totalUnits = totalUnits ?? units.count
         self.shard = shard
         self.manifestTimeZone = manifestTimeZone
+        self.jobFile = jobFile
+    }
+
+    /// The same plan over other units (such as the units with `strict` set).
+    public func replacingUnits(_ units: [BatchUnit]) -> BatchPlan {
+        BatchPlan(units: units, totalUnits: totalUnits, shard: shard, manifestTimeZone: manifestTimeZone, jobFile: jobFile)
     }
 
     /// Refuses paths that are absolute, empty or climb out with `..`.
@@ -111,7 +132,7 @@ public struct BatchPlan: Sendable {
             return "\(unit.job)\t\(unit.report)\t\(unit.language.tag)\t\(unit.format)\t\(prefix)\(unit.path)\(parameters)"
         }
         let shardNote = shard.count > 1 ? " (shard \(shard) of \(totalUnits) units)" : ""
-        lines.append("\(units.count) unit\(units.count == 1 ? "" : "s") would be written\(shardNote), then \(prefix)manifest.json")
+        lines.append("\(units.count) unit\(units.count == 1 ? "" : "s") would be written\(shardNote), then \(prefix)\(shard.manifestName)")
         return lines
     }
 }

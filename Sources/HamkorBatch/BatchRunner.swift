@@ -1,12 +1,18 @@
 import Dispatch
 import Foundation
+import HamkorCore
 import HamkorExport
 
 /// Runs a ``BatchPlan`` with a bounded pool of worker threads and writes the manifest last.
 ///
-/// A run takes the output folder's lock, removes stale temporary files, creates every output
-/// folder (refusing paths that leave the root), then runs the units — a failing unit never
-/// stops the others — and finally writes `manifest.json` atomically at the root.
+/// A run takes its shard's lock on the output folder (``Shard/lockName``: the folder's own
+/// lock for the whole batch), creates every output folder (refusing paths that leave the
+/// root), then runs the units — a failing unit never stops the others. Each unit takes the
+/// lock of its output path (``UnitLocks``), removes temporary files a killed writer left
+/// beside it, renders, and is appended to the run's journal; last, the manifest
+/// (``Shard/manifestName``) is written atomically at the root and the journal removed.
+/// With ``resume``, units whose earlier output is intact and whose inputs are unchanged are
+/// kept as they are (``ResumePoint``), without rendering or rewriting anything.
 public struct BatchRunner: Sendable {
     /// Renders one unit: writes the output(s) for `unit` at (or beside) `destination`, atomically,
     /// and returns the files written. An empty list means just `destination`.
@@ -24,6 +30,10 @@ public struct BatchRunner: Sendable {
     /// How long to wait for another run's output lock before giving up (0: fail at once, as
     /// `hamkor batch` does; the scheduler waits, so jobs sharing a folder take turns).
     public var lockWait: TimeInterval = 0
+    /// Computes each unit's input digests for the manifest (none recorded when `nil`).
+    public var inputs: UnitInputDigester?
+    /// Keep the intact outputs of an earlier run of the same shard (`--resume`).
+    public var resume = false
 
     public init(root: URL, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                 progress: any ProgressReporter = SilentProgressReporter(), stop: StopToken? = nil,
@@ -38,14 +48,23 @@ public struct BatchRunner: Sendable {
     /// Runs every unit of `plan` and writes the manifest.
     ///
     /// - Returns: the summary; its ``BatchSummary/exitCode`` is 0 or 1.
-    /// - Throws: ``BatchError`` before any unit runs: the output folder is locked (exit 75),
-    ///   or cannot be created, or a path leaves it (exit 73); or, after the units ran, the
-    ///   manifest cannot be written (exit 73).
+    /// - Throws: ``BatchError`` before any unit runs: the shard is already running in the
+    ///   output folder (exit 75), or the folder cannot be created, or a path leaves it (exit
+    ///   73), or (with ``resume``) the earlier manifest is unreadable (exit 65); or, after the
+    ///   units ran, the manifest cannot be written (exit 73).
     public func run(_ plan: BatchPlan, _ action: @escaping UnitAction) throws(BatchError) -> BatchSummary {
         let outputRoot = try OutputRoot(root)
-        let lock = try acquireLock(outputRoot.url)
+        let lock = try acquireLock(outputRoot.url, shard: plan.shard)
         defer { lock.release() }
-        AtomicFileWriter.removeStaleTemporaries(in: outputRoot.url)
+        let unitLocks = try UnitLocks(folder: outputRoot.url)
+        if plan.shard.isWholeBatch { AtomicFileWriter.removeStaleTemporaries(in: outputRoot.url) }
+        let resumePoint: ResumePoint?
+        do {
+            resumePoint = resume ? try ResumePoint(root: outputRoot.url, shard: plan.shard) : nil
+        } catch {
+            throw BatchError.cannotResume(error.description)
+        }
+        let journal = RunJournal(url: outputRoot.url.appendingPathComponent(plan.shard.journalName), fresh: !resume)
 
         var prepared: [URL] = []
         for unit in plan.units {
@@ -61,6 +80,7 @@ public struct BatchRunner: Sendable {
         let units = plan.units
         let progress = self.progress
         let stop = self.stop
+        let digester = self.inputs
         let workerCount = min(workers, units.count)
         for _ in 0..<workerCount {
             group.enter()
@@ -72,8 +92,16 @@ public struct BatchRunner: Sendable {
                         return next
                     }
                     guard index < units.count else { break }
-                    progress.unitStarted(units[index])
-                    let result = Self.execute(units[index], destination: destinations[index], root: outputRoot, action: action)
+                    let unit = units[index]
+                    progress.unitStarted(unit)
+                    let inputs = digester?.inputs(for: unit)
+                    let result = Self.runLocked(unit, destination: destinations[index], root: outputRoot, locks: unitLocks) {
+                        if let kept = resumePoint?.reusable(unit, inputs: inputs, root: outputRoot.url) { return kept }
+                        var result = Self.execute(unit, destination: destinations[index], root: outputRoot, action: action)
+                        result.inputs = inputs
+                        return result
+                    }
+                    journal?.append(ManifestRecord(result))
                     results.withLock { $0[index] = result }
                     progress.unitFinished(result)
                 }
@@ -90,28 +118,52 @@ public struct BatchRunner: Sendable {
                                  error: "not run: the batch was stopped (\(stopReason)) before this unit started")
         }
         let finished = now()
-        let manifestURL = outputRoot.url.appendingPathComponent(Manifest.fileName)
-        let text = Manifest.render(started: Timestamp.iso8601(started, in: plan.manifestTimeZone),
-                                   finished: Timestamp.iso8601(finished, in: plan.manifestTimeZone),
-                                   shard: plan.shard, results: finalResults)
+        let manifestURL = outputRoot.url.appendingPathComponent(plan.shard.manifestName)
+        let manifest = Manifest(started: Timestamp.iso8601(started, in: plan.manifestTimeZone),
+                                finished: Timestamp.iso8601(finished, in: plan.manifestTimeZone),
+                                shard: plan.shard.description, totalUnits: plan.totalUnits, hamkor: HamkorVersion.current,
+                                jobFile: plan.jobFile?.path, jobFileSha256: plan.jobFile?.sha256,
+                                units: finalResults.map(ManifestRecord.init))
         do {
-            try AtomicFileWriter.write(Data(text.utf8), to: manifestURL)
+            try AtomicFileWriter.write(Data(manifest.render().utf8), to: manifestURL)
         } catch {
             throw BatchError.cannotCreate(path: manifestURL.path, reason: "\(error)")
         }
+        journal?.remove()
         let summary = BatchSummary(started: started, finished: finished, shard: plan.shard, results: finalResults,
                                    manifest: manifestURL, stopped: finalResults.contains { $0.error?.hasPrefix("not run:") == true })
         progress.batchFinished(summary)
         return summary
     }
 
-    private func acquireLock(_ folder: URL) throws(BatchError) -> FileLock {
+    /// Runs `body` holding the lock of the unit's output, after removing temporary files a
+    /// killed writer of that output left behind (nobody else can be writing them now).
+    static func runLocked(_ unit: BatchUnit, destination: URL, root: OutputRoot, locks: UnitLocks,
+                          _ body: () -> UnitResult) -> UnitResult {
+        do {
+            guard try locks.tryLock(unit.path) else {
+                return UnitResult(unit: unit, files: [], durationMs: 0,
+                                  error: BatchError.unitLocked(path: unit.path, pid: nil).description)
+            }
+        } catch {
+            return UnitResult(unit: unit, files: [], durationMs: 0, error: error.description)
+        }
+        defer { locks.unlock(unit.path) }
+        StaleTemporaries.remove(beside: destination)
+        #if DEBUG
+        TestHooks.hangIfAsked(unit, destination: destination)
+        #endif
+        return body()
+    }
+
+    private func acquireLock(_ folder: URL, shard: Shard) throws(BatchError) -> FileLock {
         let deadline = Date().addingTimeInterval(lockWait)
         while true {
             do {
-                return try FileLock.lockOutput(folder)
+                return try FileLock.lockShard(shard, in: folder)
             } catch {
-                guard case .outputLocked = error, Date() < deadline, stop?.isStopRequested != true else { throw error }
+                let contended = switch error { case .outputLocked, .shardLocked: true; default: false }
+                guard contended, Date() < deadline, stop?.isStopRequested != true else { throw error }
                 if let stop { stop.wait(until: min(deadline, Date().addingTimeInterval(0.2))) } else { Thread.sleep(forTimeInterval: 0.2) }
             }
         }

@@ -15,6 +15,9 @@ public struct BatchSummary: Sendable {
     /// How many units failed (or were not run).
     public var failedCount: Int { results.filter { !$0.succeeded }.count }
 
+    /// How many units `--resume` kept from an earlier run.
+    public var reusedCount: Int { results.filter(\.reused).count }
+
     /// 0 when every unit was written, 1 when some failed (the others were written).
     public var exitCode: Int32 { failedCount == 0 ? 0 : 1 }
 }

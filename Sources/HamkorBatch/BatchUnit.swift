@@ -36,6 +36,17 @@ public struct BatchUnit: Sendable, Hashable, CustomStringConvertible {
         self.strict = strict
     }
 
+    /// What identifies the unit in its batch and in a manifest: `job report lang format`, then
+    /// its parameters as `name=value` in name order.
+    public var key: String {
+        Self.key(job: job, report: report, language: language.tag, format: format,
+                 parameters: parameters.sorted { $0.name < $1.name }.map { "\($0.name)=\($0.value)" })
+    }
+
+    static func key(job: String, report: String, language: String, format: String, parameters: [String]) -> String {
+        ([job, report, language, format] + parameters).joined(separator: " ")
+    }
+
     /// `job report lang format`, for progress lines and messages.
     public var description: String {
         let values = parameters.map { " \($0.name)=\($0.value)" }.joined()

@@ -114,4 +114,12 @@ public enum Timestamp {
     public static func iso8601(_ date: Date, in zone: TimeZone) -> String {
         CivilCalendar.wallTime(of: date, in: zone).iso8601
     }
+
+    /// The instant of a timestamp written by ``iso8601(_:in:)`` (or any ISO 8601 date-time
+    /// with an offset); `nil` for anything else.
+    public static func parse(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
 }

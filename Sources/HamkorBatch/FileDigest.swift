@@ -19,7 +19,14 @@ public struct FileDigest: Sendable, Hashable {
             total += chunk.count
         }
         bytes = total
-        sha256 = hasher.finalize().map { byte in
+        sha256 = Self.hex(hasher.finalize())
+    }
+
+    /// The lowercase hex SHA-256 of `data`.
+    public static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

@@ -35,6 +35,18 @@ public final class FileLock: @unchecked Sendable {
         return try acquire(url) { pid in BatchError.outputLocked(folder: folder.path, pid: pid) }
     }
 
+    /// Takes the lock a run of `shard` holds on its output folder (``Shard/lockName``): the
+    /// folder's own lock for the whole batch, one per shard otherwise, so the N shards of a
+    /// batch share the folder while each runs at most once at a time.
+    ///
+    /// - Throws: ``BatchError/outputLocked(folder:pid:)`` or ``BatchError/shardLocked(shard:folder:pid:)``
+    ///   if another run holds it (exit 75), ``BatchError/lockFailed(path:reason:)`` otherwise (exit 73).
+    public static func lockShard(_ shard: Shard, in folder: URL) throws(BatchError) -> FileLock {
+        if shard.isWholeBatch { return try lockOutput(folder) }
+        let url = folder.appendingPathComponent(shard.lockName)
+        return try acquire(url) { pid in BatchError.shardLocked(shard: shard.description, folder: folder.path, pid: pid) }
+    }
+
     /// Takes the lock of a scheduled job (`FOLDER/.hamkor-JOB.lock`).
     ///
     /// - Throws: ``BatchError/jobLocked(job:pid:)`` if a run of the job holds it (exit 75),

@@ -30,11 +30,21 @@ public struct Job: Sendable, Hashable {
     public var output: OutputTemplate?
     /// Where the job is written in its file.
     public var location: SourceLocation
+    /// Run by the scheduler after a run with failed units, or one that could not run at all.
+    public var onFailure: NotificationCommand?
+    /// Run by the scheduler after a run in which every unit was written.
+    public var onSuccess: NotificationCommand?
+    /// How long a notification command may run before it is stopped (default 60 seconds).
+    public var hookTimeout: Double
+    /// What the scheduler does about fire times it missed (default ``CatchUpPolicy/none``).
+    public var catchUp: CatchUpPolicy
 
     public init(name: String, reports: [String], languages: [LanguageTag] = [.english], formats: [String] = ["txt"],
                 schedule: CronExpression? = nil, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
                 timeZoneIsExplicit: Bool = false, data: [URL]? = nil, strict: Bool = false,
-                parameters: [JobParameter] = [], location: SourceLocation = SourceLocation(file: "")) {
+                parameters: [JobParameter] = [],
+                location: SourceLocation = SourceLocation(file: ""), onFailure: NotificationCommand? = nil,
+                onSuccess: NotificationCommand? = nil, hookTimeout: Double = 60, catchUp: CatchUpPolicy = .none) {
         self.parameters = parameters
         self.output = nil
         self.name = name
@@ -47,5 +57,9 @@ public struct Job: Sendable, Hashable {
         self.data = data
         self.strict = strict
         self.location = location
+        self.onFailure = onFailure
+        self.onSuccess = onSuccess
+        self.hookTimeout = hookTimeout
+        self.catchUp = catchUp
     }
 }

@@ -30,9 +30,14 @@ public struct JobFile: Sendable {
     public var timeZone: TimeZone?
     /// The jobs, in file order.
     public var jobs: [Job]
+    /// The lowercase hex SHA-256 of the file's text, which every manifest records: shards
+    /// merge, and `--resume` reuses outputs, only under the same job file.
+    public var sha256: String
 
-    public init(url: URL, data: [URL]? = nil, output: OutputTemplate = .standard, timeZone: TimeZone? = nil, jobs: [Job]) {
+    public init(url: URL, data: [URL]? = nil, output: OutputTemplate = .standard, timeZone: TimeZone? = nil, jobs: [Job],
+                sha256: String = "") {
         self.url = url
+        self.sha256 = sha256
         self.data = data
         self.output = output
         self.timeZone = timeZone
@@ -71,18 +76,11 @@ public struct JobFile: Sendable {
         let problems = ProblemList(limit: 200)
         let reader = YAMLNodeReader(file: file, problems: problems)
         // Anchors, aliases and deep nesting are refused before parsing, as in every Hamkor file.
-        if let problem = YAMLSafetyGuard.check(text, file: file) { throw DataError.invalid([problem]) }
-        let root: Yams.Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw DataError.invalid([YAMLErrorLocation.problem(error, file: file)])
-        } catch {
-            throw DataError.invalid([DataProblem(SourceLocation(file: file), "cannot parse: \(error)")])
-        }
+        let root = try YAMLSafetyGuard.compose(text, file: file)
         let jobFile = JobFileReader(reader: reader, baseFolder: baseFolder, url: URL(fileURLWithPath: file),
                                     knownReports: knownReports, knownFormats: knownFormats).read(root)
-        guard problems.isEmpty, let jobFile else { throw DataError.invalid(problems.problems) }
+        guard problems.isEmpty, var jobFile else { throw DataError.invalid(problems.problems) }
+        jobFile.sha256 = FileDigest.sha256(Data(text.utf8))
         return jobFile
     }
 }

@@ -11,8 +11,10 @@ struct JobFileReader {
     let knownReports: [String]
     let knownFormats: [String]
 
-    static let topLevelKeys = ["data", "output", "timezone", "jobs"]
-    static let jobKeys = ["name", "report", "reports", "languages", "formats", "schedule", "timezone", "data", "strict", "parameters", "output"]
+    static let notificationKeys = ["onFailure", "onSuccess", "hookTimeout", "catchUp"]
+    static let topLevelKeys = ["data", "output", "timezone", "jobs"] + notificationKeys
+    static let jobKeys = ["name", "report", "reports", "languages", "formats", "schedule", "timezone", "data", "strict", "parameters", "output"] + notificationKeys
+    static let maxHookTimeout = 3600
     static let maxJobs = 1000
 
     func read(_ root: Node?) -> JobFile? {
@@ -34,6 +36,7 @@ struct JobFileReader {
             }
         }
         let zone = values["timezone"].flatMap { timeZone($0, "timezone") }
+        let fileNotifications = notifications(values, "", defaults: Notifications())
         guard let jobsNode = values["jobs"] else {
             reader.fail(root, "jobs", "is required: a list of jobs, each with a name and a report")
             return nil
@@ -44,7 +47,7 @@ struct JobFileReader {
         var jobs: [Job] = []
         var seen: [String: SourceLocation] = [:]
         for (index, item) in items.prefix(Self.maxJobs).enumerated() {
-            guard let job = readJob(item, "jobs[\(index)]", fileData: data, fileZone: zone) else { continue }
+            guard let job = readJob(item, "jobs[\(index)]", fileData: data, fileZone: zone, fileNotifications: fileNotifications) else { continue }
             if let first = seen[job.name] {
                 reader.fail(item, "jobs[\(index)].name", "job name '\(job.name)' is already used at line \(first.line)")
                 continue
@@ -68,7 +71,7 @@ struct JobFileReader {
         return JobFile(url: url, data: data, output: output, timeZone: zone, jobs: jobs)
     }
 
-    private func readJob(_ node: Node, _ field: String, fileData: [URL]?, fileZone: TimeZone?) -> Job? {
+    private func readJob(_ node: Node, _ field: String, fileData: [URL]?, fileZone: TimeZone?, fileNotifications: Notifications) -> Job? {
         guard let pairs = reader.mapping(node, field, allowed: Self.jobKeys) else { return nil }
         var values: [String: Node] = [:]
         for pair in pairs { values[pair.key] = pair.value }
@@ -147,10 +150,14 @@ struct JobFileReader {
                 ok = false
             }
         }
+        let problemsBefore = reader.problems.problems.count
+        let notify = notifications(values, "\(field).", defaults: fileNotifications)
+        if reader.problems.problems.count != problemsBefore { ok = false }
         guard ok, let name else { return nil }
         var job = Job(name: name, reports: reports, languages: languages, formats: formats, schedule: schedule,
                       timeZone: zone ?? TimeZone(identifier: "UTC")!, timeZoneIsExplicit: zone != nil,
-                      data: data, strict: strict, parameters: parameters, location: reader.location(node))
+                      data: data, strict: strict, parameters: parameters, location: reader.location(node),
+                      onFailure: notify.onFailure, onSuccess: notify.onSuccess, hookTimeout: notify.hookTimeout, catchUp: notify.catchUp)
         job.output = output
         return job
     }
@@ -186,6 +193,48 @@ struct JobFileReader {
             result.append(JobParameter(name: name, values: values))
         }
         return ok ? result : nil
+    }
+
+    /// The notification settings of a job or of the file (the jobs' defaults).
+    struct Notifications {
+        var onFailure: NotificationCommand?
+        var onSuccess: NotificationCommand?
+        var hookTimeout: Double = 60
+        var catchUp: CatchUpPolicy = .none
+    }
+
+    private func notifications(_ values: [String: Node], _ prefix: String, defaults: Notifications) -> Notifications {
+        var result = defaults
+        if let node = values["onFailure"], let command = command(node, prefix + "onFailure") { result.onFailure = command }
+        if let node = values["onSuccess"], let command = command(node, prefix + "onSuccess") { result.onSuccess = command }
+        if let node = values["hookTimeout"],
+           let seconds = reader.integer(node, prefix + "hookTimeout", range: 1...Self.maxHookTimeout) {
+            result.hookTimeout = Double(seconds)
+        }
+        if let node = values["catchUp"], let text = reader.string(node, prefix + "catchUp") {
+            if let policy = CatchUpPolicy(rawValue: text) {
+                result.catchUp = policy
+            } else {
+                reader.fail(node, prefix + "catchUp", "is '\(text)'; use one of: \(CatchUpPolicy.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        return result
+    }
+
+    /// A command: a string for `/bin/sh -c`, or a list of arguments.
+    private func command(_ node: Node, _ field: String) -> NotificationCommand? {
+        if case .scalar = node {
+            guard let text = reader.string(node, field) else { return nil }
+            return NotificationCommand(shell: text)
+        }
+        guard let items = reader.sequence(node, field) else { return nil }
+        let arguments = items.enumerated().compactMap { reader.string($1, "\(field)[\($0)]") }
+        guard arguments.count == items.count else { return nil }
+        guard !arguments.isEmpty else {
+            reader.fail(node, field, "must name a command: a string for the shell, or a list such as [notify-send, failed]")
+            return nil
+        }
+        return NotificationCommand(arguments: arguments)
     }
 
     static func isSafeName(_ name: String) -> Bool {

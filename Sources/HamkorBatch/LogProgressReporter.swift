@@ -1,3 +1,4 @@
+import HamkorCore
 import Logging
 
 /// A log line per unit through swift-log, for when standard error is not a terminal.
@@ -25,16 +26,18 @@ public struct LogProgressReporter: ProgressReporter {
             "format": "\(unit.format)", "durationMs": "\(result.durationMs)",
         ]
         if let error = result.error {
-            logger.error("[\(done)/\(total)] failed \(unit): \(error)", metadata: metadata)
+            logger.error("[\(done)/\(total)] failed \(unit): \(TerminalText.escaped(error))", metadata: metadata)
         } else {
-            logger.info("[\(done)/\(total)] ok \(unit) -> \(result.files.first?.path ?? unit.path) (\(result.durationMs) ms)",
+            let how = result.reused ? "kept, inputs unchanged" : "\(result.durationMs) ms"
+            logger.info("[\(done)/\(total)] ok \(unit) -> \(result.files.first?.path ?? unit.path) (\(how))",
                         metadata: metadata)
         }
     }
 
     public func batchFinished(_ summary: BatchSummary) {
         let failed = summary.failedCount
-        let message: Logger.Message = "batch finished: \(summary.results.count - failed) ok, \(failed) failed; manifest \(summary.manifest.path)"
+        let reused = summary.reusedCount > 0 ? " (\(summary.reusedCount) kept from an earlier run)" : ""
+        let message: Logger.Message = "batch finished: \(summary.results.count - failed) ok\(reused), \(failed) failed; manifest \(summary.manifest.path)"
         if failed > 0 { logger.warning(message) } else { logger.info(message) }
     }
 }

@@ -1,53 +1,97 @@
 import Foundation
 
-/// Writes `manifest.json` in the documented shape, by hand so that key order is fixed:
+/// A manifest (`manifest.json`, or `manifest.shard-I-of-N.json` for one shard): the run's
+/// header and one record per unit, written by hand so that key order is fixed:
 ///
 /// ```json
-/// {"started": "…", "finished": "…", "shard": "1/1",
+/// {"started": "…", "finished": "…", "shard": "1/1", "totalUnits": 60, "hamkor": "0.1.0",
+///  "jobFile": "Reports/jobs.yaml", "jobFileSha256": "…",
 ///  "units": [{"job": …, "report": …, "language": …, "format": …, "path": …, "bytes": …,
-///             "sha256": …, "durationMs": …, "status": "ok", "error": null}]}
+///             "sha256": …, "durationMs": …, "status": "ok", "error": null, "index": 0,
+///             "inputs": {…}}]}
 /// ```
-/// A unit of a job with parameters has `"parameters": {"partner": "AZ", "period": "2025-Q2"}`
-/// (resolved values, in job-file order) after `format`. A unit that wrote several files also has `"files": [{"path", "bytes", "sha256"}]` (after
+/// A unit that wrote several files also has `"files": [{"path", "bytes", "sha256"}]` (after
 /// `error`), and its `path` is the first of them; a failed unit has `bytes` and `sha256` null.
-enum Manifest {
-    static let fileName = "manifest.json"
+/// A unit reused by `--resume` has `"reused": true` and the duration of the run that wrote it.
+/// A merged manifest lists the shard manifests it came from in `mergedFrom`.
+public struct Manifest: Sendable, Codable {
+    /// The whole batch's manifest file name.
+    public static let fileName = "manifest.json"
 
-    static func render(started: String, finished: String, shard: Shard, results: [UnitResult]) -> String {
-        var out = "{\"started\": \(quote(started)), \"finished\": \(quote(finished)), \"shard\": \(quote(shard.description)),\n \"units\": ["
-        for (position, result) in results.enumerated() {
+    public var started: String
+    public var finished: String
+    /// `I/N`; `1/1` for the whole batch (also after a merge).
+    public var shard: String
+    /// The number of units of the whole batch (every shard), when known.
+    public var totalUnits: Int?
+    /// The version of Hamkor that wrote it.
+    public var hamkor: String?
+    /// The job file as given, and the SHA-256 of its text.
+    public var jobFile: String?
+    public var jobFileSha256: String?
+    /// The shard manifests a merged manifest was made from.
+    public var mergedFrom: [String]?
+    public var units: [ManifestRecord]
+
+    public init(started: String, finished: String, shard: String, totalUnits: Int? = nil, hamkor: String? = nil,
+                jobFile: String? = nil, jobFileSha256: String? = nil, mergedFrom: [String]? = nil, units: [ManifestRecord]) {
+        self.started = started
+        self.finished = finished
+        self.shard = shard
+        self.totalUnits = totalUnits
+        self.hamkor = hamkor
+        self.jobFile = jobFile
+        self.jobFileSha256 = jobFileSha256
+        self.mergedFrom = mergedFrom
+        self.units = units
+    }
+
+    /// The manifest as JSON text, one unit per line.
+    public func render() -> String {
+        var header = ["\"started\": \(Self.quote(started))", "\"finished\": \(Self.quote(finished))", "\"shard\": \(Self.quote(shard))"]
+        if let totalUnits { header.append("\"totalUnits\": \(totalUnits)") }
+        if let hamkor { header.append("\"hamkor\": \(Self.quote(hamkor))") }
+        if let jobFile { header.append("\"jobFile\": \(Self.quote(jobFile))") }
+        if let jobFileSha256 { header.append("\"jobFileSha256\": \(Self.quote(jobFileSha256))") }
+        if let mergedFrom { header.append("\"mergedFrom\": [\(mergedFrom.map(Self.quote).joined(separator: ", "))]") }
+        var out = "{" + header.joined(separator: ", ") + ",\n \"units\": ["
+        for (position, record) in units.enumerated() {
             out += position == 0 ? "\n  " : ",\n  "
-            out += unit(result)
+            out += record.json
         }
-        out += results.isEmpty ? "]}\n" : "\n ]}\n"
+        out += units.isEmpty ? "]}\n" : "\n ]}\n"
         return out
     }
 
-    private static func unit(_ result: UnitResult) -> String {
-        let unit = result.unit
-        let first = result.files.first
-        var fields: [String] = [
-            "\"job\": \(quote(unit.job))",
-            "\"report\": \(quote(unit.report))",
-            "\"language\": \(quote(unit.language.tag))",
-            "\"format\": \(quote(unit.format))",
-        ]
-        if !unit.parameters.isEmpty {
-            fields.append("\"parameters\": {" + unit.parameters.map { "\(quote($0.name)): \(quote($0.value))" }.joined(separator: ", ") + "}")
+    /// Reads a manifest file.
+    ///
+    /// - Throws: ``ManifestError`` when it is missing, unreadable or not a manifest.
+    public static func read(_ url: URL) throws(ManifestError) -> Manifest {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            let missing = (error as NSError).code == NSFileReadNoSuchFileError
+            throw missing ? .missing(path: url.path) : .unreadable(path: url.path, reason: (error as NSError).localizedDescription)
         }
-        fields += [
-            "\"path\": \(quote(first?.path ?? unit.path))",
-            "\"bytes\": \(first.map { String($0.bytes) } ?? "null")",
-            "\"sha256\": \(first.map { quote($0.sha256) } ?? "null")",
-            "\"durationMs\": \(result.durationMs)",
-            "\"status\": \(quote(result.succeeded ? "ok" : "failed"))",
-            "\"error\": \(result.error.map(quote) ?? "null")",
-        ]
-        if result.files.count > 1 {
-            let files = result.files.map { "{\"path\": \(quote($0.path)), \"bytes\": \($0.bytes), \"sha256\": \(quote($0.sha256))}" }
-            fields.append("\"files\": [\(files.joined(separator: ", "))]")
+        do {
+            return try JSONDecoder().decode(Manifest.self, from: data)
+        } catch {
+            throw .malformed(path: url.path, reason: Self.describe(error))
         }
-        return "{" + fields.joined(separator: ", ") + "}"
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            "missing '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            "'\(context.codingPath.map(\.stringValue).joined(separator: "."))': \(context.debugDescription)"
+        case DecodingError.dataCorrupted(let context):
+            "not JSON: \(context.underlyingError.map { ($0 as NSError).localizedDescription } ?? context.debugDescription)"
+        default:
+            "\(error)"
+        }
     }
 
     /// A JSON string literal.

@@ -1,4 +1,5 @@
 import Foundation
+import HamkorCore
 
 /// A live single progress line for a terminal: units done/total, failures, elapsed time and
 /// the unit just started, redrawn in place with `\r` and clear-line; failures are printed
@@ -42,7 +43,7 @@ public final class TerminalProgressReporter: ProgressReporter, @unchecked Sendab
             state.done += 1
             if !result.succeeded { state.failed += 1 }
             if !result.succeeded {
-                write(Self.clearLine + "failed: \(result.unit): \(result.error ?? "")\n")
+                write(Self.clearLine + "failed: \(result.unit): \(TerminalText.escaped(result.error ?? ""))\n")
             }
             write(line(state))
         }

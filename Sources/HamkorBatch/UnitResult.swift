@@ -15,6 +15,19 @@ public struct UnitResult: Sendable, Hashable {
     public var durationMs: Int
     /// `nil` when the unit succeeded; otherwise the reason, as the manifest's `error`.
     public var error: String?
+    /// The digests of the unit's inputs, when they could be read.
+    public var inputs: UnitInputs?
+    /// Whether `--resume` kept an earlier run's output instead of rendering the unit.
+    public var reused = false
+
+    public init(unit: BatchUnit, files: [File], durationMs: Int, error: String?, inputs: UnitInputs? = nil, reused: Bool = false) {
+        self.unit = unit
+        self.files = files
+        self.durationMs = durationMs
+        self.error = error
+        self.inputs = inputs
+        self.reused = reused
+    }
 
     public var succeeded: Bool { error == nil }
 }

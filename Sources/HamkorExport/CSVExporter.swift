@@ -21,14 +21,12 @@ import HamkorLocalization
 /// - The excel dialect adds, after one empty line, the table's notes and the sample-data and
 ///   illustrative-figures notices as one-field records; the data dialect holds only the table.
 ///
-/// Which tables, and where:
-/// - With ``ExportContext/tableID`` set, only that table (an unknown id throws
-///   ``ExportError/unknownTable(_:known:)`` listing the report's tables).
-/// - To a file: a single table goes to the target path itself; several tables go to one file
-///   each, `BASE.TABLE-ID.csv` beside the target (``ExportTarget/sibling(of:part:extension:)``),
-///   and the target path itself is not written.
-/// - To standard output: the tables one after another, separated by one empty line (the
-///   byte-order mark, in the excel dialect, only once at the very start).
+/// Which tables, and where (the driver applies `--table` before the exporter runs):
+/// - Each table is a part named by its id; published to a file, a single table is the target
+///   path itself and several tables are one file each, `BASE.TABLE-ID.csv` beside the target
+///   (``ExportTarget/sibling(of:part:extension:)``), all renamed into place together.
+/// - To one stream (standard output): one part, the tables one after another, separated by
+///   one empty line (the byte-order mark, in the excel dialect, only once at the very start).
 ///
 /// Output is streamed through a 64 KiB buffer; numbers are written from the decimal's digits
 /// without a formatter, and each distinct date is formatted once.
@@ -44,39 +42,28 @@ public struct CSVExporter: ReportExporter {
 
     public var fileExtension: String { "csv" }
     public var mediaType: String { "text/csv; charset=utf-8" }
-    public var producesMultipleFiles: Bool { true }
 
-    public func export(_ document: ReportDocument, context: ExportContext, to target: ExportTarget) throws -> [ExportedFile] {
-        let tables = try selectedTables(of: document, context: context)
+    public func render(_ document: ReportDocument, context: ExportContext, into sink: any ExportSink) throws {
+        let tables = try tables(of: document)
         let encoder = CSVTableEncoder(configuration: configuration, locale: context.locale)
-        switch target {
-        case .standardOutput:
-            let output = BufferedFileOutput(standardOutput: ())
-            try write(tables, of: document, encoder: encoder) { try output.write($0) }
-            try output.flush()
-            return []
-        case .file(let url):
-            // One file per table, published together: a failure leaves none of them replaced.
-            let urls = tables.map { table in
-                tables.count == 1 ? url : ExportTarget.sibling(of: url, part: Self.fileNamePart(table.id), extension: fileExtension)
+        switch sink.layout {
+        case .oneStream:
+            try sink.writePart(document.reportID) { output in
+                try write(tables, of: document, encoder: encoder) { try output.write($0) }
             }
-            let sizes = try AtomicFileWriter.writeGroup(to: urls) { index, temporary in
-                let output = try BufferedFileOutput(path: temporary.path)
-                try write([tables[index]], of: document, encoder: encoder) { try output.write($0) }
-                try output.flush()
+        case .separateParts:
+            for table in tables {
+                try sink.writePart(table.id) { output in
+                    try write([table], of: document, encoder: encoder) { try output.write($0) }
+                }
             }
-            return zip(urls, sizes).map { ExportedFile(url: $0, bytes: $1) }
         }
     }
 
-    /// The bytes ``export(_:context:to:)`` writes to standard output for these tables: the
-    /// selected table, or all tables separated by one empty line. For tests and embedding.
+    /// The bytes ``export(_:context:to:)`` writes to standard output: the table named by
+    /// ``ExportContext/tableID``, or all tables separated by one empty line. For tests and embedding.
     public func render(_ document: ReportDocument, context: ExportContext) throws -> [UInt8] {
-        let tables = try selectedTables(of: document, context: context)
-        let encoder = CSVTableEncoder(configuration: configuration, locale: context.locale)
-        var result: [UInt8] = []
-        try write(tables, of: document, encoder: encoder) { result.append(contentsOf: $0) }
-        return result
+        try renderParts(document, context: context, layout: .oneStream)[0].bytes
     }
 
     /// The bytes of one table's file.
@@ -104,26 +91,11 @@ public struct CSVExporter: ReportExporter {
         try drain(&buffer)
     }
 
-    private func selectedTables(of document: ReportDocument, context: ExportContext) throws -> [TableBlock] {
+    private func tables(of document: ReportDocument) throws -> [TableBlock] {
         let tables = document.tables
-        if let id = context.tableID {
-            guard let table = tables.first(where: { $0.id == id }) else {
-                throw ExportError.unknownTable(id, known: tables.map(\.id))
-            }
-            return [table]
-        }
         guard !tables.isEmpty else {
             throw ExportError.writerFailed(format: Self.formatID, reason: "report '\(document.reportID)' has no tables")
         }
         return tables
-    }
-
-    /// A table id made safe as part of a file name (ids are slugs; anything else becomes `-`).
-    static func fileNamePart(_ id: String) -> String {
-        let safe = String(id.unicodeScalars.map { scalar -> Character in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
-                ? Character(scalar) : "-"
-        })
-        return safe.isEmpty ? "table" : safe
     }
 }

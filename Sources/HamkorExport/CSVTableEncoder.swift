@@ -18,10 +18,19 @@ final class CSVTableEncoder {
     let decimalMark: UInt8
     let newline: [UInt8]
     private var dateCache: [CivilDate: [UInt8]] = [:]
+    /// What the language writes before and after the digits of a percentage (`""`/`"%"`,
+    /// `""`/`" %"` in ru, `"%"`/`""` in tr), as in the text and XLSX outputs.
+    let percentAffixes: (prefix: [UInt8], suffix: [UInt8])
 
     init(configuration: CSVConfiguration, locale: ReportLocale) {
         self.configuration = configuration
         self.locale = locale
+        let probe = locale.percent(Decimal(string: "0.07")!, fractionDigits: 0)
+        if let digit = probe.firstIndex(of: "7") {
+            percentAffixes = (Array(probe[..<digit].utf8), Array(probe[probe.index(after: digit)...].utf8))
+        } else {
+            percentAffixes = ([], Array("%".utf8))
+        }
         switch configuration.dialect {
         case .excel:
             let comma = locale.decimalSeparator == ","
@@ -204,9 +213,10 @@ final class CSVTableEncoder {
             if quoteNumber { out.append(0x22) }
             switch configuration.dialect {
             case .excel:
+                out.append(percentAffixes.prefix)
                 MachineNumber.append(fraction, shift: 2, fractionDigits: column.percentDigits,
                                      decimalMark: decimalMark, to: &out)
-                out.append(UInt8(ascii: "%"))
+                out.append(percentAffixes.suffix)
             case .data:
                 MachineNumber.append(fraction, fractionDigits: column.percentDigits.map { $0 + 2 },
                                      decimalMark: decimalMark, to: &out)
@@ -223,7 +233,7 @@ final class CSVTableEncoder {
                     out.append(bytes)
                 } else {
                     var field = ByteBuffer(capacity: 64)
-                    appendText(locale.date(date, .short), to: &field)
+                    appendText(locale.date(date, .table), to: &field)
                     let bytes = field.withBytes { Array($0) }
                     dateCache[date] = bytes
                     out.append(bytes)

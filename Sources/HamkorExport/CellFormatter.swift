@@ -13,7 +13,7 @@ public struct CellFormatter: Sendable {
     /// How dates are written.
     public var dateLength: ReportLocale.DateLength
 
-    public init(locale: ReportLocale, dateLength: ReportLocale.DateLength = .long) {
+    public init(locale: ReportLocale, dateLength: ReportLocale.DateLength = .table) {
         self.locale = locale
         self.dateLength = dateLength
     }

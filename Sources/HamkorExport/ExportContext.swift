@@ -7,7 +7,8 @@ public struct ExportContext: Sendable {
     public var locale: ReportLocale
     /// Where non-fatal problems go (a truncated cell, a renamed sheet).
     public var diagnostics: DiagnosticLog
-    /// When set, only the table with this id is exported (formats that export tables).
+    /// When set, the export keeps only the table with this id (`--table`). ``ExportPublisher``
+    /// applies it to the document before rendering, the same way for every format.
     public var tableID: String?
 
     public init(locale: ReportLocale, diagnostics: DiagnosticLog = DiagnosticLog(), tableID: String? = nil) {

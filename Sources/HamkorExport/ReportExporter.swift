@@ -2,7 +2,13 @@ import Foundation
 import HamkorCore
 import HamkorLocalization
 
-/// A format that renders a ``ReportDocument`` to bytes: CSV, plain text, XLSX, or a third party's.
+/// A format that renders a ``ReportDocument``: CSV, plain text, XLSX, PDF, or a third party's.
+///
+/// An exporter only renders. It writes named parts into the ``ExportSink`` it is given and
+/// never opens a file or standard output itself; ``ExportPublisher`` (behind
+/// ``export(_:context:to:)``) publishes the parts atomically as a group of files or streams
+/// them to stdout, and applies `--table` (``ExportContext/tableID``) to the document before
+/// the exporter sees it.
 ///
 /// Requirements every implementation must meet:
 /// - **Deterministic**: the same document, locale and configuration give the same bytes.
@@ -10,18 +16,20 @@ import HamkorLocalization
 ///   from the document (figures, captions) and the ``ReportLocale`` (number and date formats).
 /// - **Safe text**: text from the document is written as text, never as a formula or markup
 ///   that the consumer would execute.
-/// - **Atomic**: files are written through ``AtomicFileWriter`` (or an equivalent temporary
-///   file beside the target, fsync and rename), so no path ever holds a partial file.
-/// - **Errors thrown, not printed**: failures are thrown; non-fatal problems (a truncated cell)
-///   go to ``ExportContext/diagnostics``.
+/// - **Into the sink**: one part for a one-part format (``ReportExporter/documentPart``), or one
+///   part per piece (CSV: a part per table id); when the sink's ``ExportSink/layout`` is
+///   ``ExportLayout/oneStream`` the exporter may join its pieces into one part.
+/// - **Errors thrown, not printed**: failures are thrown (nothing is then published);
+///   non-fatal problems (a truncated cell) go to ``ExportContext/diagnostics``.
 ///
-/// Built-in conformers: `CSVExporter`, `TextBriefingExporter` (this module) and `XLSXExporter`
-/// (module `HamkorXLSX`). Register them, and your own, in an ``ExporterRegistry``.
+/// Built-in conformers: `CSVExporter`, `TextBriefingExporter` (this module), `XLSXExporter`
+/// (module `HamkorXLSX`) and `PDFExporter` (module `HamkorPDF`). Register them, and your own,
+/// in an ``ExporterRegistry``.
 public protocol ReportExporter: Sendable {
     /// The format's own settings, as JasperReports gives each format its configuration type.
     associatedtype Configuration: Sendable
 
-    /// The stable lowercase id used by `--format` and job files (`csv`, `xlsx`, `txt`).
+    /// The stable lowercase id used by `--format` and job files (`csv`, `xlsx`, `txt`, `pdf`).
     static var formatID: String { get }
     /// A one-line description for `hamkor list formats`.
     static var summary: String { get }
@@ -29,19 +37,18 @@ public protocol ReportExporter: Sendable {
     var fileExtension: String { get }
     /// The IANA media type of the output.
     var mediaType: String { get }
-    /// Whether one document may produce several files (one per table, for CSV).
-    var producesMultipleFiles: Bool { get }
-    /// Whether the output can be written to standard output (text formats can; XLSX cannot).
+    /// Whether the output may go to standard output (text formats; binary ones need a file).
     var canWriteToStandardOutput: Bool { get }
     /// This instance's configuration.
     var configuration: Configuration { get }
 
-    /// Renders the document to the target and returns the files written (none for stdout).
-    func export(_ document: ReportDocument, context: ExportContext, to target: ExportTarget) throws -> [ExportedFile]
+    /// Renders the document into `sink` as named parts.
+    func render(_ document: ReportDocument, context: ExportContext, into sink: any ExportSink) throws
 }
 
 extension ReportExporter {
     public var formatID: String { Self.formatID }
-    public var producesMultipleFiles: Bool { false }
     public var canWriteToStandardOutput: Bool { true }
+    /// The name of the only part of a one-part format (`document`).
+    public static var documentPart: String { "document" }
 }

@@ -30,18 +30,9 @@ public struct TextBriefingExporter: ReportExporter {
     public var fileExtension: String { "txt" }
     public var mediaType: String { "text/plain; charset=utf-8" }
 
-    public func export(_ document: ReportDocument, context: ExportContext, to target: ExportTarget) throws -> [ExportedFile] {
+    public func render(_ document: ReportDocument, context: ExportContext, into sink: any ExportSink) throws {
         let text = render(document, context: context)
-        switch target {
-        case .standardOutput:
-            let output = BufferedFileOutput(standardOutput: ())
-            try output.write(text)
-            try output.flush()
-            return []
-        case .file(let url):
-            let size = try AtomicFileWriter.write(Data(text.utf8), to: url)
-            return [ExportedFile(url: url, bytes: size)]
-        }
+        try sink.writePart(Self.documentPart) { try $0.write(text) }
     }
 
     /// The briefing as a string (what ``export(_:context:to:)`` writes).
@@ -64,26 +55,7 @@ private struct BriefingRenderer {
         self.document = document
         self.width = width
         self.context = context
-        formatter = CellFormatter(locale: context.locale, dateLength: .long)
-    }
-
-    /// The table without identifier columns: internal record ids help a spreadsheet or a
-    /// pipeline, not a reader of a briefing (and would be hard-wrapped in narrow columns).
-    static func forReaders(_ table: TableBlock) -> TableBlock {
-        let keep = table.columns.indices.filter { table.columns[$0].type != .identifier }
-        guard keep.count < table.columns.count, !keep.isEmpty else { return table }
-        var copy = table
-        copy.columns = keep.map { table.columns[$0] }
-        copy.rows = TableRows(table.rows.map { row in keep.map { row[$0] } }, width: keep.count)
-        if var total = table.total {
-            let dropped = table.columns.indices.filter { !keep.contains($0) }
-            var cells = keep.map { total.cells[$0] }
-            // Keep the total's label when it sat in a dropped column.
-            if dropped.contains(where: { total.cells[$0] == .label }), let free = cells.firstIndex(of: .none) { cells[free] = .label }
-            total.cells = cells
-            copy.total = total
-        }
-        return copy
+        formatter = CellFormatter(locale: context.locale, dateLength: .table)
     }
 
     mutating func render() -> String {
@@ -110,7 +82,7 @@ private struct BriefingRenderer {
         sections.append(lines)
 
         let labels = document.labels
-        let generated = context.locale.dateTime(document.generatedAt, timeZone: TimeZone(identifier: "UTC")!) + " UTC"
+        let generated = context.locale.dateTime(document.generatedAt, timeZone: TimeZone(identifier: "UTC")!)
         var meta = wrap("\(labels.generated): \(generated)", next: "    ")
         meta += wrap("\(labels.language): \(labels.languageName)", next: "    ")
         if document.isSampleData { meta += wrap(labels.sampleData, first: "(!) ", next: "    ") }
@@ -125,7 +97,7 @@ private struct BriefingRenderer {
             sections.append(underlined(block.title ?? document.labels.keyFigures, with: "-") + keyFigureLines(block.figures))
         case .table(let table):
             var lines = wrap(table.title)
-            lines += TextTableRenderer(width: width, formatter: formatter, diagnostics: context.diagnostics).render(Self.forReaders(table))
+            lines += TextTableRenderer(width: width, formatter: formatter, diagnostics: context.diagnostics).render(table.droppingIdentifierColumns())
             lines += footnoteLines(table.notes)
             sections.append(lines)
         case .chart(let chart):

@@ -5,7 +5,9 @@ import HamkorCore
 /// Numbers (and years) are right-aligned, everything else left-aligned; columns are two
 /// spaces apart; a line of `-` separates the header and, when present, the total row. When the
 /// natural layout is too wide, headers and text columns are narrowed and wrapped inside their
-/// column; when even that cannot fit, each row is written as a block of `header: value` lines.
+/// column at line-break opportunities (``LineBreaks``); a column narrower than its longest word
+/// hyphenates it (never a silent cut); when even that cannot fit, each row is written as a block
+/// of `header: value` lines.
 struct TextTableRenderer {
     var width: Int
     var formatter: CellFormatter
@@ -44,14 +46,14 @@ struct TextTableRenderer {
         // and every value whole for numbers.
         let wordFloors = columns.indices.map { index -> Int in
             let texts = [headers[index]] + bodies.map { $0[index] }
-            let longestWord = texts.flatMap { $0.split(separator: " ") }.reduce(1) { max($0, DisplayWidth.of(String($1))) }
+            let longestWord = texts.flatMap { LineBreaks.segments($0) }.reduce(1) { max($0, DisplayWidth.of($1.text)) }
             return min(widths[index], max(longestWord, floors[index]))
         }
         // Headers wider than their column's values wrap first (a two-line header costs less
         // than wrapped values), then values wrap between words, and only then words break.
         let headerFloors = columns.indices.map { index -> Int in
             let values = bodies.reduce(1) { max($0, DisplayWidth.of($1[index])) }
-            let longestHeaderWord = headers[index].split(separator: " ").reduce(1) { max($0, DisplayWidth.of(String($1))) }
+            let longestHeaderWord = LineBreaks.segments(headers[index]).reduce(1) { max($0, DisplayWidth.of($1.text)) }
             return min(widths[index], max(values, longestHeaderWord))
         }
         let available = width - Self.gap * (columns.count - 1)

@@ -1,6 +1,7 @@
-/// Wraps text to a display width: breaks at spaces, keeps grapheme clusters whole, and
-/// hard-breaks a word wider than the line between clusters. `\n` in the text forces a break.
-/// No-break spaces (U+00A0, U+202F, as in `2 134 $`) are not break points.
+/// Wraps text to a display width at the line-break opportunities of ``LineBreaks`` (UAX #14):
+/// after spaces and after a hyphen between letters, never at a no-break space (`2 134 $`) or
+/// inside a word. A word wider than the line is hyphenated (``LineBreaks/hyphenate(_:width:)``),
+/// never cut silently. `\n` in the text forces a break.
 struct TextWrapper {
     /// The maximum display columns of a line, prefixes included.
     var width: Int
@@ -26,9 +27,9 @@ struct TextWrapper {
     }
 
     private func wrapParagraph(_ paragraph: Substring, into lines: inout [String]) {
-        let words = paragraph.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
         var (line, used) = prefix(forLine: lines.count)
         var lineHasWord = false
+        var spaceBefore = false
 
         func newLine() {
             lines.append(line)
@@ -36,30 +37,27 @@ struct TextWrapper {
             lineHasWord = false
         }
 
-        for word in words {
-            let wordWidth = DisplayWidth.of(word)
-            if lineHasWord {
-                if used + 1 + wordWidth <= width {
-                    line += " " + word
-                    used += 1 + wordWidth
-                    continue
-                }
+        for segment in LineBreaks.segments(paragraph) {
+            var piece = segment.text
+            let gap = lineHasWord && spaceBefore ? 1 : 0
+            if lineHasWord && used + gap + DisplayWidth.of(piece) > width { newLine() }
+            // A piece wider than a whole line is hyphenated, one line-full at a time.
+            while !lineHasWord, used + DisplayWidth.of(piece) > width, piece.count > 1 {
+                let (head, tail) = LineBreaks.hyphenate(piece, width: width - used)
+                line += head
+                used += DisplayWidth.of(head)
+                lineHasWord = true
                 newLine()
+                piece = tail
             }
-            if used + wordWidth <= width {
-                line += word
-                used += wordWidth
-                lineHasWord = true
-                continue
+            if lineHasWord && spaceBefore {
+                line += " "
+                used += 1
             }
-            // Hard-break a word wider than a line, between grapheme clusters.
-            for character in word {
-                let w = DisplayWidth.of(character)
-                if used + w > width && lineHasWord { newLine() }
-                line.append(character)
-                used += w
-                lineHasWord = true
-            }
+            line += piece
+            used += DisplayWidth.of(piece)
+            lineHasWord = true
+            spaceBefore = segment.spaceAfter
         }
         lines.append(line)
     }

@@ -36,10 +36,26 @@ public struct POCatalog: Sendable {
         return Int(forms[range.upperBound...].prefix { $0.isNumber })
     }
 
-    /// Reads and parses a PO file.
+    /// The largest catalog read (bytes): 8 MiB, twenty times the bundled ones.
+    public static let maxFileBytes = 8 * 1024 * 1024
+
+    /// Reads and parses a PO file: a regular file (a FIFO or device is never opened) of at
+    /// most ``maxFileBytes``.
     public static func load(contentsOf url: URL) throws -> POCatalog {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            guard attributes[.type] as? FileAttributeType == .typeRegular else {
+                throw LocalizationError.unreadableCatalog(file: url.path, reason: "is not a regular file; give a file")
+            }
+            if let size = attributes[.size] as? Int, size > maxFileBytes {
+                throw LocalizationError.malformedCatalog(file: url.path, line: 1,
+                                                         reason: "catalog is larger than \(maxFileBytes / 1_048_576) MiB, the limit for a catalog")
+            }
+            data = try Data(contentsOf: url)
+        } catch let error as LocalizationError {
+            throw error
+        } catch {
             throw LocalizationError.unreadableCatalog(file: url.path, reason: error.localizedDescription)
         }
         guard let text = String(data: data, encoding: .utf8) else {

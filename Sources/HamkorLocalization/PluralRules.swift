@@ -15,7 +15,7 @@ public enum PluralCategory: String, CaseIterable, Sendable, Comparable {
 /// is `other` — so callers pass the formatted operands, not a binary floating-point value.
 /// Rules follow CLDR 44 `plurals.xml`:
 /// - en: one → i = 1 and v = 0
-/// - uz, az: one → n = 1
+/// - uz, az, tr: one → n = 1
 /// - ru: one → v = 0 and i % 10 = 1 and i % 100 ≠ 11; few → v = 0 and i % 10 = 2..4 and
 ///   i % 100 ≠ 12..14; many → v = 0 and (i % 10 = 0 or i % 10 = 5..9 or i % 100 = 11..14)
 public struct PluralRules: Sendable, Equatable {
@@ -69,6 +69,10 @@ public struct PluralRules: Sendable, Equatable {
     }
 
     public static let azerbaijani = PluralRules(name: "az", categories: [.one, .other]) { op in
+        op.isExactlyOne ? .one : .other
+    }
+
+    public static let turkish = PluralRules(name: "tr", categories: [.one, .other]) { op in
         op.isExactlyOne ? .one : .other
     }
 

@@ -2,9 +2,9 @@ import Foundation
 
 /// Everything an exporter needs to write numbers, money, dates and names for one language.
 ///
-/// Every figure goes through Foundation's ICU/CLDR formatters; nothing here hand-builds a
-/// number or date pattern. Strings from ICU are normalised only where CLDR's own data is
-/// inconsistent (Uzbek Latin `o‘`/`g‘` written with U+2018 instead of U+02BB).
+/// Every figure goes through Foundation's ICU/CLDR formatters. Dates follow the two patterns of
+/// the language's profile row (long for prose, numeric for tables) with CLDR's month names.
+/// Strings from ICU are corrected only by the profile's ``LanguageProfile/CLDRFixUp``s.
 public struct ReportLocale: Sendable {
     /// The report language.
     public let language: LanguageTag
@@ -14,15 +14,46 @@ public struct ReportLocale: Sendable {
     public let translator: Translator
 
     private let calendar: Calendar
+    /// The locale whose collation orders text.
+    private let collationLocale: Locale
+    /// CLDR's month names in the format (in-date) context, January first, fixed up.
+    private let monthNames: [String]
+    private let fixUps: Set<LanguageProfile.CLDRFixUp>
 
     public init(language: LanguageTag, translator: Translator) {
         self.language = language
         self.locale = Locale(identifier: language.icuIdentifier)
         self.translator = translator
+        self.fixUps = language.profile.fixUps
+        self.collationLocale = Locale(identifier: language.profile.collation)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         calendar.locale = locale
         self.calendar = calendar
+        let formatter = DateFormatter()
+        formatter.locale = locale
+        formatter.calendar = calendar
+        let fixUps = language.profile.fixUps
+        let uzbek = language.profile.fixUps.contains(.uzbekModifierLetter)
+        self.monthNames = (formatter.monthSymbols ?? []).map { name in
+            Self.fixingMonth(uzbek ? Self.modifierLetters(name) : name, fixUps: fixUps)
+        }
+    }
+
+    // MARK: Collation
+
+    /// The order of two texts in the report language's collation (CLDR through ICU): az `Ç`
+    /// after `C`, uz `Oʻ` after `Z`, ru `Ё` with `Е`. Never the process locale.
+    public func compare(_ a: String, _ b: String) -> ComparisonResult {
+        if a == b { return .orderedSame }
+        let order = a.compare(b, options: [], range: nil, locale: collationLocale)
+        // Texts the collation deems equal still get one fixed order.
+        return order != .orderedSame ? order : (a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) ? .orderedAscending : .orderedDescending)
+    }
+
+    /// Texts in the report language's collation order.
+    public func sorted(_ texts: [String]) -> [String] {
+        texts.sorted { compare($0, $1) == .orderedAscending }
     }
 
     /// The plural rules of the language.
@@ -58,8 +89,35 @@ public struct ReportLocale: Sendable {
 
     /// A short compact number: `2.1B` / `2,1 mlrd` / `2,1 млрд`.
     public func compact(_ value: Decimal) -> String {
-        normalise(value.formatted(.number.locale(locale).notation(.compactName).precision(.fractionLength(0...1))))
+        var text = normalise(value.formatted(.number.locale(locale).notation(.compactName).precision(.fractionLength(0...1))))
+        if fixUps.contains(.compactScaleSpacing), let end = text.lastIndex(where: \.isNumber),
+           text.index(after: end) < text.endIndex, text[text.index(after: end)].isLetter {
+            text.insert("\u{00A0}", at: text.index(after: end))
+        }
+        return text
     }
+
+    /// Money in running text: the compact amount and the currency's name in the grammatical form
+    /// the catalog gives (`2,1 млрд долларов США`, `2,1 mlrd AQSH dollari`), never a symbol.
+    /// A currency the catalog does not name is written with its ISO code (`2,1 mlrd EUR`).
+    public func proseMoney(_ value: Decimal, currency: String) throws -> String {
+        var amount = compact(value)
+        let words = language.profile.proseScaleWords
+        if !words.isEmpty, let end = amount.lastIndex(where: \.isNumber) {
+            let scale = amount[amount.index(after: end)...].trimmingCharacters(in: .whitespaces.union(["\u{00A0}"]))
+            if let word = words[scale] { amount = String(amount[...end]) + "\u{00A0}" + word }
+        }
+        let template = try Self.currencyNames[currency].map { try translator.text("{amount} " + $0, context: Self.proseMoneyContext) }
+            ?? "{amount} " + currency
+        return try PlaceholderTemplate(template).render(["amount": amount])
+    }
+
+    /// The catalog context of currency names in running text.
+    public static let proseMoneyContext = "money in running text"
+
+    /// The currencies whose names in running text are catalog entries (`{amount} US dollars`).
+    public static let currencyNames: [String: String] = ["USD": "US dollars", "EUR": "euros", "RUB": "Russian roubles",
+                                                         "UZS": "Uzbek soʻm", "AZN": "Azerbaijani manats", "TRY": "Turkish liras"]
 
     /// Compact money: the compact number placed where ICU puts the currency symbol (`$2.1B`, `2,1 млрд $`).
     ///
@@ -89,50 +147,88 @@ public struct ReportLocale: Sendable {
 
     // MARK: Dates
 
-    /// How much of a date to show.
-    public enum DateLength: Sendable { case long, medium, short }
-
-    /// A date: long `23 августа 2024 г.`, medium `23 авг. 2024 г.`, short `23.08.2024`.
-    public func date(_ date: CivilDate, _ length: DateLength = .long) -> String {
-        let style: Date.FormatStyle.DateStyle = switch length {
-        case .long: .long
-        case .medium: .abbreviated
-        case .short: .numeric
-        }
-        return normalise(date.utcMidnight.formatted(
-            Date.FormatStyle(date: style, time: .omitted, locale: locale, calendar: calendar, timeZone: calendar.timeZone)))
+    /// Which of the language's two date styles to use.
+    public enum DateLength: Sendable {
+        /// The long style of running text and captions: `23 августа 2024 г.`, `2024-yil 23-avgust`.
+        case prose
+        /// The numeric style of every table in every format: `23.08.2024`, `2024-08-23` (en).
+        case table
     }
 
-    /// Two dates as a range the way the language writes one (`22–23 August 2024`,
-    /// `22–23 августа 2024 г.`); one date when they are the same day.
+    /// A date in one of the language's two styles (the patterns of its profile row).
+    public func date(_ date: CivilDate, _ length: DateLength = .prose) -> String {
+        let profile = language.profile
+        return render(date, pattern: length == .prose ? profile.proseDatePattern : profile.tableDatePattern)
+    }
+
+    /// Two dates as a range in the language's prose style: one month's days share the rest of
+    /// the date (`22–23 August 2024`, `22–23 августа 2024 г.`, `2024-yil 22–23-avgust`); other
+    /// ranges join two full dates with a spaced en dash.
     public func dateRange(_ from: CivilDate, _ through: CivilDate) -> String {
         guard from != through else { return date(from) }
-        let style = Date.IntervalFormatStyle(date: .long, time: .omitted, locale: locale, calendar: calendar, timeZone: calendar.timeZone)
-        return normalise((from.utcMidnight..<through.utcMidnight).formatted(style))
+        guard from.year == through.year, from.month == through.month else { return date(from) + " – " + date(through) }
+        return render(through, pattern: language.profile.proseDatePattern, days: "\(from.day)–\(through.day)")
     }
 
-    /// A date and time in a time zone, for "generated at" lines: `August 23, 2024 at 8:00 AM`,
-    /// `23 августа 2024 г. в 8:00`, `23 avqust 2024 8:00`.
-    ///
-    /// ICU joins a long date and a time with the language's "at time" pattern. The ICU data of
-    /// Foundation on Linux has none for Azerbaijani and falls back to English "at"; there the two
-    /// are joined with CLDR's Azerbaijani date-time pattern, `{1} {0}` (date, space, time).
+    /// Renders the pattern subset the profile uses: `d dd M MM MMMM y yyyy` and `'literal'`;
+    /// `days`, when given, stands for the day (a range of days).
+    private func render(_ date: CivilDate, pattern: String, days: String? = nil) -> String {
+        var result = ""
+        var characters = pattern[...]
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        while let first = characters.first {
+            if first == "'" {
+                characters = characters.dropFirst()
+                let literal = characters.prefix { $0 != "'" }
+                result += literal
+                characters = characters.dropFirst(literal.count + 1)
+                continue
+            }
+            let run = characters.prefix { $0 == first }
+            characters = characters.dropFirst(run.count)
+            switch (first, run.count) {
+            case ("d", 1): result += days ?? String(date.day)
+            case ("d", _): result += days ?? two(date.day)
+            case ("M", 1): result += String(date.month)
+            case ("M", 2): result += two(date.month)
+            case ("M", _): result += monthNames.indices.contains(date.month - 1) ? monthNames[date.month - 1] : String(date.month)
+            case ("y", _): result += String(date.year)
+            default: result += run
+            }
+        }
+        return result
+    }
+
+    /// A date, time and zone for "generated" lines, the same in every format: the prose date,
+    /// ICU's short time and the UTC offset (`23 августа 2024 г., 8:00 UTC`, `2024-yil 23-avgust, 8:00 UTC`).
     public func dateTime(_ instant: Date, timeZone: TimeZone) -> String {
         var calendar = self.calendar
         calendar.timeZone = timeZone
-        func formatted(_ date: Date.FormatStyle.DateStyle, _ time: Date.FormatStyle.TimeStyle) -> String {
-            normalise(instant.formatted(Date.FormatStyle(date: date, time: time, locale: locale, calendar: calendar,
-                                                         timeZone: timeZone)))
-        }
-        guard language == .azerbaijani else { return formatted(.long, .shortened) }
-        return formatted(.long, .omitted) + " " + formatted(.omitted, .shortened)
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        let day = CivilDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+        let time = normalise(instant.formatted(Date.FormatStyle(date: .omitted, time: .shortened, locale: locale,
+                                                                 calendar: calendar, timeZone: timeZone)))
+        let offset = timeZone.secondsFromGMT(for: instant) / 60
+        let zone = offset == 0 ? "UTC"
+            : "UTC" + (offset < 0 ? "−" : "+") + String(format: "%02d:%02d", abs(offset) / 60, abs(offset) % 60)
+        return (day.map { date($0, .prose) } ?? "") + ", " + time + " " + zone
     }
 
     /// The stand-alone month name (`August`, `avgust`, `август`).
     public func monthName(_ month: Int) -> String {
         guard let date = CivilDate(year: 2024, month: month, day: 1) else { return String(month) }
-        return normalise(date.utcMidnight.formatted(
-            Date.FormatStyle(locale: locale, calendar: calendar, timeZone: calendar.timeZone).month(.wide)))
+        return Self.fixingMonth(normalise(date.utcMidnight.formatted(
+            Date.FormatStyle(locale: locale, calendar: calendar, timeZone: calendar.timeZone).month(.wide))), fixUps: fixUps)
+    }
+
+    /// Uzbek Cyrillic month names with the soft sign of official spelling (`декабр` → `декабрь`).
+    static func fixingMonth(_ name: String, fixUps: Set<LanguageProfile.CLDRFixUp>) -> String {
+        guard fixUps.contains(.uzbekCyrillicMonthSoftSign) else { return name }
+        let softened = ["январ": "январь", "феврал": "февраль", "апрел": "апрель", "июн": "июнь", "июл": "июль",
+                        "сентябр": "сентябрь", "октябр": "октябрь", "ноябр": "ноябрь", "декабр": "декабрь"]
+        let lower = name.lowercased()
+        guard let fixed = softened[lower] else { return name }
+        return lower == name ? fixed : fixed.prefix(1).uppercased() + fixed.dropFirst()
     }
 
     /// The weekday name of a date (`Thursday`, `payshanba`, `четверг`).
@@ -165,7 +261,7 @@ public struct ReportLocale: Sendable {
 
     /// The CLDR name of an ISO 3166-1 alpha-2 country (`Oʻzbekiston`, `Azərbaycan`, `Узбекистан`).
     public func countryName(_ code: String) -> String {
-        normalise(locale.localizedString(forRegionCode: code.uppercased()) ?? code.uppercased())
+        normalise(locale.localizedString(forRegionCode: code.asciiUppercased) ?? code.asciiUppercased)
     }
 
     /// Whether CLDR knows a region code (used by validation to reject unknown countries).
@@ -190,7 +286,13 @@ public struct ReportLocale: Sendable {
 
     /// Fixes the few places where CLDR's Uzbek Latin data uses U+2018 for the letter modifier U+02BB.
     func normalise(_ text: String) -> String {
-        guard language == .uzbekLatin, text.contains("\u{2018}") else { return text }
+        guard fixUps.contains(.uzbekModifierLetter) else { return text }
+        return Self.modifierLetters(text)
+    }
+
+    /// `o‘ g‘` (U+2018) written as the letters `oʻ gʻ` (U+02BB).
+    static func modifierLetters(_ text: String) -> String {
+        guard text.contains("\u{2018}") else { return text }
         var result = ""
         var previous: Character?
         for character in text {

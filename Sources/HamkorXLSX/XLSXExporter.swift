@@ -23,23 +23,17 @@ public struct XLSXExporter: ReportExporter {
         self.configuration = configuration
     }
 
-    public func export(_ document: ReportDocument, context: ExportContext, to target: ExportTarget) throws -> [ExportedFile] {
-        guard case .file(let url) = target else { throw ExportError.needsFilePath(format: Self.formatID) }
-        if let tableID = context.tableID, !document.tables.contains(where: { $0.id == tableID }) {
-            throw ExportError.unknownTable(tableID, known: document.tables.map(\.id))
-        }
-        let folder = url.deletingLastPathComponent().path
-        let bytes = try AtomicFileWriter.write(to: url) { temporary in
+    public func render(_ document: ReportDocument, context: ExportContext, into sink: any ExportSink) throws {
+        try sink.writePart(Self.documentPart, throughFile: { path in
             do {
                 try CLocaleScope.run {
                     let renderer = WorkbookRenderer(document: document, context: context, configuration: configuration)
-                    try renderer.render(to: temporary.path, temporaryFolder: folder)
+                    try renderer.render(to: path.path, temporaryFolder: path.deletingLastPathComponent().path)
                 }
             } catch let error as XLSXError {
                 throw ExportError.writerFailed(format: Self.formatID, reason: error.description)
             }
-        }
-        return [ExportedFile(url: url, bytes: bytes)]
+        })
     }
 }
 

@@ -42,6 +42,14 @@ struct BatchRendering: Sendable {
         }
     }
 
+    /// The digests of each unit's inputs, for the manifest and `--resume`.
+    func inputDigester() -> UnitInputDigester {
+        let vocabulary = engine.vocabulary
+        return UnitInputDigester(resources: engine.resources,
+                                 definitionFiles: engine.definitions.mapValues { URL(fileURLWithPath: $0.file) },
+                                 expandData: { try DatasetLoader(vocabulary: vocabulary).expand($0) })
+    }
+
     static func key(_ data: [URL]?) -> String { data?.map(\.path).joined(separator: "\n") ?? "" }
 
     /// Builds and exports one unit; throws to fail the unit alone.

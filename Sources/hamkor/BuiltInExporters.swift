@@ -1,4 +1,5 @@
 import HamkorExport
+import HamkorPDF
 import HamkorXLSX
 
 /// The exporters the `hamkor` binary ships with; the core never imports them.
@@ -9,6 +10,7 @@ enum BuiltInExporters {
         registry.register(.csv(CSVConfiguration(dialect: csvDialect)))
         registry.register(.textBriefing(width: textWidth))
         registry.register(XLSXExporter.xlsx())
+        registry.register(PDFExporter.pdf())
         return registry
     }
 }

@@ -29,12 +29,18 @@ struct Console {
 
     private func emit(_ level: String, _ message: String, force: Bool = false, raw: Bool = false) {
         let line: String
+        let message = TerminalText.escaped(message)
         switch format {
         case .text where raw:
             line = message
         case .text:
             // Located messages already read `FILE:LINE:COL: error: ...`; others get a prefix.
-            line = message.contains(": error: ") || message.contains(": warning: ") || level == "info" ? message : "hamkor: \(level): \(message)"
+            // Messages that already say `error:` (a batch's shard error) are not prefixed twice.
+            if message.contains(": error: ") || message.contains(": warning: ") || level == "info" {
+                line = message
+            } else {
+                line = message.hasPrefix("\(level): ") ? "hamkor: \(message)" : "hamkor: \(level): \(message)"
+            }
         case .json:
             let object = ["level": level, "message": message]
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()

@@ -1,10 +1,12 @@
 import ArgumentParser
+import Foundation
+import HamkorCore
 import HamkorXLSX
 
 /// The `hamkor` command: ministry-grade cooperation reports in five languages.
 @main
 struct Hamkor: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = HamkorVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "hamkor",
@@ -26,6 +28,19 @@ struct Hamkor: ParsableCommand {
         """,
         version: "hamkor \(version) (libxlsxwriter \(XLSXLibrary.version))",
         subcommands: [ReportCommand.self, BatchCommand.self, ScheduleCommand.self, ValidateCommand.self,
-                      ListCommand.self, L10nCommand.self]
+                      ListCommand.self, L10nCommand.self, ManifestCommand.self]
     )
+
+    /// Refuses arguments that are not UTF-8 before parsing them: the Swift runtime would replace
+    /// their bad bytes with U+FFFD, so a data path would not be found and an output path would
+    /// name a different file.
+    static func main() {
+        for index in 1..<Int(CommandLine.argc) {
+            guard let raw = CommandLine.unsafeArgv[index], String(validatingCString: raw) == nil else { continue }
+            let shown = TerminalText.escaped(String(cString: raw))
+            FileHandle.standardError.write(Data("hamkor: error: argument \(index) ('\(shown)') is not valid UTF-8; Hamkor takes file names and text in UTF-8 only: rename the file\n".utf8))
+            Foundation.exit(ExitCode.usage.rawValue)
+        }
+        main(nil)
+    }
 }

@@ -12,12 +12,17 @@ struct L10nCommand: ParsableCommand {
         subcommands: [L10nCheckCommand.self, L10nExtractCommand.self])
 }
 
-/// `hamkor l10n check`: coverage, placeholders, plural forms and lengths per language.
+/// `hamkor l10n check`: coverage, placeholders, plural forms and lengths per language, and the
+/// glossary's terms in every catalog and bundled data text.
 struct L10nCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Report translated, missing and fuzzy entries, placeholder and plural problems, and over-long strings.",
-        discussion: "With --strict, exit 1 when any language has a problem.")
+        abstract: "Report translated, missing and fuzzy entries, placeholder and plural problems, over-long strings and glossary violations.",
+        discussion: """
+            Glossary violations (Localization/GLOSSARY.md) are printed as FILE:LINE: LANG: 'FOUND' found; \
+            the glossary requires 'REQUIRED', for every catalog entry and bundled data text.
+            With --strict, exit 1 when any language has a problem.
+            """)
 
     @Flag(name: .long, help: "Exit 1 when any problem is found.")
     var strict = false
@@ -39,6 +44,11 @@ struct L10nCheckCommand: ParsableCommand {
                 for line in result.details { console.output("  \(line)") }
                 problems += result.problemCount
             }
+            let resources = try ResourceLocator.locate(explicit: global.resources)
+            let findings = try Self.glossaryFindings(resources: resources, catalogs: engine.catalogs)
+            console.output("glossary: \(findings.count) violations")
+            for finding in findings { console.output("  \(finding)") }
+            problems += findings.count
             let stale = Set(engine.catalogs.template.entries.map(\.key)).symmetricDifference(expected.map(\.key))
             if !stale.isEmpty {
                 console.output("hamkor.pot is out of date (\(stale.count) entries differ); run `hamkor l10n extract`")
@@ -50,6 +60,32 @@ struct L10nCheckCommand: ParsableCommand {
         } catch {
             throw failure(error, to: console)
         }
+    }
+}
+
+extension L10nCheckCommand {
+    /// The glossary's findings over every catalog and the bundled sample's data files, with paths
+    /// relative to the resources folder.
+    static func glossaryFindings(resources: ResourceLocator, catalogs: CatalogSet) throws -> [GlossaryChecker.Finding] {
+        let glossaryURL = resources.localization.appendingPathComponent("GLOSSARY.md")
+        let checker = GlossaryChecker(glossary: try Glossary(markdown: try String(contentsOf: glossaryURL, encoding: .utf8),
+                                                             file: "Localization/GLOSSARY.md"))
+        let root = resources.root.standardizedFileURL.path + "/"
+        func relative(_ path: String) -> String { path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path }
+        var findings: [GlossaryChecker.Finding] = []
+        for language in LanguageTag.allCases where language != .english {
+            guard let catalog = catalogs.catalogs[language] else { continue }
+            findings += checker.check(catalog, language: language).map { finding in
+                var finding = finding
+                finding.file = relative(URL(fileURLWithPath: finding.file).standardizedFileURL.path)
+                return finding
+            }
+        }
+        let dataFiles = (try? FileManager.default.contentsOfDirectory(at: resources.sampleData, includingPropertiesForKeys: nil)) ?? []
+        for url in dataFiles.filter({ $0.pathExtension == "yaml" }).sorted(by: { $0.path < $1.path }) {
+            findings += checker.check(dataFile: try String(contentsOf: url, encoding: .utf8), file: relative(url.standardizedFileURL.path))
+        }
+        return findings
     }
 }
 

@@ -11,12 +11,14 @@ struct ReportCommand: ParsableCommand {
         abstract: "Build one report in one language and format.",
         discussion: """
         The format is --format, else the --output file's extension, else txt. Text formats go \
-        to stdout without --output (or with --output -); xlsx needs a file (default \
-        REPORT-LANG.xlsx). Outputs are written atomically: a failed run leaves the old file.
+        to stdout without --output (or with --output -); xlsx and pdf need a file (default \
+        REPORT-LANG.xlsx, REPORT-LANG.pdf). --table keeps one table in every format. Outputs \
+        are written atomically: a failed run leaves the old files.
 
         Examples:
           hamkor report portfolio --lang ru --output portfolio.ru.xlsx
           hamkor report briefing --lang uz-Cyrl --format txt
+          hamkor report briefing --lang ru --format pdf --output briefing.ru.pdf
           hamkor report agreements --format csv --table by-area --output areas.csv
           hamkor report trade --param period=2024 --lang ru --output trade.ru.xlsx
           hamkor report briefing --param partner=AZ --param period=2024-Q3
@@ -29,7 +31,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A dataset file or folder; repeatable. Default: the bundled sample.", valueName: "PATH"))
     var data: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Language: en, uz (uz-Latn), uz-Cyrl, az, ru; region forms like ru-RU work.", valueName: "TAG"))
+    @Option(name: .long, help: ArgumentHelp("Language: \(LanguageTag.availableTags.joined(separator: ", ")); script and region forms like uz-Latn or ru-RU work.", valueName: "TAG"))
     var lang = "en"
 
     @Option(name: .long, help: ArgumentHelp("A report parameter, repeatable: partner=AZ, period=2025-Q2 (2025, 2025-H1, 2025-06, 2021..2024, previous-quarter, all). `hamkor list reports` shows each report's parameters.", valueName: "NAME=VALUE"))
@@ -41,7 +43,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Output file, or - for stdout.", valueName: "PATH"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Export only this table (CSV).", valueName: "ID"))
+    @Option(name: .long, help: ArgumentHelp("Keep only this table, in every format (an unknown id lists the report's tables).", valueName: "ID"))
     var table: String?
 
     @Option(name: .long, help: ArgumentHelp("CSV dialect: excel (BOM, locale separators) or data (plain, stable ids).", valueName: "DIALECT"))

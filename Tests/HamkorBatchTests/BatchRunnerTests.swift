@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HamkorCore
 import HamkorExport
 import HamkorLocalization
 import Testing
@@ -12,16 +13,17 @@ struct UnitFailure: Error, CustomStringConvertible {
 @Suite struct BatchRunnerTests {
     let now = date("2026-11-26 07:00", "Asia/Tashkent")
 
+    static let jobText = """
+        jobs:
+          - name: weekly
+            reports: [portfolio, briefing]
+            languages: [en, ru]
+            formats: [csv, txt]
+            timezone: Asia/Tashkent
+        """
+
     func plan(shard: Shard = .all) throws -> BatchPlan {
-        let file = try parseJobs("""
-            jobs:
-              - name: weekly
-                reports: [portfolio, briefing]
-                languages: [en, ru]
-                formats: [csv, txt]
-                timezone: Asia/Tashkent
-            """)
-        return try BatchPlan(jobFile: file, shard: shard, now: now)
+        try BatchPlan(jobFile: try parseJobs(Self.jobText), shard: shard, now: now)
     }
 
     /// Writes `unit` text to the destination; the briefing in Russian fails; the CSV of the
@@ -93,8 +95,9 @@ struct UnitFailure: Error, CustomStringConvertible {
 
         // Keys in the documented order.
         let text = String(decoding: data, as: UTF8.self)
-        #expect(text.hasPrefix("{\"started\": \"2026-11-26T07:00:00+05:00\", \"finished\": \"2026-11-26T07:00:02+05:00\", \"shard\": \"1/1\",\n \"units\": [\n  {\"job\": \"weekly\", \"report\": \"portfolio\", \"language\": \"en\", \"format\": \"csv\", \"path\": "))
-        let keys = ["\"job\"", "\"report\"", "\"language\"", "\"format\"", "\"path\"", "\"bytes\"", "\"sha256\"", "\"durationMs\"", "\"status\"", "\"error\""]
+        #expect(text.hasPrefix("{\"started\": \"2026-11-26T07:00:00+05:00\", \"finished\": \"2026-11-26T07:00:02+05:00\", \"shard\": \"1/1\", \"totalUnits\": 8, \"hamkor\": \"\(HamkorVersion.current)\", \"jobFile\": "))
+        #expect(text.contains("\"jobFileSha256\": \"\(FileDigest.sha256(Data(Self.jobText.utf8)))\",\n \"units\": [\n  {\"job\": \"weekly\", \"report\": \"portfolio\", \"language\": \"en\", \"format\": \"csv\", \"path\": "))
+        let keys = ["\"job\"", "\"report\"", "\"language\"", "\"format\"", "\"path\"", "\"bytes\"", "\"sha256\"", "\"durationMs\"", "\"status\"", "\"error\"", "\"index\""]
         let line = text.split(separator: "\n")[3]
         let positions = keys.map { line.range(of: $0)!.lowerBound }
         #expect(positions == positions.sorted())
@@ -112,9 +115,12 @@ struct UnitFailure: Error, CustomStringConvertible {
             return []
         }
         #expect(summary.exitCode == 0)
-        #expect(summary.results.map(\.unit.index) == [1, 4, 7])
+        // CSV units (even indexes) cost twice a text unit: shard 2 gets one CSV and two texts.
+        #expect(summary.results.map(\.unit.index) == [1, 2, 5])
         let text = try String(contentsOf: summary.manifest, encoding: .utf8)
         #expect(text.contains("\"shard\": \"2/3\""))
+        #expect(summary.manifest.lastPathComponent == "manifest.shard-2-of-3.json")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("manifest.json").path))
     }
 
     @Test func aHeldLockRefusesASecondRun() throws {

@@ -62,8 +62,9 @@ import Testing
 
     @Test func theManifestRecordsResolvedParameters() throws {
         let unit = try BatchPlan(jobFile: try file(), now: now).units[0]
-        let text = Manifest.render(started: "s", finished: "f", shard: .all,
-                                   results: [UnitResult(unit: unit, files: [], durationMs: 1, error: "x")])
-        #expect(text.contains("\"format\": \"txt\", \"parameters\": {\"partner\": \"AZ\", \"period\": \"2025-Q1\"}, \"path\""))
+        let record = ManifestRecord(UnitResult(unit: unit, files: [], durationMs: 1, error: "x"))
+        #expect(record.json.contains("\"format\": \"txt\", \"parameters\": {\"partner\": \"AZ\", \"period\": \"2025-Q1\"}, \"path\""))
+        #expect(record.key == "quarterly briefing en txt partner=AZ period=2025-Q1")
+        #expect(record.key == unit.key)
     }
 }

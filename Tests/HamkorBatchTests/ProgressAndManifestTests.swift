@@ -1,4 +1,5 @@
 import Foundation
+import HamkorCore
 import HamkorExport
 import HamkorLocalization
 import Logging
@@ -45,7 +46,8 @@ struct OddFailure: Error, CustomStringConvertible {
         let logged = lines.current
         #expect(logged.first == "info batch started: 2 units")
         #expect(logged.contains { $0.hasPrefix("info [1/2] ok j portfolio en txt -> a.txt (") })
-        #expect(logged.contains("error [2/2] failed j portfolio ru txt: bad \"quote\"\nand a\ttab \\ slash"))
+        // The error's line feed and tab are escaped: one unit's failure is one log line.
+        #expect(logged.contains("error [2/2] failed j portfolio ru txt: bad \"quote\"\\nand a\\ttab \\ slash"))
         #expect(logged.last?.hasPrefix("warning batch finished: 1 ok, 1 failed; manifest ") == true)
 
         // Awkward characters in messages survive as valid JSON.
@@ -63,7 +65,7 @@ struct OddFailure: Error, CustomStringConvertible {
         let summary = try BatchRunner(root: root).run(BatchPlan(units: [])) { _, _ in [] }
         #expect(summary.exitCode == 0)
         let text = try String(contentsOf: summary.manifest, encoding: .utf8)
-        #expect(text.hasSuffix("\"shard\": \"1/1\",\n \"units\": []}\n"))
+        #expect(text.hasSuffix("\"shard\": \"1/1\", \"totalUnits\": 0, \"hamkor\": \"\(HamkorVersion.current)\",\n \"units\": []}\n"))
         #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [String: Any])
     }
 

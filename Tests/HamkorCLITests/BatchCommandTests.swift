@@ -57,6 +57,21 @@ import Glibc
         #expect(leftovers.isEmpty)
     }
 
+    @Test func pdfIsAFormatLikeTheOthersInJobsAndManifests() throws {
+        let out = CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CLIRunner.run(["batch", CLIRunner.fixture("pdf-job.yaml"), "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let manifest = try manifest(out)
+        #expect(manifest.units.map(\.format).sorted() == ["pdf", "pdf", "txt", "txt"])
+        for unit in manifest.units {
+            #expect(unit.status == "ok")
+            let url = out.appendingPathComponent(unit.path)
+            #expect(try sha256(url) == unit.sha256)
+            if unit.format == "pdf" { #expect(try Data(contentsOf: url).starts(with: Array("%PDF-".utf8))) }
+        }
+    }
+
     @Test func aBrokenReportFailsItsUnitsAndTheRestAreWritten() throws {
         // A copy of the resources with one broken definition added.
         let resources = CLIRunner.temporaryFolder()

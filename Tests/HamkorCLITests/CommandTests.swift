@@ -61,9 +61,9 @@ import Testing
         let unknownLanguage = try CLIRunner.run(["report", "portfolio", "--lang", "de"])
         #expect(unknownLanguage.status == 64)
         #expect(unknownLanguage.stderr.contains("available: en, uz, uz-Cyrl, az, ru"))
-        let unknownFormat = try CLIRunner.run(["report", "portfolio", "--format", "pdf"])
+        let unknownFormat = try CLIRunner.run(["report", "portfolio", "--format", "odt"])
         #expect(unknownFormat.status == 64)
-        #expect(unknownFormat.stderr.contains("unknown format 'pdf'; available: csv"))
+        #expect(unknownFormat.stderr.contains("unknown format 'odt'; available: csv, txt, xlsx, pdf"))
         let unknownOption = try CLIRunner.run(["report", "portfolio", "--colour"])
         #expect(unknownOption.status == 64)
         let xlsxToStdout = try CLIRunner.run(["report", "portfolio", "--format", "xlsx", "--output", "-"])
@@ -83,6 +83,29 @@ import Testing
         let defaultName = try CLIRunner.run(["report", "agreements", "--lang", "uz-Cyrl", "--format", "xlsx"], in: folder)
         #expect(defaultName.status == 0)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("agreements-uz-Cyrl.xlsx").path))
+    }
+
+    @Test func pdfReportsGoToFilesReproduciblyAndTableWorksForEveryFormat() throws {
+        let folder = CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = try CLIRunner.run(["report", "briefing", "--lang", "uz", "--format", "pdf"], in: folder)
+        #expect(pdf.status == 0, "\(pdf.stderr)")
+        let first = try Data(contentsOf: folder.appendingPathComponent("briefing-uz.pdf"))
+        #expect(first.starts(with: Array("%PDF-".utf8)))
+        #expect(try CLIRunner.run(["report", "briefing", "--lang", "uz", "--output", "again.pdf"], in: folder).status == 0)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("again.pdf")) == first)  // SOURCE_DATE_EPOCH is set
+        #expect(try CLIRunner.run(["report", "briefing", "--format", "pdf", "--output", "-"]).status == 64)
+
+        for format in ["csv", "txt", "xlsx", "pdf"] {
+            let unknown = try CLIRunner.run(["report", "portfolio", "--format", format, "--table", "nope", "--output", "t.\(format)"], in: folder)
+            #expect(unknown.status == 64)
+            #expect(unknown.stderr.contains("unknown table 'nope'; this report has: by-sector, by-status, by-region, projects"))
+        }
+        let text = try CLIRunner.run(["report", "portfolio", "--table", "by-status"])
+        #expect(text.status == 0)
+        let english = try CLIRunner.run(["report", "portfolio"])
+        #expect(english.stdout.contains("Projects by region") && !text.stdout.contains("Projects by region"))
+        #expect(text.stdout.contains("Projects by status"))
     }
 
     @Test func unwritableOutputExits73AndLeavesNothing() throws {
@@ -111,7 +134,7 @@ import Testing
         #expect(reports.stdout.split(separator: "\n").count == 5)
         #expect(!reports.stdout.contains("Cooperation project portfolio"))
         let formats = try CLIRunner.run(["list", "formats"])
-        #expect(formats.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" } == ["csv", "txt", "xlsx"])
+        #expect(formats.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" } == ["csv", "txt", "xlsx", "pdf"])
     }
 
     @Test func catalogsAreComplete() throws {

@@ -105,7 +105,8 @@ import Glibc
             var oldCount = 0, newCount = 0
             for (path, bytes) in state {
                 if path.contains(".hamkor-tmp-") { temporariesSeen += 1; continue }
-                if path == ".hamkor.lock" { continue }  // the run's lock, not an output
+                // The run's locks and its journal: Hamkor's bookkeeping, not outputs.
+                if [".hamkor.lock", ".hamkor.units.lock", ".manifest.journal"].contains(path) { continue }
                 if path == "manifest.json" {
                     if bytes == old[path] { oldCount += 1; continue }
                     let object = try? JSONSerialization.jsonObject(with: bytes)

@@ -25,7 +25,7 @@ import Testing
     @Test func textLength() throws {
         #expect(try validate(project(name: String(repeating: "n", count: 10_000))).status == 0)
         let over = try validate(project(name: String(repeating: "n", count: 10_001)))
-        #expect(over.status == 65 && over.stderr.contains("is 10001 characters long; the limit is 10000"), "\(over.stderr)")
+        #expect(over.status == 65 && over.stderr.contains("is 10001 characters (Unicode scalars) long; the limit is 10000"), "\(over.stderr)")
     }
 
     @Test func significantDigits() throws {
@@ -35,12 +35,15 @@ import Testing
     }
 
     @Test func nestingDepth() throws {
-        let over = try validate("dataset: " + String(repeating: "[", count: 65) + String(repeating: "]", count: 65) + "\n")
-        #expect(over.status == 65 && over.stderr.contains("limits.yaml:1:74: error: nested more than 64 levels deep"), "\(over.stderr)")
+        // Every list and mapping counts, the top-level mapping too: 63 brackets inside it are 64 levels.
+        let deepest = try validate("dataset: " + String(repeating: "[", count: 63) + String(repeating: "]", count: 63) + "\n")
+        #expect(deepest.status == 65 && !deepest.stderr.contains("nested"), "\(deepest.stderr)")
+        let over = try validate("dataset: " + String(repeating: "[", count: 64) + String(repeating: "]", count: 64) + "\n")
+        #expect(over.status == 65 && over.stderr.contains("limits.yaml:1:73: error: nested more than 64 levels deep"), "\(over.stderr)")
         var block = ""
         for level in 0..<130 { block += String(repeating: "  ", count: level) + "k\(level):\n" }
         let indented = try validate(block)
-        #expect(indented.status == 65 && indented.stderr.contains("indented 258 columns deep"), "\(indented.stderr)")
+        #expect(indented.status == 65 && indented.stderr.contains("limits.yaml:65:129: error: nested more than 64 levels deep"), "\(indented.stderr)")
     }
 
     @Test func fileSize() throws {

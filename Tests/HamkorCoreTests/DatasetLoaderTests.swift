@@ -61,6 +61,21 @@ import HamkorLocalization
         } catch { Issue.record("\(error)") }
     }
 
+    /// The CSV reader's `name.TAG` columns come from the language profile: one per language.
+    @Test func csvNameColumnsFollowTheLanguageProfile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hamkor-csv-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = (["id"] + LanguageTag.allCases.map { "name.\($0.tag)" } + ["sector", "status"]).joined(separator: ",")
+        let row = (["p1"] + LanguageTag.allCases.map { "Name \($0.tag)" } + ["energy", "agreed"]).joined(separator: ",")
+        let url = folder.appendingPathComponent("projects.csv")
+        try (header + "\n" + row + "\n").write(to: url, atomically: true, encoding: .utf8)
+        let project = try #require(try TestSupport.loader.load([url]).projects.first)
+        for language in LanguageTag.allCases { #expect(project.name.exact(language) == "Name \(language.tag)") }
+        try "id,name.en,name.de,sector,status\np1,X,Y,energy,agreed\n".write(to: url, atomically: true, encoding: .utf8)
+        #expect(TestSupport.problems(loading: [url]).contains { $0.description.contains("name.de") })
+    }
+
     @Test func csvReaderIsStrict() throws {
         #expect(try CSVTableReader().parse("a,b\r\n1,\"x\ny\"\r\n").map(\.fields) == [["a", "b"], ["1", "x\ny"]])
         #expect(throws: CSVTableReader.SyntaxError(line: 2, column: 3, message: "unterminated quoted field (the quote opened here is never closed)")) {

@@ -34,7 +34,7 @@ import HamkorLocalization
     /// translation that starts with a combining mark (no Character boundary where it joins).
     @Test func localizedTextKeepsEachTranslationApart() {
         let samples: [LanguageTag: String] = [.uzbekLatin: "\u{301}Fargʻona", .uzbekCyrillic: "", .azerbaijani: "Gəncə",
-                                               .russian: "Гянджа «Шёлк»"]
+                                               .russian: "Гянджа «Шёлк»", .turkish: "Gence"]
         let others = LanguageTag.allCases.filter { $0 != .english }
         for mask in 0..<(1 << others.count) {
             let translations = Dictionary(uniqueKeysWithValues: others.enumerated().filter { mask & (1 << $0.offset) != 0 }

@@ -23,13 +23,14 @@ import HamkorLocalization
         let values = table.rows.map { $0[2].numericValue! }
         #expect(values == [930_000_000, 430_000_000, 280_000_000, 210_000_000, 140_000_000, 90_000_000, 20_000_000])
         #expect(table.rows.map { $0[1] } == [3, 2, 2, 3, 3, 1, 1].map { CellValue.integer($0) })
-        // Exact shares 44.286, 20.476, 13.333, 10.000, 6.667, 4.286, 0.952 %: rounding each gives
-        // 100.1 %; largest remainder gives 100.0 % as displayed.
+        // Exact shares 44.286, 20.476, 13.333, 10.000, 6.667, 4.286, 0.952 %: each rounded on its
+        // own, they add up to 100.1 %; the total still reads 100 % and a note says why.
         let shares = table.rows.map { $0[3].numericValue! * 100 }
         #expect(shares == [Decimal(string: "44.3")!, Decimal(string: "20.5")!, Decimal(string: "13.3")!, 10,
-                           Decimal(string: "6.7")!, Decimal(string: "4.3")!, Decimal(string: "0.9")!])
+                           Decimal(string: "6.7")!, Decimal(string: "4.3")!, 1])
         #expect(table.total?.cells[2] == .sum(.money(Money(amount: 2_100_000_000, currency: "USD"))))
         #expect(table.total?.cells[3] == .sum(.percent(1)))
+        #expect(table.notes.contains { $0.contains("rounded") })
         #expect(table.total?.cells[0] == .label)
     }
 
@@ -43,7 +44,11 @@ import HamkorLocalization
         #expect(byArea.rows.count == 15)
         #expect(byArea.rows.first?[1] == .integer(3))  // regional ties first
         #expect(byArea.total?.cells[1] == .sum(.integer(18)))
-        #expect(byArea.rows.map { $0[2].numericValue! }.reduce(0, +) == 1)
+        // Equal counts, equal shares: thirteen areas with one document each all show 5.6 %.
+        let single = byArea.rows.filter { $0[1] == .integer(1) }.map { $0[2].numericValue! }
+        #expect(single.count == 13 && Set(single) == [Decimal(string: "0.056")!])
+        #expect(byArea.total?.cells[2] == .sum(.percent(1)))
+        #expect(byArea.notes.count == 1)
         #expect(document.keyFigures.map(\.value) == [.integer(18), .integer(15), .integer(6)])
     }
 
@@ -55,7 +60,10 @@ import HamkorLocalization
                 #expect(other.language == language)
                 #expect(other.tables.count == english.tables.count)
                 for (a, b) in zip(english.tables, other.tables) {
-                    #expect(a.rows.map { $0.map(\.numericValue) } == b.rows.map { $0.map(\.numericValue) }, "\(id)/\(a.id) in \(language)")
+                    // The same rows; rows tied on the sort key may stand in another order, each
+                    // language's collation ordering ties by their text.
+                    let numbers = { (table: TableBlock) in table.rows.map { $0.map { $0.numericValue.map { "\($0)" } ?? "-" }.joined(separator: " ") }.sorted() }
+                    #expect(numbers(a) == numbers(b), "\(id)/\(a.id) in \(language)")
                     #expect(a.columns.map(\.id) == b.columns.map(\.id))
                     #expect(a.total?.cells.count == b.total?.cells.count)
                 }
@@ -120,9 +128,34 @@ import HamkorLocalization
         #expect(converter.convert(Money(amount: 5, currency: "AZN")) == Money(amount: 5, currency: "AZN"))
     }
 
-    @Test func largestRemainderAddsUpExactly() {
-        let shares = LargestRemainder.shares(of: [1, 1, 1])
-        #expect(shares == [Decimal(string: "0.334")!, Decimal(string: "0.333")!, Decimal(string: "0.333")!])
-        #expect(LargestRemainder.shares(of: [0, 0]) == [0, 0])
+    @Test func equalValuesGetEqualSharesAndSayWhenTheyDoNotAddUp() {
+        let thirds = RoundedShares(of: [1, 1, 1])
+        #expect(thirds.values == [Decimal(string: "0.333")!, Decimal(string: "0.333")!, Decimal(string: "0.333")!])
+        #expect(!thirds.addUp)
+        let halves = RoundedShares(of: [1, 1])
+        #expect(halves.values == [Decimal(string: "0.5")!, Decimal(string: "0.5")!] && halves.addUp)
+        #expect(RoundedShares(of: [0, 0]).values == [0, 0])
+        // Half a tenth rounds away from zero: 1/16 = 6.25 % → 6.3 %.
+        #expect(RoundedShares(of: [1, 15]).values[0] == Decimal(string: "0.063")!)
+    }
+
+    @Test func theRoundingNoteIsTranslatedInEveryLanguage() throws {
+        for language in LanguageTag.allCases where language != .english {
+            let notes = try table(try document("agreements", language), "by-area").notes
+            let english = try table(try document("agreements"), "by-area").notes
+            #expect(notes.count == 1 && notes != english, "\(language)")
+        }
+    }
+
+    /// Ties in a sorted table follow the report language's collation, not the English code.
+    @Test func tiesFollowTheLanguagesCollation() throws {
+        for language in LanguageTag.allCases {
+            let locale = engine.locale(for: language)
+            let byArea = try table(try document("agreements", language), "by-area")
+            let tied = byArea.rows.filter { $0[1] == .integer(1) }.map { row -> String in
+                if case .coded(_, let label) = row[0] { label } else { "" }
+            }
+            #expect(tied == locale.sorted(tied), "\(language): \(tied)")
+        }
     }
 }

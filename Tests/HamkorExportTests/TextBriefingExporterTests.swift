@@ -47,7 +47,7 @@ struct TextBriefingExporterTests {
         #expect(text.contains("(!) Демонстрационные данные:"))
         #expect(text.contains("Источники данных:"))
         #expect(text.contains("  • Министерство инвестиций"))
-        #expect(text.contains("Сформировано: 23 августа 2024 г. в 10:00 UTC"))
+        #expect(text.contains("Сформировано: 23 августа 2024 г., 10:00 UTC"))
         #expect(text.contains("Язык: русский"))
         #expect(text.contains("[1] Суммы в долларах США"))
         let english = render(.english, width: 78)
@@ -63,7 +63,7 @@ struct TextBriefingExporterTests {
         #expect(text.contains("2134567890 $") == false)
         #expect(text.contains("2 134 567 890 $"))  // no-break spaces from ICU
         #expect(text.contains("25,3 %"))
-        #expect(text.contains("27 мая 1996 г."))
+        #expect(text.contains("27.05.1996"))  // tables use the numeric date
         #expect(text.contains("2024"))
         #expect(!text.contains("2 024") && !text.contains("2 019"))  // years are never grouped
     }
@@ -112,11 +112,33 @@ struct TextBriefingExporterTests {
         for width in [5, 7, 11] {
             let lines = TextWrapper(width: width).wrap(text)
             #expect(lines.allSatisfy { DisplayWidth.of($0) <= width })
-            #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " })
+            // A word wider than the line is hyphenated: every piece but the last ends with a visible hyphen.
+            let unhyphenated = lines.map { $0.hasSuffix("-") ? String($0.dropLast()) : $0 }
+            #expect(unhyphenated.joined().filter { $0 != " " } == text.filter { $0 != " " })
             #expect(lines.allSatisfy { !$0.unicodeScalars.first!.properties.isGraphemeExtend })
         }
         #expect(TextWrapper(width: 10, firstPrefix: "  • ", nextPrefix: "    ").wrap("one two three four")
                 == ["  • one", "    two", "    three", "    four"])
+        // Ideographs break between each other, with no hyphen (UAX #14 class ID).
+        #expect(TextWrapper(width: 4).wrap("漢字漢字") == ["漢字", "漢字"])
+    }
+
+    /// Lines break only at UAX #14 opportunities: after spaces and after a hyphen between letters,
+    /// never at a no-break space or inside a word; a word wider than the line is hyphenated at a
+    /// syllable boundary with a visible hyphen, never cut silently.
+    @Test func linesBreakOnlyAtLineBreakOpportunities() {
+        #expect(TextWrapper(width: 20).wrap("tartib-taomillarini soddalashtirish") == ["tartib-taomillarini", "soddalashtirish"])
+        #expect(TextWrapper(width: 12).wrap("tartib-taomillarini") == ["tartib-", "taomillarini"])
+        // No break at a no-break space, nor before a digit after a hyphen.
+        #expect(TextWrapper(width: 8).wrap("2\u{00A0}134\u{00A0}$ x") == ["2\u{00A0}134\u{00A0}$", "x"])
+        #expect(TextWrapper(width: 10).wrap("2024–2026 yy") == ["2024–2026", "yy"])
+        // The review's words: hyphenated where a syllable starts, never cut without a hyphen.
+        #expect(TextWrapper(width: 12).wrap("фотоэлектрическая") == ["фотоэлектри-", "ческая"])
+        #expect(TextWrapper(width: 9).wrap("Kelishilgan") == ["Kelishil-", "gan"])
+        #expect(TextWrapper(width: 10).wrap("Razılaşdırılmış") == ["Razılaşdı-", "rılmış"])
+        // Uzbek oʻ gʻ and sh ch stay whole.
+        #expect(TextWrapper(width: 6).wrap("Oʻzbekiston") == ["Oʻzbe-", "kiston"])
+        #expect(TextWrapper(width: 6).wrap("Toshkent") == ["Tosh-", "kent"])
     }
 
     @Test func chartBarsScaleAndFit() {

@@ -154,5 +154,7 @@ public struct ListDefinition: Sendable, Equatable {
     public var items: [String]
     public var source: RecordSource?
     public var field: String?
+    /// A second field shown after the first (`recipient` with `detail: title`: a name and the honour).
+    public var detail: String?
     public var filter: [String: [String]]
 }

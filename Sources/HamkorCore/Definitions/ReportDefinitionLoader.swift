@@ -29,14 +29,10 @@ public struct ReportDefinitionLoader: Sendable {
 
     /// Loads one definition file.
     public func load(_ url: URL) throws -> ReportDefinition {
-        let text = try SourceText.read(url)
+        let text = try SourceText.read(url, limit: DatasetLimits.maxDefinitionBytes)
         let problems = ProblemList()
         let file = url.path
-        if let problem = YAMLSafetyGuard.check(text, file: file) { throw DataError.invalid([problem]) }
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
-            throw DataError.invalid([YAMLErrorLocation.problem(error, file: file)])
-        }
+        let root = try YAMLSafetyGuard.compose(text, file: file)
         let reader = YAMLNodeReader(file: file, problems: problems)
         guard let root else { throw DataError.invalid([DataProblem(SourceLocation(file: file), "the definition is empty")]) }
         let parser = DefinitionParser(reader: reader, vocabulary: vocabulary)
@@ -342,7 +338,7 @@ private struct DefinitionParser {
     }
 
     func list(_ node: Node, _ field: String) -> ListDefinition? {
-        guard let f = fields(node, field, ["title", "items", "source", "field", "filter"]) else { return nil }
+        guard let f = fields(node, field, ["title", "items", "source", "field", "detail", "filter"]) else { return nil }
         let title = f["title"].flatMap { reader.string($0, "\(field).title") }
         let items = f["items"].flatMap { reader.sequence($0, "\(field).items") }?.enumerated()
             .compactMap { reader.string($0.element, "\(field).items[\($0.offset)]") } ?? []
@@ -351,8 +347,12 @@ private struct DefinitionParser {
         if let listSource, let name, let node = f["field"], listSource.fields[name] == nil {
             reader.fail(node, "\(field).field", "'\(name)' is not a field of \(listSource.rawValue)")
         }
+        let detail = f["detail"].flatMap { reader.string($0, "\(field).detail") }
+        if let listSource, let detail, let node = f["detail"], listSource.fields[detail] == nil {
+            reader.fail(node, "\(field).detail", "'\(detail)' is not a field of \(listSource.rawValue)")
+        }
         if (listSource == nil) == items.isEmpty && f["source"] == nil { reader.fail(node, field, "a list has items: or source: with field:") }
         return ListDefinition(title: title, items: items, source: listSource, field: name ?? (listSource == nil ? nil : "title"),
-                              filter: filter(f["filter"], "\(field).filter", source: listSource))
+                              detail: detail, filter: filter(f["filter"], "\(field).filter", source: listSource))
     }
 }

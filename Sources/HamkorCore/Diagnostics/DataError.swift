@@ -9,6 +9,9 @@ public enum DataError: Error, CustomStringConvertible, Sendable {
 
     public var description: String {
         switch self {
+        case .notFound(let path) where path.unicodeScalars.contains("\u{FFFD}"):
+            // A name that is not UTF-8 reaches Hamkor with U+FFFD in place of its bad bytes.
+            "\(path): error: no such file or folder: the name on disk is not valid UTF-8 (shown with U+FFFD); rename it with a UTF-8 name"
         case .notFound(let path): "\(path): error: no such file or folder"
         case .unreadable(let path, let reason): "\(path): error: cannot read: \(reason)"
         case .invalid(let problems): problems.map(\.description).joined(separator: "\n")

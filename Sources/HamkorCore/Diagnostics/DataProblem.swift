@@ -12,6 +12,6 @@ public struct DataProblem: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(location): error: \(field.map { "\($0): " } ?? "")\(message)"
+        TerminalText.escaped("\(location): error: \(field.map { "\($0): " } ?? "")\(message)")
     }
 }

@@ -95,7 +95,7 @@ struct BuildContext {
     /// Resolves text from the data, reporting a missing translation with its location.
     func resolve(_ text: LocalizedText, at location: SourceLocation?) throws -> String {
         try text.resolve(language) {
-            let missing = "no \(language.tag) text for \"\(text.english.prefix(60))\""
+            let missing = "no \(language.tag) text for \"\(TerminalText.excerpt(text.english, 60))\""
             if builder.locale.translator.isStrict {
                 throw DataError.invalid([DataProblem(location ?? SourceLocation(file: "dataset"), field: language.tag,
                                                      "\(missing); add it, or leave out --strict to fall back to English")])
@@ -198,14 +198,15 @@ struct BuildContext {
         }
     }
 
-    func formatted(_ value: CellValue, as format: ValueFormat) -> String {
+    /// A value as running text writes it: money by its currency's name, dates in the long style.
+    func formatted(_ value: CellValue, as format: ValueFormat) throws -> String {
         switch (value, format) {
-        case (.money(let money), .compactMoney): locale.compactMoney(money.amount, currency: money.currency)
+        case (.money(let money), .compactMoney): try locale.proseMoney(money.amount, currency: money.currency)
         case (.money(let money), _): locale.money(money.amount, currency: money.currency)
         case (.integer(let n), _): locale.integer(n)
         case (.percent(let p), _): locale.percent(p)
         case (.year(let y), _): String(y)
-        case (.date(let d), _): locale.date(d)
+        case (.date(let d), _): locale.date(d, .prose)
         case (.decimal(let d, let digits), _): locale.decimal(d, fractionDigits: digits)
         case (.coded(_, let label), _): label
         case (.text(let text), _): text
@@ -222,7 +223,7 @@ struct BuildContext {
         for (name, figure) in paragraph.values {
             let values = try measure(figure.measure, of: figure.source, filter: figure.filter)
             if values.contains(where: { $0.numericValue.map { $0 != 0 } ?? true }) { allZero = false }
-            rendered[name] = values.map { formatted($0, as: figure.format) }.joined(separator: " + ")
+            rendered[name] = try values.map { try formatted($0, as: figure.format) }.joined(separator: " + ")
             if name == paragraph.pluralBy, case .integer(let count)? = values.first {
                 if count == 0 { return nil }
                 category = locale.pluralRules.category(for: count)
@@ -242,15 +243,24 @@ struct BuildContext {
         guard let source = list.source, let field = list.field else {
             return BulletListBlock(title: title, items: try list.items.map { try text($0, "list item") })
         }
-        let rows = records(source, filter: list.filter).sorted { a, b in
-            let da = (a.values("date").first ?? a.values("signed").first)?.sortKey ?? ""
-            let db = (b.values("date").first ?? b.values("signed").first)?.sortKey ?? ""
-            return da != db ? da < db : a.id < b.id
-        }
+        // By date, then by the item's text in the report language's collation: the same order as
+        // a table of the same records sorted by that text.
+        let rows = records(source, filter: list.filter)
+        let withDetail = try list.detail.map { _ in try t("{item}, {detail}", "list item with detail") }
         let items = try rows.map { row -> String in
-            formatted(try cell(row.values(field), location: row.location), as: .text)
+            let item = try formatted(try cell(row.values(field), location: row.location), as: .text)
+            guard let detail = list.detail, let withDetail else { return item }
+            let text = try formatted(try cell(row.values(detail), location: row.location), as: .text)
+            return try PlaceholderTemplate(withDetail).render(["item": item, "detail": text])
         }
-        return BulletListBlock(title: title, items: items)
+        let dates = rows.map { row in (row.values("date").first ?? row.values("signed").first)?.sortKey ?? "" }
+        let ranks = CollationRanks(items, locale: locale)
+        let order = rows.indices.sorted { a, b in
+            if dates[a] != dates[b] { return dates[a] < dates[b] }
+            return ranks.rank(a) != ranks.rank(b) ? ranks.rank(a) < ranks.rank(b) : rows[a].id < rows[b].id
+        }
+        let sortedItems = order.map { items[$0] }
+        return BulletListBlock(title: title, items: sortedItems)
     }
 
     /// One paragraph per place: "22–23 August 2024, Tashkent: title; title." Events are in date
@@ -286,9 +296,9 @@ struct BuildContext {
         guard let table = tables[chart.table],
               let categoryIndex = table.columns.firstIndex(where: { $0.id == chart.category }),
               let valueIndex = table.columns.firstIndex(where: { $0.id == chart.value }) else { return nil }
-        let points = table.rows.compactMap { row -> ChartPoint? in
+        let points = try table.rows.compactMap { row -> ChartPoint? in
             guard let value = row[valueIndex].numericValue else { return nil }
-            return ChartPoint(label: formatted(row[categoryIndex], as: .text), value: value)
+            return ChartPoint(label: try formatted(row[categoryIndex], as: .text), value: value)
         }
         return ChartBlock(id: chart.id, kind: ChartBlock.Kind(rawValue: chart.kind) ?? .bar, title: try text(chart.title, "chart title"),
                           categoryAxisTitle: table.columns[categoryIndex].header,
@@ -309,6 +319,7 @@ struct BuildContext {
             summary: try t("Summary", "sheet name"),
             keyFigures: try t("Key figures", chrome),
             total: try t("Total", chrome),
-            pageOfPages: try t("Page {page} of {pages}", chrome))
+            pageOfPages: try t("Page {page} of {pages}", chrome),
+            category: try t("Bilateral cooperation report", chrome))
     }
 }

@@ -20,9 +20,12 @@ public struct ReportLabels: Sendable, Equatable {
     public var total: String
     /// "Page {page} of {pages}", with those two placeholders.
     public var pageOfPages: String
+    /// "Bilateral cooperation report" — the category of a document in its file properties.
+    public var category: String
 
     public init(sampleData: String, illustrativeNote: String, generated: String, language: String, languageName: String,
-                dataSources: String, summary: String, keyFigures: String, total: String, pageOfPages: String) {
+                dataSources: String, summary: String, keyFigures: String, total: String, pageOfPages: String,
+                category: String = "Bilateral cooperation report") {
         self.sampleData = sampleData
         self.illustrativeNote = illustrativeNote
         self.generated = generated
@@ -33,6 +36,7 @@ public struct ReportLabels: Sendable, Equatable {
         self.keyFigures = keyFigures
         self.total = total
         self.pageOfPages = pageOfPages
+        self.category = category
     }
 
     /// English captions, for tests and tools that build documents by hand.

@@ -2,7 +2,7 @@ import Foundation
 import HamkorLocalization
 
 /// Computes one table: record lists, or groups with measures, sort, top-N with "Other",
-/// largest-remainder shares and the total row.
+/// independently rounded shares and the total row.
 struct TableComputer {
     let context: BuildContext
     let definition: TableDefinition
@@ -30,7 +30,7 @@ struct TableComputer {
             let keys = try sortColumn.map { sortColumn in try rows.map { try cell($0, definition.columns[sortColumn]) } }
             var cells = ContiguousArray<CellValue>()
             cells.reserveCapacity(rows.count * columns.count)
-            for index in sortOrder(keys: keys, ids: rows.map(\.id)) {
+            for index in sortOrder(keys: keys, ids: rows.map(\.id), tieLabels: try tieLabels(rows)) {
                 for (position, column) in definition.columns.enumerated() {
                     let value = if let keys, position == sortColumn { keys[index] } else { try cell(rows[index], column) }
                     cells.append(Self.packed(value))
@@ -164,7 +164,9 @@ struct TableComputer {
         }
         var cells = try list.map { try row(for: $0, label: nil) }
         let ids = list.map { $0.key.sortKey + ($0.currency ?? "") }
-        let permutation = sortOrder(keys: sortColumn.map { column in cells.map { $0[column] } }, ids: ids)
+        let groupColumn = definition.columns.firstIndex { if case .group = $0.content { true } else { false } }
+        let permutation = sortOrder(keys: sortColumn.map { column in cells.map { $0[column] } }, ids: ids,
+                                    tieLabels: cells.map { row in groupColumn.map { label(row[$0]) } ?? "" })
         cells = permutation.map { cells[$0] }
         list = permutation.map { list[$0] }
         if let top = definition.top, list.count > top {
@@ -174,7 +176,8 @@ struct TableComputer {
             list = Array(list[..<top]) + [other]
             cells = Array(cells[..<top]) + [try row(for: other, label: .coded(code: "other", label: try context.t("Other", "table row")))]
         }
-        // Shares: largest remainder over the final rows, within each currency.
+        // Shares: each rounded on its own (equal values, equal shares), within each currency.
+        var sharesDoNotAddUp = false
         for (index, column) in definition.columns.enumerated() {
             guard case .measure(.share(let field)) = column.content else { continue }
             let amounts: [Decimal] = list.map { group in
@@ -183,11 +186,15 @@ struct TableComputer {
             }
             let buckets = Dictionary(grouping: list.indices, by: { list[$0].currency ?? "" })
             for (_, indices) in buckets {
-                let shares = LargestRemainder.shares(of: indices.map { amounts[$0] })
-                for (offset, rowIndex) in indices.enumerated() { cells[rowIndex][index] = .percent(shares[offset]) }
+                let shares = RoundedShares(of: indices.map { amounts[$0] })
+                sharesDoNotAddUp = sharesDoNotAddUp || !shares.addUp
+                for (offset, rowIndex) in indices.enumerated() { cells[rowIndex][index] = .percent(shares.values[offset]) }
             }
         }
         var notes: [String] = []
+        if sharesDoNotAddUp {
+            notes.append(try context.t("Shares are rounded independently, so the figures shown may not add up to the total.", "note"))
+        }
         if incomparable {
             notes.append(try context.t("— marks a change that cannot be computed: no figure for the previous period, or a base of zero.", "note"))
         }
@@ -233,7 +240,7 @@ struct TableComputer {
         let valueType: ColumnType = isMoney ? .money(currency: context.definition.currency) : .integer
         var columns = [TableColumn(id: pivot.rows, header: try context.text(pivot.rowsHeader, "column header"), type: .code)]
         for key in columnOrder {
-            columns.append(TableColumn(id: key, header: context.formatted(try context.cell(columnKeys[key]!), as: .text), type: valueType))
+            columns.append(TableColumn(id: key, header: try context.formatted(try context.cell(columnKeys[key]!), as: .text), type: valueType))
         }
         if pivot.totals { columns.append(TableColumn(id: "total", header: try context.t("Total", "report chrome"), type: valueType)) }
         var table = try rowKeys.keys.map { key -> (key: String, total: CellValue, cells: [CellValue]) in
@@ -281,11 +288,17 @@ struct TableComputer {
         definition.sort.flatMap { sort in definition.columns.firstIndex { $0.id == sort.column } }
     }
 
-    /// Row order: by the sort column's cells `keys` (numbers numerically, text by label), ties and
-    /// tables without a sort column by id/code.
-    private func sortOrder(keys: [CellValue]?, ids: [String]) -> [Int] {
+    /// Row order: by the sort column's cells `keys` (numbers numerically, text in the report
+    /// language's collation); ties, and tables without a sort column, by `tieLabels` in that
+    /// collation, then by id so the order is total.
+    private func sortOrder(keys: [CellValue]?, ids: [String], tieLabels: [String]) -> [Int] {
+        let collation = CollationRanks(tieLabels, locale: context.locale)
+        func tieOrder(_ a: Int, _ b: Int) -> Bool {
+            let ra = collation.rank(a), rb = collation.rank(b)
+            return ra != rb ? ra < rb : ids[a] < ids[b]
+        }
         guard let keys, let sort = definition.sort else {
-            return ids.indices.sorted { ids[$0] < ids[$1] }
+            return ids.indices.sorted(by: tieOrder)
         }
         // Sort keys are taken out of the cells once, not at every comparison; `Decimal`
         // comparisons are slow, so numbers are compared as doubles first (see `order`).
@@ -298,16 +311,17 @@ struct TableComputer {
             return numbers.indices.sorted { a, b in
                 let order = numericOrder(a, b)
                 if order != .orderedSame { return sort.descending ? order == .orderedDescending : order == .orderedAscending }
-                return ids[a] < ids[b]
+                return tieOrder(a, b)
             }
         }
-        let labels = keys.map(label)
+        let labels = CollationRanks(keys.map(label), locale: context.locale)
         return keys.indices.sorted { a, b in
             let order = numbers[a] != nil && numbers[b] != nil
                 ? numericOrder(a, b)
-                : (labels[a] == labels[b] ? ComparisonResult.orderedSame : (labels[a] < labels[b] ? .orderedAscending : .orderedDescending))
+                : (labels.rank(a) == labels.rank(b) ? ComparisonResult.orderedSame
+                   : (labels.rank(a) < labels.rank(b) ? .orderedAscending : .orderedDescending))
             if order != .orderedSame { return sort.descending ? order == .orderedDescending : order == .orderedAscending }
-            return ids[a] < ids[b]
+            return tieOrder(a, b)
         }
     }
 
@@ -316,6 +330,18 @@ struct TableComputer {
     static func order(_ a: Decimal, _ b: Decimal, approximately x: Double, _ y: Double) -> ComparisonResult {
         if abs(x - y) > 1e-9 * max(abs(x), abs(y)) { return x < y ? .orderedAscending : .orderedDescending }
         return a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
+    }
+
+    /// For each record, the text that orders ties in a record list: its first text or coded column.
+    private func tieLabels(_ rows: [RecordRow]) throws -> [String] {
+        guard let column = definition.columns.first(where: { column in
+            guard case .field(let name) = column.content else { return false }
+            switch definition.source.fields[name] {
+            case .text, .code, .places, .country, .countries: return true
+            default: return false
+            }
+        }), case .field(let name) = column.content else { return rows.map { _ in "" } }
+        return try rows.map { label(try context.cell($0.values(name), location: $0.location)) }
     }
 
     private func label(_ cell: CellValue) -> String {
@@ -346,7 +372,10 @@ struct TableComputer {
                 let sum = total.value
                 switch column.type {
                 case .integer: totals.append(.sum(.integer(NSDecimalNumber(decimal: sum).intValue)))
-                case .percent: totals.append(.sum(.percent(sum)))
+                // Shares of a whole: the total is the whole, 100 %, whatever the rounded parts add up to.
+                case .percent:
+                    let isShare = if case .measure(.share) = content { true } else { false }
+                    totals.append(.sum(.percent(isShare && sum > 0 ? 1 : sum)))
                 case .money:
                     if currencies.count <= 1 {
                         totals.append(.sum(.money(Money(amount: sum, currency: currencies.first ?? context.definition.currency))))

@@ -2,7 +2,10 @@
 public enum DatasetLimits {
     /// The largest data file read (bytes): 64 MiB.
     public static let maxFileBytes = 64 * 1024 * 1024
-    /// The longest text value (characters).
+    /// The largest report definition or vocabulary file (bytes): 1 MiB. The bundled ones are
+    /// under 8 KiB; the limit keeps a broken or hostile one from costing more than its report.
+    public static let maxDefinitionBytes = 1024 * 1024
+    /// The longest text value, in Unicode scalars (see ``TextLimit``).
     public static let maxTextLength = 10_000
     /// The most significant digits in an amount that are kept exactly.
     public static let maxSignificantDigits = 30

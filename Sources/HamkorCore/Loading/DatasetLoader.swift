@@ -99,22 +99,12 @@ public struct DatasetLoader: Sendable {
         if isCSV {
             return ProjectCSVReader(file: file, vocabulary: vocabulary, problems: problems).read(text)
         }
-        if file.lowercased().hasSuffix(".json"), let problem = JSONStrictness.trailingComma(in: text, file: file) {
-            problems.add(problem)
-            return Dataset()
-        }
-        if let problem = YAMLSafetyGuard.check(text, file: file) {
-            problems.add(problem)
-            return Dataset()
-        }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            problems.add(YAMLErrorLocation.problem(error, file: file))
-            return Dataset()
+            root = file.lowercased().hasSuffix(".json") ? try StrictJSON.compose(text, file: file)
+                                                         : try YAMLSafetyGuard.compose(text, file: file)
         } catch {
-            problems.add(SourceLocation(file: file), field: nil, "cannot parse: \(error)")
+            if case .invalid(let found) = error { found.forEach(problems.add) }
             return Dataset()
         }
         guard let root else {

@@ -115,7 +115,7 @@ struct DatasetYAMLReader {
     func date(_ node: Node?, _ field: String) -> CivilDate? {
         guard let node, let text = reader.scalarText(node, field) else { return nil }
         guard let date = CivilDate(iso: text) else {
-            reader.fail(node, field, "'\(text.prefix(40))' is not a valid date; write YYYY-MM-DD with a day that exists, such as 2024-08-22")
+            reader.fail(node, field, "'\(TerminalText.excerpt(text, 40))' is not a valid date; write YYYY-MM-DD with a day that exists, such as 2024-08-22")
             return nil
         }
         return date
@@ -133,8 +133,18 @@ struct DatasetYAMLReader {
     /// Reads a record's `id` and registers it for the duplicate check.
     func recordID(_ node: Node?, _ field: String) -> String? {
         guard let node, let id = identifier(node, field) else { return nil }
-        reader.problems.registerIdentifier(id, at: reader.location(node), field: field.replacingOccurrences(of: #"\[\d+\]"#, with: "", options: .regularExpression))
+        reader.problems.registerIdentifier(id, at: reader.location(node), field: Self.withoutIndices(field))
         return id
+    }
+
+    /// A field path without its list indices (`projects[3].id` → `projects.id`).
+    static func withoutIndices(_ field: String) -> String {
+        guard field.utf8.contains(UInt8(ascii: "[")) else { return field }
+        var result = "", inIndex = false
+        for character in field {
+            if character == "[" { inIndex = true } else if character == "]" { inIndex = false } else if !inIndex { result.append(character) }
+        }
+        return result
     }
 
     func identifier(_ node: Node?, _ field: String) -> String? {

@@ -20,25 +20,25 @@ enum DecimalParser {
             if character == "." && !sawPoint { sawPoint = true; continue }
             if (character == "-" || character == "+") && offset == 0 { continue }
             if character == "e" || character == "E" {
-                onError("'\(text.prefix(40))' uses an exponent; write the amount out in full")
+                onError("'\(TerminalText.excerpt(text, 40))' uses an exponent; write the amount out in full")
             } else if character == "," || character == " " || character == "\u{00A0}" {
-                onError("'\(text.prefix(40))' has a grouping separator; write the amount without separators, with '.' as the decimal mark")
+                onError("'\(TerminalText.excerpt(text, 40))' has a grouping separator; write the amount without separators, with '.' as the decimal mark")
             } else {
-                onError("expected a number, found '\(text.prefix(40))'")
+                onError("expected a number, found '\(TerminalText.excerpt(text, 40))'")
             }
             return nil
         }
         guard digits > 0 else {
-            onError("expected a number, found '\(text.prefix(40))'")
+            onError("expected a number, found '\(TerminalText.excerpt(text, 40))'")
             return nil
         }
         let significant = text.filter(\.isNumber).drop(while: { $0 == "0" }).count
         if significant > DatasetLimits.maxSignificantDigits {
-            onError("'\(text.prefix(48))' has \(significant) significant digits; at most \(DatasetLimits.maxSignificantDigits) are kept exactly")
+            onError("'\(TerminalText.excerpt(text, 48))' has \(significant) significant digits; at most \(DatasetLimits.maxSignificantDigits) are kept exactly")
             return nil
         }
         guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
-            onError("expected a number, found '\(text.prefix(40))'")
+            onError("expected a number, found '\(TerminalText.excerpt(text, 40))'")
             return nil
         }
         return value

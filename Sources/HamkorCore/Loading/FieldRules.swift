@@ -8,20 +8,21 @@ enum FieldRules {
 
     /// A record id (see ``Identifier``).
     static func identifierProblem(_ id: String) -> String? {
-        Identifier.isValid(id) ? nil
-            : "'\(id.prefix(40))' is not a valid id: use letters, digits, '-', '_' and '.', at most 128 characters, not starting with '.'"
+        Identifier.problem(id).map {
+            "'\(TerminalText.excerpt(id, 40))' is not a valid id: it \($0); use letters, digits, '-', '_' and '.', at most \(Identifier.maxLength) characters, not starting with '.'"
+        }
     }
 
     /// An ISO 3166-1 alpha-2 country code known to CLDR.
     static func countryProblem(_ code: String) -> String? {
         ReportLocale.isKnownCountry(code) ? nil
-            : "unknown country code '\(code.prefix(20))'; use ISO 3166-1 alpha-2 in capitals, such as UZ or AZ"
+            : "unknown country code '\(TerminalText.excerpt(code, 20))'; use ISO 3166-1 alpha-2 in capitals, such as UZ or AZ"
     }
 
     /// An ISO 4217 currency code known to CLDR.
     static func currencyProblem(_ code: String) -> String? {
         ReportLocale.isKnownCurrency(code) ? nil
-            : "unknown currency code '\(code.prefix(20))'; use ISO 4217 in capitals, such as USD, UZS or AZN"
+            : "unknown currency code '\(TerminalText.excerpt(code, 20))'; use ISO 4217 in capitals, such as USD, UZS or AZN"
     }
 
     /// A code of one of the vocabulary's lists, with a "did you mean" for a near miss.
@@ -29,6 +30,6 @@ enum FieldRules {
         guard !vocabulary.contains(code, in: list) else { return nil }
         let known = vocabulary.codes(list)
         let hint = Suggestion.closest(to: code, in: known).map { "; did you mean '\($0)'?" } ?? ""
-        return "unknown \(list.singular) code '\(code.prefix(40))'\(hint) (known: \(known.joined(separator: ", ")))"
+        return "unknown \(list.singular) code '\(TerminalText.excerpt(code, 40))'\(hint) (known: \(known.joined(separator: ", ")))"
     }
 }

@@ -7,9 +7,9 @@ struct ProjectCSVReader {
     let vocabulary: Vocabulary
     let problems: ProblemList
 
-    private static let columns: Set<String> = ["id", "name", "name.en", "name.uz", "name.uz-Cyrl", "name.az", "name.ru",
+    private static let columns: Set<String> = Set(["id", "name"] + LanguageTag.allCases.map { "name.\($0.tag)" } + [
                                                "partners", "sector", "places", "value", "currency", "status",
-                                               "startYear", "endYear", "source", "illustrative"]
+                                               "startYear", "endYear", "source", "illustrative"])
 
     private static let whitespace = CharacterSet.whitespaces
 
@@ -59,7 +59,7 @@ struct ProjectCSVReader {
             let name = raw.trimmingCharacters(in: .whitespaces)
             guard Self.columns.contains(name) else {
                 problems.add(SourceLocation(file: file, line: header.line, column: index + 1), field: name,
-                             "unknown column '\(name.prefix(40))' (known: \(Self.columns.sorted().joined(separator: ", ")))")
+                             "unknown column '\(TerminalText.excerpt(name, 40))' (known: \(Self.columns.sorted().joined(separator: ", ")))")
                 continue
             }
             if columnIndex[name] != nil {
@@ -69,6 +69,11 @@ struct ProjectCSVReader {
         }
         for required in ["id", "sector", "status"] where columnIndex[required] == nil {
             problems.add(SourceLocation(file: file, line: header.line, column: 1), field: required, "required column is missing")
+        }
+        if let plain = columnIndex["name"], columnIndex["name.en"] != nil {
+            // `name` stands for `name.en`: with both, one would silently win.
+            problems.add(SourceLocation(file: file, line: header.line, column: plain + 1), field: "name",
+                         "columns 'name' and 'name.en' both give the English name; keep one of them")
         }
         if columnIndex["name"] == nil && columnIndex["name.en"] == nil {
             problems.add(SourceLocation(file: file, line: header.line, column: 1), field: "name.en", "required column is missing")
@@ -87,7 +92,10 @@ struct ProjectCSVReader {
         func value(_ name: String) -> String? {
             guard let index = columns[name] else { return nil }
             let text = Self.trimmed(record.fields[index])
-            if text.utf8.count > DatasetLimits.maxTextLength, text.count > DatasetLimits.maxTextLength { fail(name, "is longer than \(DatasetLimits.maxTextLength) characters"); return nil }
+            if let length = TextLimit.excess(text) {
+                fail(name, "is \(length) characters (Unicode scalars) long; the limit is \(DatasetLimits.maxTextLength)")
+                return nil
+            }
             if let bad = TextSafety.firstForbidden(in: text, orNewline: true) {
                 fail(name, TextSafety.message(for: bad)); return nil
             }
@@ -133,7 +141,7 @@ struct ProjectCSVReader {
         func year(_ name: String) -> Int? {
             guard let text = value(name) else { return nil }
             guard let year = Int(text), FieldRules.years.contains(year) else {
-                fail(name, "expected a year \(FieldRules.years.lowerBound)–\(FieldRules.years.upperBound), found '\(text.prefix(20))'")
+                fail(name, "expected a year \(FieldRules.years.lowerBound)–\(FieldRules.years.upperBound), found '\(TerminalText.excerpt(text, 20))'")
                 return nil
             }
             return year
@@ -145,7 +153,7 @@ struct ProjectCSVReader {
             switch text.lowercased() {
             case "true", "yes", "1": illustrative = true
             case "false", "no", "0": illustrative = false
-            default: fail("illustrative", "expected true or false, found '\(text.prefix(20))'")
+            default: fail("illustrative", "expected true or false, found '\(TerminalText.excerpt(text, 20))'")
             }
         }
         guard !failed, let id, let english, let sector, let status else { return nil }

@@ -63,7 +63,13 @@ public enum SourceText {
             let bad = firstInvalidUTF8(in: Array(body)) + start
             let (line, column) = position(of: bad, in: bytes)
             throw DataError.invalid([DataProblem(SourceLocation(file: file, line: line, column: column),
-                                                 "invalid UTF-8 at byte \(bad); save the file as UTF-8")])
+                                                 "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true).leftPadded(to: 2))); save the file as UTF-8")])
+        }
+        if let control = firstControl(in: body) {
+            let (line, column) = position(of: control.offset, in: bytes)
+            let code = "U+" + String(control.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            throw DataError.invalid([DataProblem(SourceLocation(file: file, line: line, column: column),
+                                                 "the control character \(code) is not allowed in Hamkor files; remove it")])
         }
         // U+FEFF is EF BB BF in UTF-8: searched in the bytes, not the decoded scalars.
         if containsByteOrderMark(body) {
@@ -73,6 +79,26 @@ public enum SourceText {
                                                  "byte order mark (U+FEFF) inside the file; remove it")])
         }
         return text
+    }
+
+    /// The first raw control character other than tab, line feed and carriage return: C0, DEL
+    /// and the C1 controls (`C2 80`–`C2 9F`; YAML would even take U+0085 for a line break).
+    private static func firstControl(in bytes: ArraySlice<UInt8>) -> (offset: Int, value: UInt32)? {
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                let byte = buffer[index]
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0x7F {
+                    return (bytes.startIndex + index, UInt32(byte))
+                }
+                if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(buffer[index + 1]) {
+                    return (bytes.startIndex + index, UInt32(buffer[index + 1]))
+                }
+                index += 1
+            }
+            return nil
+        }
     }
 
     private static func containsByteOrderMark(_ bytes: ArraySlice<UInt8>) -> Bool {
@@ -115,6 +141,15 @@ public enum SourceText {
             index += length
         }
         return count
+    }
+
+    /// The 1-based line and column (counted in Unicode scalars) of the UTF-8 byte at `offset`.
+    public static func position(ofByte offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for byte in text.utf8.prefix(max(0, offset)) {
+            if byte == 0x0A { line += 1; column = 1 } else if (byte & 0xC0) != 0x80 { column += 1 }
+        }
+        return (line, column)
     }
 
     private static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {

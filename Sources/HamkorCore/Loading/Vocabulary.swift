@@ -61,26 +61,22 @@ public struct Vocabulary: Sendable {
 
     /// Reads `vocabulary.yaml`.
     public static func load(contentsOf url: URL) throws -> Vocabulary {
-        let text = try SourceText.read(url)
+        let text = try SourceText.read(url, limit: DatasetLimits.maxDefinitionBytes)
         let problems = ProblemList()
         let reader = YAMLNodeReader(file: url.path, problems: problems)
         var entries: [List: [(code: String, english: String)]] = [:]
-        do {
-            if let root = try Yams.compose(yaml: text),
-               let lists = reader.mapping(root, "", allowed: Set(List.allCases.map(\.rawValue))) {
-                for (name, node, _) in lists {
-                    guard let list = List(rawValue: name), let pairs = reader.mapping(node, name) else { continue }
-                    entries[list] = pairs.compactMap { pair in
-                        guard Identifier.isValid(pair.key), list != .countryWith || ReportLocale.isKnownCountry(pair.key) else {
-                            reader.fail(pair.keyNode, name, "'\(pair.key)' is not a valid code")
-                            return nil
-                        }
-                        return reader.string(pair.value, "\(name).\(pair.key)").map { (pair.key, $0) }
+        if let root = try YAMLSafetyGuard.compose(text, file: url.path),
+           let lists = reader.mapping(root, "", allowed: Set(List.allCases.map(\.rawValue))) {
+            for (name, node, _) in lists {
+                guard let list = List(rawValue: name), let pairs = reader.mapping(node, name) else { continue }
+                entries[list] = pairs.compactMap { pair in
+                    guard Identifier.isValid(pair.key), list != .countryWith || ReportLocale.isKnownCountry(pair.key) else {
+                        reader.fail(pair.keyNode, name, "'\(pair.key)' is not a valid code")
+                        return nil
                     }
+                    return reader.string(pair.value, "\(name).\(pair.key)").map { (pair.key, $0) }
                 }
             }
-        } catch let error as YamlError {
-            problems.add(YAMLErrorLocation.problem(error, file: url.path))
         }
         if !problems.isEmpty { throw DataError.invalid(problems.problems) }
         return Vocabulary(entries: entries)

@@ -17,8 +17,12 @@ public enum YAMLErrorLocation {
         case .duplicatedKeysInMapping(let duplicates, let context):
             return DataProblem(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
                                "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
-        case .reader(let problem, let offset, _, _):
-            return DataProblem(SourceLocation(file: file), "cannot read: \(problem)\(offset.map { " at byte \($0)" } ?? "")")
+        case .reader(let problem, let offset, let value, let yaml):
+            // libyaml refuses a character (a control character, U+FFFE) at a byte offset.
+            guard let offset else { return DataProblem(SourceLocation(file: file), "cannot read: \(problem)") }
+            let (line, column) = SourceText.position(ofByte: offset, in: yaml)
+            let character = value >= 0 ? " (U+\(String(value, radix: 16, uppercase: true).leftPadded(to: 4)))" : ""
+            return DataProblem(SourceLocation(file: file, line: line, column: column), "\(problem)\(character); remove it")
         default:
             return DataProblem(SourceLocation(file: file), "cannot parse: \(error)")
         }

@@ -27,16 +27,16 @@ public struct YAMLNodeReader {
     /// The key/value pairs of a mapping, checking keys against `allowed` (listed in the given
     /// order when one is unknown) and refusing anchors.
     public func mapping(_ node: Node, _ field: String, allowed: [String]) -> [(key: String, value: Node, keyNode: Node)]? {
-        mapping(node, field, allowedSet: Set(allowed), shown: allowed)
+        mapping(node, field, allowedSet: Set(allowed), shown: { allowed })
     }
 
     /// The key/value pairs of a mapping, checking keys against `allowed` and refusing anchors.
     public func mapping(_ node: Node, _ field: String, allowed: Set<String>? = nil) -> [(key: String, value: Node, keyNode: Node)]? {
-        mapping(node, field, allowedSet: allowed, shown: allowed?.sorted() ?? [])
+        mapping(node, field, allowedSet: allowed, shown: { allowed?.sorted() ?? [] })
     }
 
     private func mapping(_ node: Node, _ field: String, allowedSet allowed: Set<String>?,
-                         shown: [String]) -> [(key: String, value: Node, keyNode: Node)]? {
+                         shown: () -> [String]) -> [(key: String, value: Node, keyNode: Node)]? {
         guard refuseAnchor(node, field) else { return nil }
         guard case .mapping(let mapping) = node else {
             fail(node, field, "expected a mapping (key: value), found \(describe(node))")
@@ -49,8 +49,9 @@ public struct YAMLNodeReader {
                 continue
             }
             if let allowed, !allowed.contains(scalar.string) {
+                let shown = shown()
                 let key = String(scalar.string.prefix(40))
-                let suggestion = scalar.string.count > 100 ? "" : Suggestion.closest(to: scalar.string, in: shown).map { "; did you mean '\($0)'?" } ?? ""
+                let suggestion = scalar.string.utf8.count > 100 ? "" : Suggestion.closest(to: scalar.string, in: shown).map { "; did you mean '\($0)'?" } ?? ""
                 fail(keyNode, field.isEmpty ? key : "\(field).\(key)",
                      "unknown field '\(key)'\(suggestion) (allowed: \(shown.joined(separator: ", ")))")
                 continue
@@ -82,6 +83,12 @@ public struct YAMLNodeReader {
             return nil
         }
         let text = scalar.string
+        // Counted in Unicode scalars, the unit every later step pays for (a grapheme can hold
+        // thousands), and before any other pass over the text.
+        if let length = TextLimit.excess(text) {
+            fail(node, field, "is \(length) characters (Unicode scalars) long; the limit is \(DatasetLimits.maxTextLength)")
+            return nil
+        }
         if !allowEmpty && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             fail(node, field, "must not be empty")
             return nil
@@ -90,17 +97,13 @@ public struct YAMLNodeReader {
             fail(node, field, TextSafety.message(for: bad))
             return nil
         }
-        if text.count > DatasetLimits.maxTextLength {
-            fail(node, field, "is \(text.count) characters long; the limit is \(DatasetLimits.maxTextLength)")
-            return nil
-        }
         return text
     }
 
     public func integer(_ node: Node, _ field: String, range: ClosedRange<Int>? = nil) -> Int? {
         guard let text = scalarText(node, field) else { return nil }
         guard let value = Int(text) else {
-            fail(node, field, "expected a whole number, found '\(text.prefix(40))'")
+            fail(node, field, "expected a whole number, found '\(TerminalText.excerpt(text, 40))'")
             return nil
         }
         if let range, !range.contains(value) {
@@ -116,7 +119,7 @@ public struct YAMLNodeReader {
         case "true", "yes", "on", "1": return true
         case "false", "no", "off", "0": return false
         default:
-            fail(node, field, "expected true or false, found '\(text.prefix(40))'")
+            fail(node, field, "expected true or false, found '\(TerminalText.excerpt(text, 40))'")
             return nil
         }
     }
@@ -161,7 +164,7 @@ public struct YAMLNodeReader {
 
     public func describe(_ node: Node) -> String {
         switch node {
-        case .scalar(let scalar): scalar.string.isEmpty ? "an empty value" : "'\(scalar.string.prefix(40))'"
+        case .scalar(let scalar): scalar.string.isEmpty ? "an empty value" : "'\(TerminalText.excerpt(scalar.string, 40))'"
         case .mapping: "a mapping"
         case .sequence: "a list"
         case .alias: "an alias"

@@ -1,71 +1,88 @@
-/// Refuses, before parsing, YAML that could exhaust memory or the parser's stack: nesting
-/// deeper than ``DatasetLimits/maxNestingDepth`` and anchors or aliases (`&name`, `*name`),
-/// from which "billion laughs" bombs are built. Hamkor files never need either.
+import CYaml
+import Yams
+
+/// Composes Hamkor's YAML files safely: anchors and aliases (`&name`, `*name`, from which
+/// "billion laughs" bombs are built) and nesting deeper than ``DatasetLimits/maxNestingDepth``
+/// are refused before any node is built.
+///
+/// The check runs libyaml's own event parser, the one Yams composes from, over the same bytes,
+/// so it sees exactly the anchors and aliases the composer would: a quoted string ending in a
+/// backslash, a block scalar or a comment cannot hide one from it. Events are produced in time
+/// linear in the text and hold no expanded alias, so the check itself cannot be made to blow up.
+/// This is the only Hamkor code that touches libyaml directly; nothing else sees its pointers.
 public enum YAMLSafetyGuard {
-    /// The first problem found, if any.
+    /// The root node of `text`, or `nil` for a file holding only comments, after the safety check.
+    ///
+    /// - Throws: ``DataError/invalid(_:)`` with the located problem (an anchor, an alias, too
+    ///   deep a nesting, or a syntax error).
+    public static func compose(_ text: String, file: String) throws(DataError) -> Node? {
+        if let problem = check(text, file: file) { throw DataError.invalid([problem]) }
+        return try composeChecked(text, file: file)
+    }
+
+    /// Composes text already known to hold no anchor, alias or deep nesting (checked by
+    /// ``check(_:file:)``, or strict JSON, whose grammar has none).
+    static func composeChecked(_ text: String, file: String) throws(DataError) -> Node? {
+        do {
+            // The basic resolver: Hamkor reads every scalar as text and decides its type itself,
+            // so the default resolver's regular expressions (run on every mapping key by the
+            // composer's duplicate-key check) would cost time and decide nothing.
+            return try Yams.compose(yaml: text, .basic)
+        } catch let error as YamlError {
+            throw DataError.invalid([YAMLErrorLocation.problem(error, file: file)])
+        } catch {
+            throw DataError.invalid([DataProblem(SourceLocation(file: file), "cannot parse: \(error)")])
+        }
+    }
+
+    /// The first anchor, alias or too-deep nesting in `text`, if any. A syntax error ends the
+    /// check without a problem: composing the text then reports it, located, from the same parser.
     public static func check(_ text: String, file: String) -> DataProblem? {
-        var depth = 0, line = 1, column = 0
-        var quote: Character?
-        var inComment = false
-        var lineStart = true, indent = 0
-        var previous: Character = "\n"
-        // The last non-blank character on this line outside quotes, and the one before it:
-        // a YAML node (and so an anchor or alias) can only start after `:`, `-`, `?`, `[`, `{`,
-        // `,` or at the start of a line; a `*` inside `0 7 * * MON` is plain text.
-        var lastNonBlank: Character?
-        var beforeLastNonBlank: Character?
-        for character in text {
-            column += 1
-            if character == "\n" || character == "\r\n" || character == "\r" {
-                line += 1; column = 0; lineStart = true; indent = 0; inComment = false; previous = "\n"
-                lastNonBlank = nil; beforeLastNonBlank = nil
-                continue
-            }
-            defer {
-                if !lineStart, quote == nil, !inComment, character != " ", character != "\t" {
-                    beforeLastNonBlank = previous
-                    lastNonBlank = character
-                }
-                previous = character
-            }
-            if inComment { continue }
-            if lineStart {
-                // Compact nested block sequences and complex keys (`- - - x`, `? ? x`) nest
-                // without indentation, so their indicators count as indentation here.
-                if character == " " || character == "-" || character == "?" { indent += 1; continue }
-                lineStart = false
-                if indent > DatasetLimits.maxNestingDepth * 4 {
-                    return DataProblem(SourceLocation(file: file, line: line, column: column),
-                                       "indented \(indent) columns deep; Hamkor files nest at most \(DatasetLimits.maxNestingDepth) levels")
-                }
-            }
-            if let open = quote {
-                if character == open && previous != "\\" || (open == "'" && character == "'") { quote = nil }
-                continue
-            }
-            let atNodeStart: Bool = {
-                guard let last = lastNonBlank else { return true }
-                if ":[{,?".contains(last) { return true }
-                return last == "-" && (beforeLastNonBlank == nil || beforeLastNonBlank == " " || beforeLastNonBlank == "\t"
-                                       || beforeLastNonBlank == "\n")
-            }()
-            let afterBlank = previous == "\n" || previous == " " || previous == "\t"
-            switch character {
-            case "\"" where atNodeStart, "'" where atNodeStart:
-                quote = character
-            case "#" where afterBlank:
-                inComment = true
-            case "&" where atNodeStart, "*" where atNodeStart:
-                return DataProblem(SourceLocation(file: file, line: line, column: column),
-                                   "YAML anchors and aliases (&name, *name) are not allowed in Hamkor files; write the value out")
-            case "[", "{":
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            scan(bytes, file: file)
+        } ?? nil
+    }
+
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> DataProblem? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            return DataProblem(SourceLocation(file: file), "cannot start the YAML parser (out of memory)")
+        }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+        var depth = 0
+        var event = yaml_event_t()
+        while yaml_parser_parse(&parser, &event) == 1 {
+            defer { yaml_event_delete(&event) }
+            let location = SourceLocation(file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            let anchored: Bool
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return nil
+            case YAML_ALIAS_EVENT:
+                return DataProblem(location, "YAML aliases (*name) are not allowed in Hamkor files; write the value out")
+            case YAML_SCALAR_EVENT:
+                anchored = event.data.scalar.anchor != nil
+            case YAML_SEQUENCE_START_EVENT:
+                anchored = event.data.sequence_start.anchor != nil
                 depth += 1
-                if depth > DatasetLimits.maxNestingDepth {
-                    return DataProblem(SourceLocation(file: file, line: line, column: column),
-                                       "nested more than \(DatasetLimits.maxNestingDepth) levels deep")
-                }
-            case "]", "}": depth = max(0, depth - 1)
-            default: break
+            case YAML_MAPPING_START_EVENT:
+                anchored = event.data.mapping_start.anchor != nil
+                depth += 1
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                anchored = false
+                depth -= 1
+            default:
+                anchored = false
+            }
+            if anchored {
+                return DataProblem(location, "YAML anchors (&name) are not allowed in Hamkor files; write the value out")
+            }
+            if depth > DatasetLimits.maxNestingDepth {
+                return DataProblem(location, "nested more than \(DatasetLimits.maxNestingDepth) levels deep; Hamkor files need far fewer")
             }
         }
         return nil

@@ -12,6 +12,9 @@ public struct LocalizedText: Hashable, Sendable {
     /// where its text ends, or -1 when there is none.
     private let ends: SIMD8<Int32>
 
+    /// How many languages `ends` can hold; `LanguageProfileTests` checks the profile table fits.
+    public static let languageCapacity = 8
+
     /// Creates text from an English source and optional translations.
     public init(english: String, translations: [LanguageTag: String] = [:]) {
         var ends = SIMD8<Int32>(repeating: -1)
@@ -62,14 +65,6 @@ public struct LocalizedText: Hashable, Sendable {
         return english
     }
 
-    /// A language's place in `ends` (its order in `LanguageTag.allCases`; at most eight).
-    private static func position(_ language: LanguageTag) -> Int {
-        switch language {
-        case .english: 0
-        case .uzbekLatin: 1
-        case .uzbekCyrillic: 2
-        case .azerbaijani: 3
-        case .russian: 4
-        }
-    }
+    /// A language's place in `ends`: its row in the language profile table (at most eight).
+    private static func position(_ language: LanguageTag) -> Int { language.index }
 }

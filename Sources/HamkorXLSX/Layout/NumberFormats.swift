@@ -27,9 +27,19 @@ struct NumberFormats {
         fractionDigits > 0 ? "#,##0." + String(repeating: "0", count: min(fractionDigits, 15)) : integer
     }
 
-    /// `0.0%` with `fractionDigits` digits.
-    static func percent(_ fractionDigits: Int) -> String {
-        fractionDigits > 0 ? "0." + String(repeating: "0", count: min(fractionDigits, 15)) + "%" : "0%"
+    /// A percentage with `fractionDigits` digits, the sign on the language's side and spaced as
+    /// the language spaces it, as in the text and CSV outputs: `0.0%` (en), `0.0" "%` (ru), `%0.0` (tr).
+    func percent(_ fractionDigits: Int) -> String {
+        let number = fractionDigits > 0 ? "0." + String(repeating: "0", count: min(fractionDigits, 15)) : "0"
+        let probe = locale.percent(Decimal(string: "0.07")!, fractionDigits: 0)
+        guard let digit = probe.firstIndex(of: "7") else { return number + "%" }
+        func code(_ side: Substring) -> String {
+            // Every character but the sign is a quoted literal; the bare `%` makes Excel scale by 100.
+            side.split(separator: "%", omittingEmptySubsequences: false).map { part in
+                part.isEmpty ? "" : "\"" + part.replacingOccurrences(of: "\"", with: "") + "\""
+            }.joined(separator: "%")
+        }
+        return code(probe[..<digit]) + number + code(probe[probe.index(after: digit)...])
     }
 
     /// Money in `currency`, with the language's symbol on the language's side: `"$"#,##0`, `#,##0" ₽"`.
@@ -53,7 +63,7 @@ struct NumberFormats {
     /// digits becomes a day, month or year field, every other character a literal.
     private static func dateCode(locale: ReportLocale) -> String {
         guard let probe = CivilDate(year: 2033, month: 1, day: 5) else { return "yyyy-mm-dd" }
-        let text = locale.date(probe, .short)
+        let text = locale.date(probe, .table)
         var code = ""
         var digits = ""
         var fields = 0

@@ -10,7 +10,7 @@ extension WorkbookRenderer {
         case .integer: NumberFormats.integer
         case .decimal(let digits): NumberFormats.decimal(digits)
         case .money(let currency, let digits): formats.money(currency, fractionDigits: digits)
-        case .percent(let digits): NumberFormats.percent(digits)
+        case .percent(let digits): formats.percent(digits)
         case .date: formats.date
         case .year: NumberFormats.year
         }

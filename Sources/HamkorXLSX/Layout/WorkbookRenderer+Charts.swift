@@ -12,7 +12,7 @@ extension WorkbookRenderer {
         try handle.addSeries(name: chart.seriesName, sheet: part.sheet.name, firstRow: part.firstDataRow,
                              lastRow: part.lastDataRow, categoryColumn: source.categoryColumn, valueColumn: source.valueColumn)
         handle.setTitles(title: chart.title, categoryAxis: chart.categoryAxisTitle, valueAxis: chart.valueAxisTitle)
-        if let table = selectedTables.first(where: { $0.id == source.tableID }),
+        if let table = document.tables.first(where: { $0.id == source.tableID }),
            let first = table.rows.first(where: { $0.indices.contains(source.valueColumn) && $0[source.valueColumn] != .empty }),
            let plan = placement.plans[safe: source.valueColumn] {
             let kind = ValueKind(first[source.valueColumn], percentDigits: plan.percentDigits, moneyDigits: plan.moneyDigits)

@@ -85,7 +85,7 @@ extension WorkbookRenderer {
                                     text: cellText(table.title, at: sheet.name, row: row, column: 0), row: row, column: 0)
                 row += 1
             case .chart(let chart):
-                guard !drawsOnTableSheet(chart), includesChart(chart), !chart.points.isEmpty else { break }
+                guard !drawsOnTableSheet(chart), !chart.points.isEmpty else { break }
                 row += 1
                 try writeText(chart.title, on: sheet, row: row, column: 0, style: .caption)
                 row += 1
@@ -122,16 +122,10 @@ extension WorkbookRenderer {
         return min(max(Double(widest) + 2, 24), configuration.maximumColumnWidth)
     }
 
-    /// Whether a chart is part of this export (all of them, or those of the one table asked for).
-    func includesChart(_ chart: ChartBlock) -> Bool {
-        guard let tableID = context.tableID else { return true }
-        return chart.source?.tableID == tableID
-    }
-
     /// Whether a chart can be drawn from its source table's sheet.
     func drawsOnTableSheet(_ chart: ChartBlock) -> Bool {
         guard let source = chart.source,
-              let table = selectedTables.first(where: { $0.id == source.tableID }) else { return false }
+              let table = document.tables.first(where: { $0.id == source.tableID }) else { return false }
         return table.columns.indices.contains(source.categoryColumn)
             && table.columns.indices.contains(source.valueColumn) && !table.rows.isEmpty
     }

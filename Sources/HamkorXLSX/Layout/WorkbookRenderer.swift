@@ -29,29 +29,23 @@ final class WorkbookRenderer {
         self.formats = NumberFormats(locale: context.locale)
     }
 
-    /// The tables this export renders (one when the context names a table).
-    var selectedTables: [TableBlock] {
-        guard let id = context.tableID else { return document.tables }
-        return document.tables.filter { $0.id == id }
-    }
-
     /// Writes the whole workbook to `path`.
     func render(to path: String, temporaryFolder: String) throws {
-        let constantMemory = selectedTables.contains { $0.rows.count > configuration.constantMemoryRowThreshold }
+        let constantMemory = document.tables.contains { $0.rows.count > configuration.constantMemoryRowThreshold }
         workbook = try Workbook(path: path, constantMemory: constantMemory,
                                 temporaryFolder: constantMemory ? temporaryFolder : nil)
         try setProperties()
         let summary = try workbook.addWorksheet(named: claimSheetName(document.labels.summary, fallback: "Summary"))
         // Table sheets are named up front so that the summary can link to them.
-        for table in selectedTables where sheetNames[table.id] == nil {
+        for table in document.tables where sheetNames[table.id] == nil {
             sheetNames[table.id] = claimSheetName(table.shortTitle, fallback: table.id)
         }
         summary.activate()
         let summaryCharts = try writeSummary(on: summary)
-        for table in selectedTables {
+        for table in document.tables {
             try writeTable(table)
         }
-        for chart in document.charts where includesChart(chart) {
+        for chart in document.charts {
             if drawsOnTableSheet(chart), let source = chart.source, let placement = placements[source.tableID] {
                 try drawChart(chart, source: source, placement: placement)
             } else if let source = chart.source {
@@ -114,7 +108,8 @@ final class WorkbookRenderer {
     }
 
     private func setProperties() throws {
-        let keywords = ["Hamkor", document.reportID, document.language.tag].joined(separator: ", ")
+        // Readers see category and keywords in the file's properties: in the report language.
+        let keywords = [document.title, document.labels.languageName, "Hamkor"].joined(separator: ", ")
         var comments: [String] = []
         if document.isSampleData { comments.append(document.labels.sampleData) }
         if document.hasIllustrativeFigures { comments.append(document.labels.illustrativeNote) }
@@ -123,7 +118,7 @@ final class WorkbookRenderer {
             subject: document.subtitle ?? document.title,
             author: configuration.author,
             company: configuration.company.isEmpty ? nil : configuration.company,
-            category: document.reportID,
+            category: document.labels.category,
             keywords: keywords,
             comments: comments.isEmpty ? nil : comments.joined(separator: " "),
             created: Int(document.generatedAt.timeIntervalSince1970.rounded(.down))))

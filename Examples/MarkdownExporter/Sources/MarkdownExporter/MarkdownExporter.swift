@@ -23,16 +23,11 @@ public struct MarkdownExporter: ReportExporter {
         self.configuration = configuration
     }
 
-    public func export(_ document: ReportDocument, context: ExportContext, to target: ExportTarget) throws -> [ExportedFile] {
+    /// Renders one part, the Markdown text; Hamkor's driver publishes it (atomically to a
+    /// file, or to standard output) and applies `--table` before this is called.
+    public func render(_ document: ReportDocument, context: ExportContext, into sink: any ExportSink) throws {
         let text = render(document, locale: context.locale)
-        switch target {
-        case .standardOutput:
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return []
-        case .file(let url):
-            let bytes = try AtomicFileWriter.write(Data(text.utf8), to: url)
-            return [ExportedFile(url: url, bytes: bytes)]
-        }
+        try sink.writePart(Self.documentPart) { try $0.write(text) }
     }
 
     /// The Markdown text of a document.

@@ -34,6 +34,22 @@ import Testing
         #expect(text.contains(document.labels.sampleData.replacingOccurrences(of: "-", with: "\\-")))
     }
 
+    @Test func rendersOnePartIntoAMemorySinkWithTheTableAskedFor() throws {
+        let engine = try ReportEngine(resources: ResourceLocator(root: Self.repository))
+        let document = try engine.document(report: "portfolio", dataset: try engine.loadDataset([]), language: .english,
+                                           generatedAt: Date(timeIntervalSince1970: 1_724_400_000))
+        let table = try #require(document.tables.last)
+        let context = ExportContext(locale: engine.locale(for: .english), tableID: table.id)
+        let parts = try MarkdownExporter().renderParts(document, context: context)
+
+        #expect(parts.map(\.name) == [MarkdownExporter.documentPart])
+        let text = String(decoding: parts[0].bytes, as: UTF8.self)
+        #expect(text.components(separatedBy: "\n|").count > 1)
+        for other in document.tables where other.id != table.id {
+            #expect(!text.contains("### \(other.title)\n"))  // --table reached this exporter through the driver
+        }
+    }
+
     @Test func textFromDataCannotInjectMarkup() {
         let document = ReportDocument(reportID: "x", title: "T", language: .english, generatedAt: Date(timeIntervalSince1970: 0),
                                       blocks: [.paragraph("[click](http://evil) | <script>")], labels: .english)

@@ -36,44 +36,15 @@ public enum AtomicFileWriter {
     /// Writes several files as a group: every file is written and fsynced to its temporary
     /// path first, and only when all succeeded are they renamed into place. A failure while
     /// writing (a full disk at the third file, say) publishes none of them, so an output set is
-    /// never left half-replaced. Returns the sizes, in order.
+    /// never left half-replaced. Returns the sizes, in order. (An ``AtomicFileGroup`` does
+    /// the work; use one directly when the final names are known only after writing.)
     @discardableResult
     public static func writeGroup(to urls: [URL], _ body: (Int, URL) throws -> Void) throws -> [Int] {
-        var temporaries: [URL] = []
-        var sizes: [Int] = []
-        do {
-            for (index, url) in urls.enumerated() {
-                let folder = url.deletingLastPathComponent()
-                do {
-                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                } catch {
-                    throw ExportError.cannotWrite(path: url.path, reason: reason(error))
-                }
-                let temporary = folder.appendingPathComponent(
-                    ".\(url.lastPathComponent)\(temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-                temporaries.append(temporary)
-                do {
-                    try body(index, temporary)
-                    sizes.append(try syncFile(temporary, reportingAs: url))
-                } catch ExportError.cannotWrite(_, let reason) {
-                    throw ExportError.cannotWrite(path: url.path, reason: reason)  // the target, not the temporary file
-                } catch let error as ExportError {
-                    throw error
-                } catch {
-                    throw ExportError.cannotWrite(path: url.path, reason: reason(error))
-                }
-            }
-            for (temporary, url) in zip(temporaries, urls) {
-                guard rename(temporary.path, url.path) == 0 else {
-                    throw ExportError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
-                }
-            }
-            Set(urls.map { $0.deletingLastPathComponent().path }).forEach { syncFolder(URL(fileURLWithPath: $0)) }
-            return sizes
-        } catch {
-            temporaries.forEach { unlink($0.path) }
-            throw error
+        let group = AtomicFileGroup()
+        for (index, url) in urls.enumerated() {
+            try group.stage(beside: url) { try body(index, $0) }
         }
+        return try group.publish(as: urls)
     }
 
     /// Removes temporary files left in `folder` (recursively) by runs that were killed.
@@ -93,7 +64,7 @@ public enum AtomicFileWriter {
         return removed
     }
 
-    private static func syncFile(_ url: URL, reportingAs target: URL) throws -> Int {
+    static func syncFile(_ url: URL, reportingAs target: URL) throws -> Int {
         let descriptor = open(url.path, O_RDONLY)
         guard descriptor >= 0 else {
             throw ExportError.cannotWrite(path: target.path, reason: "the writer produced no file (\(String(cString: strerror(errno))))")
@@ -107,14 +78,14 @@ public enum AtomicFileWriter {
         return Int(info.st_size)
     }
 
-    private static func syncFolder(_ folder: URL) {
+    static func syncFolder(_ folder: URL) {
         let descriptor = open(folder.path, O_RDONLY)
         guard descriptor >= 0 else { return }
         fsync(descriptor)
         close(descriptor)
     }
 
-    private static func reason(_ error: Error) -> String {
+    static func reason(_ error: Error) -> String {
         if let error = error as? ExportError, case .cannotWrite(_, let reason) = error { return reason }
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {

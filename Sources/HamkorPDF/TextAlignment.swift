@@ -1,0 +1,4 @@
+/// Where a text sits within its width.
+enum TextAlignment: Sendable {
+    case leading, center, trailing
+}
