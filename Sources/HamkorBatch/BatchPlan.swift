@@ -3,11 +3,12 @@ import HamkorCore
 
 /// The units a batch will run, with their output paths, after sharding.
 ///
-/// Units are expanded as job × report × language × format, each list in the order the job
-/// file gives it, and numbered in that order; a shard keeps those ``ShardPartition`` gives it,
-/// balanced by expected cost (``UnitCost``). Paths are checked lexically here (no absolute
-/// paths, no `..`, no collisions, none of Hamkor's own file names); ``OutputRoot`` checks
-/// symbolic links when the folders are created.
+/// Units are expanded as job × parameter combination × report × language × format, each list
+/// in the order the job file gives it, and numbered in that order (relative periods such as
+/// `previous-quarter` resolved at `now` in the job's time zone); a shard keeps those
+/// ``ShardPartition`` gives it, balanced by expected cost (``UnitCost``). Paths are checked
+/// lexically here (no absolute paths, no `..`, no collisions, none of Hamkor's own file names);
+/// ``OutputRoot`` checks symbolic links when the folders are created.
 public struct BatchPlan: Sendable {
     /// The units of this shard, in batch order.
     public let units: [BatchUnit]
@@ -31,22 +32,27 @@ public struct BatchPlan: Sendable {
     ///   would write one file, ``BatchError/reservedPath(path:owner:reason:)`` when a unit would
     ///   write one of Hamkor's own files (both exit 65; see ``OutputClaims``).
     public init(jobFile: JobFile, shard: Shard = .all, now: Date, reportWeight: (String) -> Int = { _ in 1 }) throws(BatchError) {
-        let template = jobFile.output
         var all: [BatchUnit] = []
         for job in jobFile.jobs {
             let wall = CivilCalendar.wallTime(of: now, in: job.timeZone)
+            let template = job.output ?? jobFile.output
+            for parameters in Self.combinations(job.parameters, at: now, in: job.timeZone) {
             for report in job.reports {
                 for language in job.languages {
                     for format in job.formats {
-                        let path = template.resolve([
+                        var values = [
                             "report": report, "lang": language.tag, "format": format, "job": job.name,
                             "date": wall.dateText, "datetime": wall.fileDateTimeText,
-                        ])
+                        ]
+                        for parameter in parameters { values[parameter.name] = parameter.value }
+                        let path = template.resolve(values)
                         try Self.checkLexically(path, template: template)
                         all.append(BatchUnit(index: all.count, job: job.name, report: report, language: language,
-                                             format: format, path: path, data: job.data, strict: job.strict))
+                                             format: format, path: path, data: job.data, strict: job.strict,
+                                             parameters: parameters))
                     }
                 }
+            }
             }
         }
         // Every unit of every shard: shards must not collide with each other either.
@@ -63,6 +69,21 @@ public struct BatchPlan: Sendable {
         self.shard = shard
         self.manifestTimeZone = jobFile.jobs.first.flatMap { $0.timeZoneIsExplicit ? $0.timeZone : nil }
             ?? TimeZone(identifier: "UTC")!
+    }
+
+    /// Every combination of a job's parameter values, the first parameter varying slowest;
+    /// relative periods resolved at `now` in `timeZone`. One empty combination without parameters.
+    static func combinations(_ parameters: [JobParameter], at now: Date, in timeZone: TimeZone) -> [[UnitParameter]] {
+        var result: [[UnitParameter]] = [[]]
+        for parameter in parameters {
+            result = result.flatMap { prefix in
+                parameter.values.map { value in
+                    let resolved = RelativePeriod(rawValue: value.text)?.resolve(at: now, in: timeZone).code ?? value.text
+                    return prefix + [UnitParameter(name: parameter.name, value: resolved, location: value.location)]
+                }
+            }
+        }
+        return result
     }
 
     /// A plan over given units (for callers that build units themselves, and tests).
@@ -104,7 +125,8 @@ public struct BatchPlan: Sendable {
     public func dryRunLines(root: String) -> [String] {
         let prefix = root.isEmpty || root == "." ? "" : (root.hasSuffix("/") ? root : root + "/")
         var lines = units.map { unit in
-            "\(unit.job)\t\(unit.report)\t\(unit.language.tag)\t\(unit.format)\t\(prefix)\(unit.path)"
+            let parameters = unit.parameters.isEmpty ? "" : "\t" + unit.parameters.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
+            return "\(unit.job)\t\(unit.report)\t\(unit.language.tag)\t\(unit.format)\t\(prefix)\(unit.path)\(parameters)"
         }
         let shardNote = shard.count > 1 ? " (shard \(shard) of \(totalUnits) units)" : ""
         lines.append("\(units.count) unit\(units.count == 1 ? "" : "s") would be written\(shardNote), then \(prefix)\(shard.manifestName)")

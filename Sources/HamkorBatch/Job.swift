@@ -22,6 +22,12 @@ public struct Job: Sendable, Hashable {
     public var data: [URL]?
     /// Strict runs treat diagnostics (such as missing translations) as failures.
     public var strict: Bool
+    /// Report parameters and the values to run each with, in file order: units multiply over
+    /// every combination. Values may be relative periods (`previous-quarter`), resolved when
+    /// the batch is planned.
+    public var parameters: [JobParameter]
+    /// This job's own output template, when it has one (else the file's).
+    public var output: OutputTemplate?
     /// Where the job is written in its file.
     public var location: SourceLocation
     /// Run by the scheduler after a run with failed units, or one that could not run at all.
@@ -36,8 +42,11 @@ public struct Job: Sendable, Hashable {
     public init(name: String, reports: [String], languages: [LanguageTag] = [.english], formats: [String] = ["txt"],
                 schedule: CronExpression? = nil, timeZone: TimeZone = TimeZone(identifier: "UTC")!,
                 timeZoneIsExplicit: Bool = false, data: [URL]? = nil, strict: Bool = false,
+                parameters: [JobParameter] = [],
                 location: SourceLocation = SourceLocation(file: ""), onFailure: NotificationCommand? = nil,
                 onSuccess: NotificationCommand? = nil, hookTimeout: Double = 60, catchUp: CatchUpPolicy = .none) {
+        self.parameters = parameters
+        self.output = nil
         self.name = name
         self.reports = reports
         self.languages = languages

@@ -13,7 +13,7 @@ struct JobFileReader {
 
     static let notificationKeys = ["onFailure", "onSuccess", "hookTimeout", "catchUp"]
     static let topLevelKeys = ["data", "output", "timezone", "jobs"] + notificationKeys
-    static let jobKeys = ["name", "report", "reports", "languages", "formats", "schedule", "timezone", "data", "strict"] + notificationKeys
+    static let jobKeys = ["name", "report", "reports", "languages", "formats", "schedule", "timezone", "data", "strict", "parameters", "output"] + notificationKeys
     static let maxHookTimeout = 3600
     static let maxJobs = 1000
 
@@ -54,6 +54,19 @@ struct JobFileReader {
             }
             seen[job.name] = job.location
             jobs.append(job)
+        }
+        // A placeholder that is not built in must be a parameter of the job using the template.
+        for job in jobs {
+            for name in (job.output ?? output).parameterPlaceholders where !job.parameters.contains(where: { $0.name == name }) {
+                let hint = Suggestion.closest(to: name, in: OutputTemplate.placeholders).map { "did you mean '{\($0)}'? " } ?? ""
+                let own = job.parameters.isEmpty ? "none" : job.parameters.map { "{\($0.name)}" }.joined(separator: " ")
+                let message = "unknown placeholder '{\(name)}'; \(hint)(available: \(OutputTemplate.placeholders.map { "{\($0)}" }.joined(separator: " ")); parameters of job '\(job.name)': \(own))"
+                if let location = job.output?.location {
+                    reader.problems.add(location, field: "jobs.output", message)
+                } else {
+                    reader.fail(values["output"], "output", message)
+                }
+            }
         }
         return JobFile(url: url, data: data, output: output, timeZone: zone, jobs: jobs)
     }
@@ -126,14 +139,60 @@ struct JobFileReader {
         if let strictNode = values["strict"] {
             if let parsed = reader.bool(strictNode, "\(field).strict") { strict = parsed } else { ok = false }
         }
+        var parameters: [JobParameter] = []
+        if let parametersNode = values["parameters"] {
+            if let parsed = self.parameters(parametersNode, "\(field).parameters") { parameters = parsed } else { ok = false }
+        }
+        var output: OutputTemplate?
+        if let outputNode = values["output"], let text = reader.string(outputNode, "\(field).output") {
+            do { output = try OutputTemplate(parsing: text, location: reader.location(outputNode)) } catch {
+                reader.fail(outputNode, "\(field).output", error.message)
+                ok = false
+            }
+        }
         let problemsBefore = reader.problems.problems.count
         let notify = notifications(values, "\(field).", defaults: fileNotifications)
         if reader.problems.problems.count != problemsBefore { ok = false }
         guard ok, let name else { return nil }
-        return Job(name: name, reports: reports, languages: languages, formats: formats, schedule: schedule,
-                   timeZone: zone ?? TimeZone(identifier: "UTC")!, timeZoneIsExplicit: zone != nil,
-                   data: data, strict: strict, location: reader.location(node),
-                   onFailure: notify.onFailure, onSuccess: notify.onSuccess, hookTimeout: notify.hookTimeout, catchUp: notify.catchUp)
+        var job = Job(name: name, reports: reports, languages: languages, formats: formats, schedule: schedule,
+                      timeZone: zone ?? TimeZone(identifier: "UTC")!, timeZoneIsExplicit: zone != nil,
+                      data: data, strict: strict, parameters: parameters, location: reader.location(node),
+                      onFailure: notify.onFailure, onSuccess: notify.onSuccess, hookTimeout: notify.hookTimeout, catchUp: notify.catchUp)
+        job.output = output
+        return job
+    }
+
+    /// `parameters: {partner: [AZ], period: [previous-quarter, 2024]}`: names and non-empty lists
+    /// of distinct values (a single value may stand alone). Whether a report takes them is
+    /// checked against its definition when the batch is planned.
+    private func parameters(_ node: Node, _ field: String) -> [JobParameter]? {
+        guard let pairs = reader.mapping(node, field) else { return nil }
+        var result: [JobParameter] = []
+        var ok = true
+        for (name, value, keyNode) in pairs {
+            let path = "\(field).\(name)"
+            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }),
+                  !OutputTemplate.placeholders.contains(name) else {
+                reader.fail(keyNode, path, "'\(name)' cannot be a parameter name (letters, digits and _; not \(OutputTemplate.placeholders.joined(separator: ", ")))")
+                ok = false
+                continue
+            }
+            guard let items = reader.listOrScalar(value, path) else { ok = false; continue }
+            if items.isEmpty { reader.fail(value, path, "must list at least one value"); ok = false; continue }
+            var values: [(text: String, location: SourceLocation)] = []
+            for (index, item) in items.enumerated() {
+                guard let text = reader.string(item, "\(path)[\(index)]") else { ok = false; continue }
+                if values.contains(where: { $0.text == text }) {
+                    reader.fail(item, "\(path)[\(index)]", "value '\(text)' is listed twice"); ok = false; continue
+                }
+                if text.contains("/") || text.contains("\0") || text.isEmpty {
+                    reader.fail(item, "\(path)[\(index)]", "'\(text)' cannot be a parameter value (it would change output paths)"); ok = false; continue
+                }
+                values.append((text, reader.location(item)))
+            }
+            result.append(JobParameter(name: name, values: values))
+        }
+        return ok ? result : nil
     }
 
     /// The notification settings of a job or of the file (the jobs' defaults).

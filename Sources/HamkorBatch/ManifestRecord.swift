@@ -13,6 +13,9 @@ public struct ManifestRecord: Sendable, Hashable, Codable {
     public var report: String
     public var language: String
     public var format: String
+    /// The unit's report parameters, resolved (`{"partner": "AZ", "period": "2025-Q1"}`);
+    /// `nil` for a job without parameters.
+    public var parameters: [String: String]?
     public var path: String
     public var bytes: Int?
     public var sha256: String?
@@ -37,6 +40,7 @@ public struct ManifestRecord: Sendable, Hashable, Codable {
         report = unit.report
         language = unit.language.tag
         format = unit.format
+        parameters = unit.parameters.isEmpty ? nil : Dictionary(unit.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
         path = first?.path ?? unit.path
         bytes = first?.bytes
         sha256 = first?.sha256
@@ -49,8 +53,12 @@ public struct ManifestRecord: Sendable, Hashable, Codable {
         reused = result.reused ? true : nil
     }
 
-    /// What identifies the unit in its batch, whatever its path: `job report language format`.
-    public var key: String { "\(job) \(report) \(language) \(format)" }
+    /// What identifies the unit in its batch, whatever its path: `job report language format`,
+    /// then its parameters as `name=value` in name order.
+    public var key: String {
+        BatchUnit.key(job: job, report: report, language: language, format: format,
+                      parameters: (parameters ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
+    }
 
     /// Every file of the unit (none when it failed).
     public var allFiles: [File] {
@@ -67,6 +75,12 @@ public struct ManifestRecord: Sendable, Hashable, Codable {
             "\"report\": \(quote(report))",
             "\"language\": \(quote(language))",
             "\"format\": \(quote(format))",
+        ]
+        if let parameters {
+            fields.append("\"parameters\": {" + parameters.sorted { $0.key < $1.key }.map { "\(quote($0.key)): \(quote($0.value))" }
+                .joined(separator: ", ") + "}")
+        }
+        fields += [
             "\"path\": \(quote(path))",
             "\"bytes\": \(bytes.map { String($0) } ?? "null")",
             "\"sha256\": \(sha256.map(quote) ?? "null")",

@@ -4,7 +4,8 @@ import HamkorCore
 /// The output path pattern of a job file, such as `{date}/{report}/{report}.{lang}.{format}`.
 ///
 /// Placeholders: `{report}`, `{lang}`, `{format}`, `{job}`, `{date}` (`2026-11-26`) and
-/// `{datetime}` (`2026-11-26T0700`), the last two in the job's time zone. The resolved path is
+/// `{datetime}` (`2026-11-26T0700`), the last two in the job's time zone, and any job parameter
+/// (`{partner}`, `{period}`) with its resolved value. The resolved path is
 /// relative to the `--out` root and must stay inside it.
 public struct OutputTemplate: Sendable, Hashable, CustomStringConvertible {
     /// The default template.
@@ -40,7 +41,7 @@ public struct OutputTemplate: Sendable, Hashable, CustomStringConvertible {
                     throw TemplateError(message: "'{' without a closing '}' in '\(source)'")
                 }
                 let name = String(source[source.index(after: index)..<close])
-                guard Self.placeholders.contains(name) else {
+                guard Self.placeholders.contains(name) || Self.isParameterName(name) else {
                     let hint = Suggestion.closest(to: name, in: Self.placeholders).map { "; did you mean '{\($0)}'?" } ?? ""
                     throw TemplateError(message: "unknown placeholder '{\(name)}'\(hint) (available: \(Self.placeholders.map { "{\($0)}" }.joined(separator: " ")))")
                 }
@@ -79,6 +80,19 @@ public struct OutputTemplate: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { source }
+
+    /// The placeholders that are not built in: job parameters such as `{period}`.
+    public var parameterPlaceholders: [String] {
+        var names: [String] = []
+        for case .placeholder(let name) in pieces where !Self.placeholders.contains(name) && !names.contains(name) { names.append(name) }
+        return names
+    }
+
+    /// A parameter's name: ASCII letters, digits and `_`, not starting with a digit.
+    static func isParameterName(_ name: String) -> Bool {
+        guard let first = name.first, !first.isNumber else { return false }
+        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+    }
 
     /// Why a template could not be parsed.
     public struct TemplateError: Error, CustomStringConvertible, Sendable {

@@ -32,7 +32,7 @@ struct ResumePoint: Sendable {
 
     /// The earlier result of `unit` if it can be kept as it is.
     func reusable(_ unit: BatchUnit, inputs: UnitInputs?, root: URL) -> UnitResult? {
-        guard let inputs, let record = records["\(unit.job) \(unit.report) \(unit.language.tag) \(unit.format)"],
+        guard let inputs, let record = records[unit.key],
               record.status == "ok", record.inputs == inputs else { return nil }
         let files = record.allFiles
         guard !files.isEmpty, files.allSatisfy({ Self.belongs($0.path, to: unit.path) }) else { return nil }

@@ -22,8 +22,13 @@ public enum BuiltInMessages {
         ("note", "Amounts in {currencies} are shown separately: the data gives no exchange rate to {currency}.", "Table note; {currencies} is a list of ISO currency codes, {currency} one code"),
         ("note", "A record linked to several places or countries is counted under each of them.", "Table note under tables grouped by region or country"),
         ("note", "Shares are rounded independently, so the figures shown may not add up to the total.", "Table note when rounded shares do not add up to the 100 % total shown"),
+        ("note", "— marks a change that cannot be computed: no figure for the previous period, or a base of zero.", "Table note under a growth or change column with a gap"),
+        ("paragraph", "{dates}, {place}: {events}.", "Opening paragraph built from the events data; {dates} is a date or a range of dates, {place} a city, {events} the events' titles joined by semicolons"),
+        ("country form", "all partners", "Stands for the partner when the data names no partner country"),
+        ("country form", "with all partners", "The 'with' form of 'all partners', as in 'Trade with all partners'"),
+        ("country form", "with {country}", "Fallback for a partner country without its own 'with' form in the vocabulary; {country} is its name"),
     ] + ReportLocale.currencyNames.keys.sorted().map { code in
         (ReportLocale.proseMoneyContext, "{amount} " + ReportLocale.currencyNames[code]!,
          "Money in running text, after a compact amount such as 2.1 billion ({amount}); \(code). Name the currency in the form the number needs, no symbol")
-    }
+    } + PeriodNames.messages
 }

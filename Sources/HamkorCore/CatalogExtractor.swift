@@ -44,6 +44,7 @@ public struct CatalogExtractor: Sendable {
                     add("table title", table.title, "Table title in \(at)")
                     add("sheet name", table.sheet, "Worksheet name in \(at) (at most 31 characters)")
                     for column in table.columns { add("column header", column.header, "Column header in \(at), table '\(table.id)'") }
+                    if let pivot = table.pivot { add("column header", pivot.rowsHeader, "Row-label header of pivot table '\(table.id)' in \(at)") }
                 case .chart(let chart):
                     add("chart title", chart.title, "Chart title in \(at)")
                     if let axis = chart.valueAxis { add("chart axis", axis, "Chart value-axis title in \(at)") }
@@ -56,6 +57,7 @@ public struct CatalogExtractor: Sendable {
                     for item in list.items { add("list item", item, "List item in \(at)") }
                 case .notes(let notes):
                     for note in notes { add("note", note, "Note in \(at)") }
+                case .events: break  // its pattern is a built-in message
                 }
             }
         }

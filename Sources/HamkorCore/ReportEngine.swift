@@ -66,17 +66,27 @@ public struct ReportEngine: Sendable {
 
     /// Builds a report document.
     public func document(report id: String, dataset: Dataset, language: LanguageTag, strict: Bool = false,
+                         parameters: ReportParameters? = nil,
                          generatedAt: Date = ReportEngine.defaultGeneratedAt(), diagnostics: DiagnosticLog = DiagnosticLog()) throws -> ReportDocument {
         try document(report: id, dataset: dataset, locale: locale(for: language, strict: strict, diagnostics: diagnostics),
-                     generatedAt: generatedAt, diagnostics: diagnostics)
+                     parameters: parameters, generatedAt: generatedAt, diagnostics: diagnostics)
+    }
+
+    /// A report's parameters from given values (`--param`, a job file) and the definition's defaults.
+    public func parameters(for id: String, given: [ParameterResolver.Given], dataset: Dataset,
+                           resolver: ParameterResolver = ParameterResolver()) throws -> ReportParameters {
+        try resolver.resolve(given, for: definition(id), dataset: dataset)
     }
 
     /// Builds a report document with a locale from ``locale(for:strict:diagnostics:)`` — the one
     /// a caller then hands to the exporter, so that it is made once.
-    public func document(report id: String, dataset: Dataset, locale: ReportLocale,
+    /// Without `parameters`, the definition's defaults.
+    public func document(report id: String, dataset: Dataset, locale: ReportLocale, parameters: ReportParameters? = nil,
                          generatedAt: Date = ReportEngine.defaultGeneratedAt(), diagnostics: DiagnosticLog = DiagnosticLog()) throws -> ReportDocument {
-        try ReportBuilder(dataset: dataset, vocabulary: vocabulary, locale: locale, generatedAt: generatedAt,
-                          diagnostics: diagnostics).build(definition(id))
+        let definition = try definition(id)
+        let resolved = try parameters ?? ParameterResolver().resolve([], for: definition, dataset: dataset)
+        return try ReportBuilder(dataset: dataset, vocabulary: vocabulary, locale: locale, generatedAt: generatedAt,
+                                 diagnostics: diagnostics, parameters: resolved).build(definition)
     }
 
     /// Now, or `$SOURCE_DATE_EPOCH` when set (the reproducible-builds convention), so the

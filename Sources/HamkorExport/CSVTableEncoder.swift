@@ -56,6 +56,10 @@ final class CSVTableEncoder {
     /// are waiting, and once at the end; it empties the buffer.
     func encode(_ table: TableBlock, document: ReportDocument, into out: inout ByteBuffer,
                 drain: (inout ByteBuffer) throws -> Void) throws {
+        // The data dialect writes a cross-tab long: one record per row and column value.
+        if configuration.dialect == .data, table.pivot != nil {
+            return try encode(table.longForm, document: document, into: &out, drain: drain)
+        }
         let layout = table.columns.map(ColumnLayout.init)
         let sampleMark: [UInt8]? = configuration.dialect == .data && document.isSampleData ? [delimiter] + Array("true".utf8) : nil
 

@@ -161,8 +161,18 @@ public struct ReportLocale: Sendable {
         return render(date, pattern: length == .prose ? profile.proseDatePattern : profile.tableDatePattern)
     }
 
-    /// Renders the pattern subset the profile uses: `d dd M MM MMMM y yyyy` and `'literal'`.
-    private func render(_ date: CivilDate, pattern: String) -> String {
+    /// Two dates as a range in the language's prose style: one month's days share the rest of
+    /// the date (`22–23 August 2024`, `22–23 августа 2024 г.`, `2024-yil 22–23-avgust`); other
+    /// ranges join two full dates with a spaced en dash.
+    public func dateRange(_ from: CivilDate, _ through: CivilDate) -> String {
+        guard from != through else { return date(from) }
+        guard from.year == through.year, from.month == through.month else { return date(from) + " – " + date(through) }
+        return render(through, pattern: language.profile.proseDatePattern, days: "\(from.day)–\(through.day)")
+    }
+
+    /// Renders the pattern subset the profile uses: `d dd M MM MMMM y yyyy` and `'literal'`;
+    /// `days`, when given, stands for the day (a range of days).
+    private func render(_ date: CivilDate, pattern: String, days: String? = nil) -> String {
         var result = ""
         var characters = pattern[...]
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
@@ -177,8 +187,8 @@ public struct ReportLocale: Sendable {
             let run = characters.prefix { $0 == first }
             characters = characters.dropFirst(run.count)
             switch (first, run.count) {
-            case ("d", 1): result += String(date.day)
-            case ("d", _): result += two(date.day)
+            case ("d", 1): result += days ?? String(date.day)
+            case ("d", _): result += days ?? two(date.day)
             case ("M", 1): result += String(date.month)
             case ("M", 2): result += two(date.month)
             case ("M", _): result += monthNames.indices.contains(date.month - 1) ? monthNames[date.month - 1] : String(date.month)
@@ -225,6 +235,26 @@ public struct ReportLocale: Sendable {
     public func weekdayName(_ date: CivilDate) -> String {
         normalise(date.utcMidnight.formatted(
             Date.FormatStyle(locale: locale, calendar: calendar, timeZone: calendar.timeZone).weekday(.wide)))
+    }
+
+    /// A year as it stands before the language's word for "year" in period names: Azerbaijani
+    /// adds the ordinal suffix chosen by vowel harmony with the last number word (`2025-ci il`,
+    /// `2024-cü il`, `2030-cu il`); the other languages' patterns carry the word, so the number is bare.
+    public func yearBeforeNoun(_ year: Int) -> String {
+        guard language == .azerbaijani else { return String(year) }
+        return "\(year)-\(Self.azerbaijaniOrdinalSuffix(year))"
+    }
+
+    /// `ci cı cu cü` after a number, by the last vowel of its last number word (bir, iki, üç,
+    /// dörd, beş, altı, yeddi, səkkiz, doqquz; on, iyirmi, otuz, qırx, əlli, altmış, yetmiş,
+    /// səksən, doxsan; yüz; min).
+    static func azerbaijaniOrdinalSuffix(_ number: Int) -> String {
+        let units = ["", "ci", "ci", "cü", "cü", "ci", "cı", "ci", "ci", "cu"]
+        let tens = ["", "cu", "ci", "cu", "cı", "ci", "cı", "ci", "ci", "cı"]
+        if number % 10 != 0 { return units[number % 10] }
+        if number % 100 != 0 { return tens[(number / 10) % 10] }
+        if number % 1000 != 0 { return "cü" }   // yüz
+        return "ci"                              // min
     }
 
     // MARK: Names

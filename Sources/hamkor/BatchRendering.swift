@@ -12,8 +12,8 @@ struct BatchRendering: Sendable {
     let diagnostics: DiagnosticLog
     let generatedAt: Date
 
-    /// Loads each distinct dataset of the plan once; invalid data fails the whole batch (exit 65)
-    /// before anything is written.
+    /// Loads each distinct dataset of the plan once and checks every unit's parameters; invalid
+    /// data or a bad parameter fails the whole batch (exit 65) before anything is written.
     init(engine: ReportEngine, registry: ExporterRegistry, units: [BatchUnit], generatedAt: Date) throws {
         self.engine = engine
         self.registry = registry
@@ -25,6 +25,21 @@ struct BatchRendering: Sendable {
             if datasets[key] == nil { datasets[key] = try engine.loadDataset(unit.data ?? []) }
         }
         self.datasets = datasets
+        try checkParameters(units)
+    }
+
+    /// A unit's parameters checked against its report's definition; a bad one is located in the job file (exit 65).
+    func parameters(of unit: BatchUnit, dataset: Dataset) throws -> ReportParameters {
+        try engine.parameters(for: unit.report, given: unit.parameters, dataset: dataset)
+    }
+
+    /// Checks every unit's parameters before anything is written.
+    func checkParameters(_ units: [BatchUnit]) throws {
+        for unit in units {
+            // A report whose definition failed to load fails its own units when they run.
+            guard engine.definitions[unit.report] != nil, let dataset = datasets[Self.key(unit.data)] else { continue }
+            _ = try parameters(of: unit, dataset: dataset)
+        }
     }
 
     /// The digests of each unit's inputs, for the manifest and `--resume`.
@@ -56,6 +71,7 @@ struct BatchRendering: Sendable {
         let unitDiagnostics = DiagnosticLog()
         let locale = engine.locale(for: unit.language, strict: unit.strict, diagnostics: unitDiagnostics)
         let document = try engine.document(report: unit.report, dataset: dataset, locale: locale,
+                                           parameters: try parameters(of: unit, dataset: dataset),
                                            generatedAt: generatedAt, diagnostics: unitDiagnostics)
         let files = try exporter.export(document, context: ExportContext(locale: locale, diagnostics: unitDiagnostics), to: .file(destination))
         for diagnostic in unitDiagnostics.diagnostics {

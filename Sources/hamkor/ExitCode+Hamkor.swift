@@ -29,6 +29,9 @@ func failure(_ error: Error, to console: Console) -> ExitCode {
         case .missingTranslation, .unboundPlaceholder, .malformedCatalog: return .dataError
         case .unreadableCatalog: return .noInput
         }
+    case let error as ParameterError:
+        console.error(error.description)
+        return ExitCode(error.exitCode)
     case let error as EngineError:
         console.error(error.description)
         return .usage

@@ -45,8 +45,13 @@ struct ListCommand: ParsableCommand {
                 let translator = engine.catalogs.translator(for: language)
                 for id in engine.reportIDs {
                     if let definition = engine.definitions[id] {
-                        let title = (try? translator.text(definition.title, context: "report title")) ?? definition.title
-                        console.output("\(id.padding(toLength: 14, withPad: " ", startingAt: 0))\(title)")
+                        var title = (try? translator.text(definition.title, context: "report title")) ?? definition.title
+                        // Placeholders depend on parameters; the parameters are listed after the title.
+                        let template = PlaceholderTemplate(title)
+                        title = (try? template.render(Dictionary(uniqueKeysWithValues: template.placeholders.map { ($0, "…") }))) ?? title
+                        let parameters = definition.parameters.isEmpty ? ""
+                            : "  (--param " + definition.parameters.map { "\($0.name)=\($0.kind == .period ? "PERIOD" : $0.kind == .partner ? "CODE" : "VALUE")" }.joined(separator: " --param ") + ")"
+                        console.output("\(id.padding(toLength: 14, withPad: " ", startingAt: 0))\(title)\(parameters)")
                     } else {
                         console.output("\(id.padding(toLength: 14, withPad: " ", startingAt: 0))(invalid definition: run `hamkor report \(id)` for details)")
                     }

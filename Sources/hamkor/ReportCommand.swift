@@ -20,6 +20,8 @@ struct ReportCommand: ParsableCommand {
           hamkor report briefing --lang uz-Cyrl --format txt
           hamkor report briefing --lang ru --format pdf --output briefing.ru.pdf
           hamkor report agreements --format csv --table by-area --output areas.csv
+          hamkor report trade --param period=2024 --lang ru --output trade.ru.xlsx
+          hamkor report briefing --param partner=AZ --param period=2024-Q3
           hamkor list reports        # the report ids
         """)
 
@@ -34,6 +36,9 @@ struct ReportCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Language: \(LanguageTag.availableTags.joined(separator: ", ")); script and region forms like uz-Latn or ru-RU work.", valueName: "TAG"))
     var lang = "en"
+
+    @Option(name: .long, help: ArgumentHelp("A report parameter, repeatable: partner=AZ, period=2025-Q2 (2025, 2025-H1, 2025-06, 2021..2024, previous-quarter, all). `hamkor list reports` shows each report's parameters.", valueName: "NAME=VALUE"))
+    var param: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Format id (see `hamkor list formats`).", valueName: "ID"))
     var format: String?
@@ -68,12 +73,18 @@ struct ReportCommand: ParsableCommand {
             let engine = try global.engine(profile: profile)
             let registry = BuiltInExporters.registry(csvDialect: csvDialect, textWidth: width)
             let exporter = try chooseExporter(registry)
-            _ = try engine.definition(report)
+            let given = try param.map(ParameterResolver.Given.init(argument:))
+            let definition = try engine.definition(report)
+            for value in given where !definition.parameters.contains(where: { $0.name == value.name }) {
+                _ = try ParameterResolver().resolve([value], for: definition, dataset: Dataset())  // unknown names fail before loading data
+            }
             let dataset = try engine.loadDataset(data.map { URL(fileURLWithPath: $0) })
             timings.mark()
+            let parameters = try engine.parameters(for: report, given: given, dataset: dataset)
             let diagnostics = DiagnosticLog()
             let locale = engine.locale(for: language, strict: strict, diagnostics: diagnostics)
-            let document = try engine.document(report: report, dataset: dataset, locale: locale, diagnostics: diagnostics)
+            let document = try engine.document(report: report, dataset: dataset, locale: locale, parameters: parameters,
+                                               diagnostics: diagnostics)
             timings.mark()
             let target: ExportTarget
             if let output, output != "-" {

@@ -45,7 +45,7 @@ import Testing
             #expect(error.exitCode == 65)
         }
         let path = url.path
-        #expect(found.contains("\(path):5:5: error: jobs[0].langauges: unknown field 'langauges'; did you mean 'languages'? (allowed: name, report, reports, languages, formats, schedule, timezone, data, strict, onFailure, onSuccess, hookTimeout, catchUp)"))
+        #expect(found.contains("\(path):5:5: error: jobs[0].langauges: unknown field 'langauges'; did you mean 'languages'? (allowed: name, report, reports, languages, formats, schedule, timezone, data, strict, parameters, output, onFailure, onSuccess, hookTimeout, catchUp)"))
         #expect(found.contains { $0.hasPrefix("\(path):7:13: error: jobs[1].report: unknown report 'portfolo'; did you mean 'portfolio'?") })
         #expect(found.contains { $0.hasPrefix("\(path):8:21: error: jobs[1].languages[1]: unknown language 'xx'; available: en, uz, uz-Cyrl, az, ru") })
         #expect(found.contains { $0.hasPrefix("\(path):9:20: error: jobs[1].formats[1]: unknown format 'pdf'; available: csv, txt, xlsx") })
@@ -72,7 +72,7 @@ import Testing
         #expect(problems("") == ["jobs.yaml: error: the job file is empty; it needs a 'jobs:' list"])
         #expect(problems("job: []\n").first == "jobs.yaml:1:1: error: job: unknown field 'job'; did you mean 'jobs'? (allowed: data, output, timezone, jobs, onFailure, onSuccess, hookTimeout, catchUp)")
         #expect(problems("output: '{date}/{reprot}'\njobs: [{name: a, report: portfolio}]\n")
-            == ["jobs.yaml:1:9: error: output: unknown placeholder '{reprot}'; did you mean '{report}'? (available: {report} {lang} {format} {date} {datetime} {job})"])
+            == ["jobs.yaml:1:9: error: output: unknown placeholder '{reprot}'; did you mean '{report}'? (available: {report} {lang} {format} {date} {datetime} {job}; parameters of job 'a': none)"])
         #expect(problems("timezone: Mars/Base\njobs: [{name: a, report: portfolio}]\n").first?
             .hasPrefix("jobs.yaml:1:11: error: timezone: unknown time zone 'Mars/Base'") == true)
     }

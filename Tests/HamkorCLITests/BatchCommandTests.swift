@@ -37,7 +37,8 @@ import Glibc
         let result = try CLIRunner.run(["batch", "Reports/jobs.yaml", "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
         let manifest = try manifest(out)
-        #expect(manifest.units.count == 4 * 6 * 3)
+        // sample-set: 5 reports × 6 languages × 3 formats; quarterly: 2 reports × 6 languages × 2 formats.
+        #expect(manifest.units.count == 5 * 6 * 3 + 2 * 6 * 2)
         #expect(manifest.shard == "1/1")
         for unit in manifest.units {
             #expect(unit.status == "ok")
@@ -46,7 +47,7 @@ import Glibc
             #expect((attributes[.size] as? Int) == unit.bytes)
             #expect(try sha256(url) == unit.sha256)
         }
-        for report in ["portfolio", "agreements", "twin-cities", "briefing"] {
+        for report in ["portfolio", "agreements", "twin-cities", "briefing", "trade"] {
             for language in ["en", "uz", "uz-Cyrl", "az", "ru", "tr"] {
                 #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(report)/\(report).\(language).xlsx").path))
                 #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(report)/\(report).\(language).txt").path))
@@ -105,7 +106,7 @@ import Glibc
         }
         #expect(union.count == all.count)  // no overlap
         #expect(Set(union) == all)           // full cover
-        #expect(all.count == 72)
+        #expect(all.count == 114)  // sample-set: 5 reports × 6 languages × 3 formats; quarterly: 2 × 6 × 2
         let bad = try CLIRunner.run(["batch", "Reports/jobs.yaml", "--shard", "4/3", "--dry-run"])
         #expect(bad.status == 64)
     }

@@ -118,7 +118,7 @@ import Glibc
 
         let merge = try CLIRunner.run(["manifest", "merge", shared.path])
         #expect(merge.status == 0, "\(merge.stderr)")
-        #expect(merge.stderr.contains("merged \(count) shard manifests: 72 units, 0 failed"), "\(merge.stderr)")
+        #expect(merge.stderr.contains("merged \(count) shard manifests: 114 units, 0 failed"), "\(merge.stderr)")
         let verify = try CLIRunner.run(["manifest", "verify", shared.path])
         #expect(verify.status == 0, "\(verify.stderr)")
         #expect(verify.stderr.contains("ok: "), "\(verify.stderr)")
@@ -161,7 +161,7 @@ import Glibc
         let planned = try CLIRunner.run(["batch", Self.job, "--shard", "auto", "--dry-run", "--out", "x"],
                                         environment: ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "4"])
         #expect(planned.status == 0, "\(planned.stderr)")
-        #expect(planned.stdout.contains("(shard 2/4 of 72 units), then x/manifest.shard-2-of-4.json"), "\(planned.stdout)")
+        #expect(planned.stdout.contains("(shard 2/4 of 114 units), then x/manifest.shard-2-of-4.json"), "\(planned.stdout)")
         let stray = try CLIRunner.run(["batch", Self.job, "--shards", "4", "--dry-run"])
         #expect(stray.status == 64)
         #expect(stray.stderr.contains("--shards goes with --shard auto"))

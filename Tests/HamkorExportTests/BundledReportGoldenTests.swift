@@ -155,7 +155,7 @@ import Testing
     /// does while the other language spells them its own way (Uzbek "Shahrisabz" and
     /// "Navoiy", "transport"; Azerbaijani "Zakirov", "Sabirabad", "regional", "status", "region";
     /// Turkish "Fergana", "platform", "transit").
-    static let sharedWords: Set<String> = ["shahrisabz", "beylagan", "guba", "navoiy", "sumgait", "sabirabad", "transport", "zakirov",
+    static let sharedWords: Set<String> = ["shahrisabz", "aliyev", "beylagan", "guba", "navoiy", "sumgait", "sabirabad", "transport", "zakirov",
                                              "regional", "status", "region", "platform", "transit", "fergana"]
 
     static func words(_ text: String) -> Set<String> {

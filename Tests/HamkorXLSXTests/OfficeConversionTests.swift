@@ -15,18 +15,15 @@ import Testing
         return nil
     }
 
-    @Test func convertsToPDF() throws {
-        guard let soffice = Self.executable(["soffice", "libreoffice"]) else {
-            print("skipped: soffice not installed")
-            return
-        }
-        let (url, _) = try XLSXExporterTests.export(ReportFixture.document(.russian), context: ReportFixture.context(.russian))
+    /// Converts a workbook with LibreOffice into its folder (`to` is a `--convert-to` argument);
+    /// false, with an issue recorded, when it did not finish.
+    static func convert(_ url: URL, to filter: String, with soffice: URL) throws -> Bool {
         let folder = url.deletingLastPathComponent()
         let home = folder.appendingPathComponent("home")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = soffice
-        process.arguments = ["--headless", "--convert-to", "pdf", "--outdir", folder.path, url.path]
+        process.arguments = ["--headless", "--convert-to", filter, "--outdir", folder.path, url.path]
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = home.path
         process.environment = environment
@@ -38,9 +35,19 @@ import Testing
         if process.isRunning {
             process.terminate()
             Issue.record("soffice did not finish within 120 s")
-            return
+            return false
         }
         #expect(process.terminationStatus == 0)
+        return process.terminationStatus == 0
+    }
+
+    @Test func convertsToPDF() throws {
+        guard let soffice = Self.executable(["soffice", "libreoffice"]) else {
+            print("skipped: soffice not installed")
+            return
+        }
+        let (url, _) = try XLSXExporterTests.export(ReportFixture.document(.russian), context: ReportFixture.context(.russian))
+        guard try Self.convert(url, to: "pdf", with: soffice) else { return }
         let pdf = url.deletingPathExtension().appendingPathExtension("pdf")
         #expect(FileManager.default.fileExists(atPath: pdf.path))
     }

@@ -43,7 +43,7 @@ struct RecordRow: Sendable {
         case event(CooperationEvent)
         case exchange(Exchange)
         case honour(Honour)
-        case trade(TradeFigure)
+        case trade(TradeFlow)
     }
 
     /// The record behind one reference: a row is copied (into groups, out of arrays) with one
@@ -67,7 +67,7 @@ struct RecordRow: Sendable {
         case .event(let e): e.id
         case .exchange(let x): x.id
         case .honour(let h): h.id
-        case .trade(let t): "\(t.year)-\(t.reporter)-\(t.partner)"
+        case .trade(let t): t.id
         }
     }
 
@@ -85,6 +85,26 @@ struct RecordRow: Sendable {
     }
 
     func first(_ field: String) -> FieldValue { values(field).first ?? .none }
+
+    /// The days the record covers, for period filters: a signature or event day, a trade row's
+    /// period, an exchange's year, a project's start year through its end year (open-ended
+    /// without one). `nil` when the record carries no date.
+    var span: (from: CivilDate, through: CivilDate)? {
+        func day(_ date: CivilDate?) -> (CivilDate, CivilDate)? { date.map { ($0, $0) } }
+        func years(_ first: Int?, _ last: Int?) -> (CivilDate, CivilDate)? {
+            guard let first, let start = CivilDate(year: first, month: 1, day: 1) else { return nil }
+            return (start, CivilDate(year: last ?? 9999, month: 12, day: 31) ?? start)
+        }
+        switch storage.record {
+        case .project(let p): return years(p.startYear, p.endYear)
+        case .agreement(let a): return day(a.signed)
+        case .twinCities(let t, _, _): return day(t.signed)
+        case .event(let e): return day(e.date)
+        case .exchange(let x): return years(x.year, x.year)
+        case .honour(let h): return day(h.date)
+        case .trade(let t): return (t.period.start, t.period.end)
+        }
+    }
 
     /// The values of a field (none when the record leaves it empty); field names are those of
     /// ``RecordSource/fields``.
@@ -159,15 +179,7 @@ struct RecordRow: Sendable {
             default: return []
             }
         case .trade(let t):
-            switch field {
-            case "year": return [.year(t.year)]
-            case "reporter": return [.country(t.reporter)]
-            case "partner": return [.country(t.partner)]
-            case "turnover": return [.money(t.turnover)]
-            case "exports": return one(t.exports.map { .money($0) })
-            case "imports": return one(t.imports.map { .money($0) })
-            default: return []
-            }
+            return t.values(field)
         }
     }
 }

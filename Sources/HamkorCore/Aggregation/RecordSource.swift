@@ -22,7 +22,7 @@ public enum RecordSource: String, CaseIterable, Sendable {
         case .honours:
             ["id": .identifier, "title": .text, "recipient": .text, "awardedBy": .country, "date": .date, "year": .year]
         case .trade:
-            ["year": .year, "reporter": .country, "partner": .country, "turnover": .money, "exports": .money, "imports": .money]
+            TradeFlow.fieldTypes
         }
     }
 }

@@ -1,5 +1,8 @@
 /// A computed value over a group of records: `count`, `sum(value)`, `share(value)`,
-/// `share(count)`, `min(field)`, `max(field)`, `distinct(field)`.
+/// `share(count)`, `min(field)`, `max(field)`, `distinct(field)`, and over time `change(field)`
+/// (the absolute change on the comparison period) and `growth(field)` (per cent change on it):
+/// in a table grouped by year, the previous year; in a key figure or paragraph, the same period
+/// a year earlier.
 public enum MeasureExpression: Sendable, Hashable, CustomStringConvertible {
     case count
     case sum(String)
@@ -8,6 +11,8 @@ public enum MeasureExpression: Sendable, Hashable, CustomStringConvertible {
     case min(String)
     case max(String)
     case distinct(String)
+    case change(String)
+    case growth(String)
 
     /// Parses the written form; `nil` when it is not a measure.
     public init?(parsing text: String) {
@@ -23,7 +28,17 @@ public enum MeasureExpression: Sendable, Hashable, CustomStringConvertible {
         case "min": self = .min(argument)
         case "max": self = .max(argument)
         case "distinct": self = .distinct(argument)
+        case "change": self = .change(argument)
+        case "growth": self = .growth(argument)
         default: return nil
+        }
+    }
+
+    /// Whether the measure compares with an earlier period.
+    public var isComparison: Bool {
+        switch self {
+        case .change, .growth: true
+        default: false
         }
     }
 
@@ -31,7 +46,7 @@ public enum MeasureExpression: Sendable, Hashable, CustomStringConvertible {
     public var field: String? {
         switch self {
         case .count: nil
-        case .sum(let f), .min(let f), .max(let f), .distinct(let f): f
+        case .sum(let f), .min(let f), .max(let f), .distinct(let f), .change(let f), .growth(let f): f
         case .share(let f): f
         }
     }
@@ -44,6 +59,8 @@ public enum MeasureExpression: Sendable, Hashable, CustomStringConvertible {
         case .min(let f): "min(\(f))"
         case .max(let f): "max(\(f))"
         case .distinct(let f): "distinct(\(f))"
+        case .change(let f): "change(\(f))"
+        case .growth(let f): "growth(\(f))"
         }
     }
 }

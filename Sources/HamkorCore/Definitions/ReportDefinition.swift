@@ -7,11 +7,15 @@ public struct ReportDefinition: Sendable, Equatable {
     /// The currency money is reported in (converted only with rates from the data).
     public var currency: String
     public var sections: [SectionDefinition]
+    /// The parameters the report takes (`partner`, `period`, ...), in declaration order.
+    public var parameters: [ParameterDefinition]
     /// Where the definition was read from.
     public var file: String
 
-    public init(id: String, title: String, subtitle: String?, currency: String, sections: [SectionDefinition], file: String) {
+    public init(id: String, title: String, subtitle: String?, currency: String, sections: [SectionDefinition],
+                parameters: [ParameterDefinition] = [], file: String) {
         self.id = id
+        self.parameters = parameters
         self.title = title
         self.subtitle = subtitle
         self.currency = currency
@@ -29,6 +33,16 @@ public enum SectionDefinition: Sendable, Equatable {
     case paragraph(ParagraphDefinition)
     case list(ListDefinition)
     case notes([String])
+    /// Running text made from the dataset's events (dates, place, titles), one paragraph per place.
+    case events(EventsDefinition)
+}
+
+/// An opening written from the events data: the events that pass `filter` (typically the
+/// report's period), grouped by place, each group as "22–23 August 2024, Tashkent: …".
+public struct EventsDefinition: Sendable, Equatable {
+    public var filter: [String: [String]]
+
+    public init(filter: [String: [String]]) { self.filter = filter }
 }
 
 /// A headline number: a measure over a source, with a label.
@@ -62,13 +76,39 @@ public struct TableDefinition: Sendable, Equatable {
     /// Keep the first N groups and fold the rest into an "Other" row.
     public var top: Int?
     public var total: Bool
+    /// A cross-tab instead of `groupBy` and `columns`.
+    public var pivot: PivotDefinition?
     public var location: SourceLocation
 
     public static func == (lhs: TableDefinition, rhs: TableDefinition) -> Bool {
         lhs.id == rhs.id && lhs.title == rhs.title && lhs.sheet == rhs.sheet && lhs.source == rhs.source
             && lhs.filter == rhs.filter && lhs.groupBy == rhs.groupBy && lhs.columns == rhs.columns
             && lhs.sort?.column == rhs.sort?.column && lhs.sort?.descending == rhs.sort?.descending
-            && lhs.top == rhs.top && lhs.total == rhs.total
+            && lhs.top == rhs.top && lhs.total == rhs.total && lhs.pivot == rhs.pivot
+    }
+}
+
+/// A cross-tab: one row per value of `rows`, one column per value of `columns` (in order, such
+/// as years), `value` in the cells, and with `totals` a row-total column and a total row.
+///
+/// ```yaml
+/// pivot: {rows: section, rowsHeader: HS section, columns: year, value: sum(turnover), totals: true}
+/// ```
+public struct PivotDefinition: Sendable, Equatable {
+    public var rows: String
+    /// The English header of the row-label column.
+    public var rowsHeader: String
+    public var columns: String
+    /// `sum(field)` or `count`.
+    public var value: MeasureExpression
+    public var totals: Bool
+
+    public init(rows: String, rowsHeader: String, columns: String, value: MeasureExpression, totals: Bool) {
+        self.rows = rows
+        self.rowsHeader = rowsHeader
+        self.columns = columns
+        self.value = value
+        self.totals = totals
     }
 }
 

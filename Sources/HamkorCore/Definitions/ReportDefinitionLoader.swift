@@ -48,13 +48,14 @@ private struct DefinitionParser {
     let vocabulary: Vocabulary
 
     func parse(_ root: Node) -> ReportDefinition? {
-        guard let top = fields(root, "", ["id", "title", "subtitle", "currency", "sections"], required: ["id", "title", "sections"]) else { return nil }
+        guard let top = fields(root, "", ["id", "title", "subtitle", "currency", "parameters", "sections"], required: ["id", "title", "sections"]) else { return nil }
         let id = top["id"].flatMap { reader.string($0, "id") }
         if let id, !Identifier.isValid(id), let node = top["id"] { reader.fail(node, "id", "'\(id)' is not a valid report id") }
         let title = top["title"].flatMap { reader.string($0, "title") }
         let subtitle = top["subtitle"].flatMap { reader.string($0, "subtitle") }
         let currency = top["currency"].flatMap { reader.string($0, "currency") } ?? "USD"
         if let node = top["currency"], let problem = FieldRules.currencyProblem(currency) { reader.fail(node, "currency", problem) }
+        let parameters = top["parameters"].map { self.parameters($0) } ?? []
         var sections: [SectionDefinition] = []
         var tables: [String: TableDefinition] = [:]
         if let node = top["sections"], let items = reader.sequence(node, "sections") {
@@ -69,7 +70,38 @@ private struct DefinitionParser {
             }
         }
         guard let id, let title else { return nil }
-        return ReportDefinition(id: id, title: title, subtitle: subtitle, currency: currency, sections: sections, file: reader.file)
+        return ReportDefinition(id: id, title: title, subtitle: subtitle, currency: currency, sections: sections,
+                                parameters: parameters, file: reader.file)
+    }
+
+    /// `parameters:` — name → `{type, default}`; defaults are checked as values of their type.
+    func parameters(_ node: Node) -> [ParameterDefinition] {
+        guard let pairs = reader.mapping(node, "parameters") else { return [] }
+        return pairs.compactMap { name, value, keyNode in
+            let path = "parameters.\(name)"
+            guard Identifier.isValid(name), name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                reader.fail(keyNode, path, "'\(name)' is not a parameter name (letters, digits and _)"); return nil
+            }
+            guard let f = fields(value, path, ["type", "default"], required: ["type"]),
+                  let typeNode = f["type"], let type = reader.string(typeNode, "\(path).type") else { return nil }
+            guard let kind = ParameterDefinition.Kind(rawValue: type) else {
+                reader.fail(typeNode, "\(path).type", "unknown parameter type '\(type)' (known: \(ParameterDefinition.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+                return nil
+            }
+            let defaultValue = f["default"].flatMap { reader.string($0, "\(path).default") }
+            if let defaultValue, let node = f["default"] {
+                switch kind {
+                case .period where defaultValue != "all" && RelativePeriod(rawValue: defaultValue) == nil:
+                    do { _ = try ReportPeriod(parsing: defaultValue) } catch { reader.fail(node, "\(path).default", "\(error)") }
+                case .code where !Identifier.isValid(defaultValue):
+                    reader.fail(node, "\(path).default", "'\(defaultValue)' is not a code")
+                case .partner where !(defaultValue.count == 2 && defaultValue.allSatisfy { $0.isASCII && $0.isUppercase }):
+                    reader.fail(node, "\(path).default", "'\(defaultValue)' is not an ISO 3166-1 alpha-2 country code")
+                default: break
+                }
+            }
+            return ParameterDefinition(name: name, kind: kind, defaultValue: defaultValue)
+        }
     }
 
     func fields(_ node: Node, _ field: String, _ allowed: Set<String>, required: Set<String> = []) -> [String: Node]? {
@@ -83,7 +115,7 @@ private struct DefinitionParser {
     }
 
     func section(_ node: Node, _ field: String, tables: [String: TableDefinition]) -> SectionDefinition? {
-        let kinds: Set<String> = ["heading", "keyFigures", "table", "chart", "paragraph", "list", "notes"]
+        let kinds: Set<String> = ["heading", "keyFigures", "table", "chart", "paragraph", "list", "notes", "events"]
         guard let pairs = reader.mapping(node, field, allowed: kinds) else { return nil }
         guard pairs.count == 1, let (kind, value, _) = pairs.first else {
             reader.fail(node, field, "a section has exactly one kind: \(kinds.sorted().joined(separator: ", "))")
@@ -105,6 +137,9 @@ private struct DefinitionParser {
         case "chart": return chart(value, path, tables: tables).map { .chart($0) }
         case "paragraph": return paragraph(value, path).map { .paragraph($0) }
         case "list": return list(value, path).map { .list($0) }
+        case "events":
+            guard let f = fields(value, path, ["filter"]) else { return nil }
+            return .events(EventsDefinition(filter: filter(f["filter"], "\(path).filter", source: .events)))
         default: return nil
         }
     }
@@ -122,7 +157,7 @@ private struct DefinitionParser {
         guard let node, let pairs = reader.mapping(node, field) else { return [:] }
         var result: [String: [String]] = [:]
         for (key, value, keyNode) in pairs {
-            if let source, source.fields[key] == nil {
+            if let source, source.fields[key] == nil, key != "period" {
                 reader.fail(keyNode, "\(field).\(key)", "'\(key)' is not a field of \(source.rawValue) (fields: \(source.fields.keys.sorted().joined(separator: ", ")))")
                 continue
             }
@@ -138,7 +173,7 @@ private struct DefinitionParser {
     func measure(_ node: Node, _ field: String, source: RecordSource?) -> MeasureExpression? {
         guard let text = reader.string(node, field) else { return nil }
         guard let measure = MeasureExpression(parsing: text) else {
-            reader.fail(node, field, "unknown measure '\(text)'; use count, sum(field), share(field), share(count), min(field), max(field) or distinct(field)")
+            reader.fail(node, field, "unknown measure '\(text)'; use count, sum(field), share(field), share(count), min(field), max(field), distinct(field), change(field) or growth(field)")
             return nil
         }
         if let source, let name = measure.field {
@@ -147,7 +182,7 @@ private struct DefinitionParser {
                 return nil
             }
             switch measure {
-            case .sum, .share, .min, .max:
+            case .sum, .share, .min, .max, .change, .growth:
                 if !type.isNumeric { reader.fail(node, field, "\(measure) needs a number or money field; '\(name)' is not one"); return nil }
             default: break
             }
@@ -175,8 +210,22 @@ private struct DefinitionParser {
     }
 
     func table(_ node: Node, _ field: String) -> TableDefinition? {
-        let allowed: Set<String> = ["id", "title", "sheet", "source", "filter", "groupBy", "columns", "sort", "top", "total"]
-        guard let f = fields(node, field, allowed, required: ["id", "title", "source", "columns"]) else { return nil }
+        let allowed: Set<String> = ["id", "title", "sheet", "source", "filter", "groupBy", "columns", "sort", "top", "total", "pivot"]
+        guard let f = fields(node, field, allowed, required: ["id", "title", "source"]) else { return nil }
+        if f["pivot"] == nil && f["columns"] == nil { reader.fail(node, "\(field).columns", "is required (or pivot:)") }
+        if let pivotNode = f["pivot"] {
+            for key in ["groupBy", "columns", "sort", "top", "total"] where f[key] != nil {
+                reader.fail(f[key]!, "\(field).\(key)", "a pivot table takes no \(key): (its rows, columns and totals are in pivot:)")
+            }
+            let pivotSource = source(f["source"], "\(field).source")
+            let pivot = self.pivot(pivotNode, "\(field).pivot", source: pivotSource)
+            guard let id = f["id"].flatMap({ reader.string($0, "\(field).id") }),
+                  let title = f["title"].flatMap({ reader.string($0, "\(field).title") }), let pivotSource, let pivot else { return nil }
+            let sheet = f["sheet"].flatMap { reader.string($0, "\(field).sheet") }
+            return TableDefinition(id: id, title: title, sheet: sheet ?? title, source: pivotSource,
+                                   filter: filter(f["filter"], "\(field).filter", source: pivotSource), groupBy: nil, columns: [],
+                                   sort: nil, top: nil, total: pivot.totals, pivot: pivot, location: reader.location(node))
+        }
         let id = f["id"].flatMap { reader.string($0, "\(field).id") }
         let title = f["title"].flatMap { reader.string($0, "\(field).title") }
         let sheet = f["sheet"].flatMap { reader.string($0, "\(field).sheet") }
@@ -227,7 +276,32 @@ private struct DefinitionParser {
         let total = f["total"].flatMap { reader.bool($0, "\(field).total") } ?? false
         guard let id, let title, let tableSource else { return nil }
         return TableDefinition(id: id, title: title, sheet: sheet ?? title, source: tableSource, filter: tableFilter, groupBy: groupBy,
-                               columns: columns, sort: sort, top: top, total: total, location: reader.location(node))
+                               columns: columns, sort: sort, top: top, total: total, pivot: nil, location: reader.location(node))
+    }
+
+    func pivot(_ node: Node, _ field: String, source: RecordSource?) -> PivotDefinition? {
+        guard let f = fields(node, field, ["rows", "rowsHeader", "columns", "value", "totals"], required: ["rows", "rowsHeader", "columns", "value"]) else { return nil }
+        func fieldName(_ key: String) -> String? {
+            guard let node = f[key], let name = reader.string(node, "\(field).\(key)") else { return nil }
+            if let source, source.fields[name] == nil {
+                reader.fail(node, "\(field).\(key)", "'\(name)' is not a field of \(source.rawValue) (fields: \(source.fields.keys.sorted().joined(separator: ", ")))")
+                return nil
+            }
+            return name
+        }
+        let rows = fieldName("rows"), columns = fieldName("columns")
+        if let rows, rows == columns, let node = f["columns"] { reader.fail(node, "\(field).columns", "rows and columns are both '\(rows)'") }
+        let header = f["rowsHeader"].flatMap { reader.string($0, "\(field).rowsHeader") }
+        var value: MeasureExpression?
+        if let valueNode = f["value"], let measure = measure(valueNode, "\(field).value", source: source) {
+            switch measure {
+            case .count, .sum: value = measure
+            default: reader.fail(valueNode, "\(field).value", "a pivot's cells are count or sum(field), not \(measure)")
+            }
+        }
+        let totals = f["totals"].flatMap { reader.bool($0, "\(field).totals") } ?? true
+        guard let rows, let columns, let header, let value else { return nil }
+        return PivotDefinition(rows: rows, rowsHeader: header, columns: columns, value: value, totals: totals)
     }
 
     func chart(_ node: Node, _ field: String, tables: [String: TableDefinition]) -> ChartDefinition? {

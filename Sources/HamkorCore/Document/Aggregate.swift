@@ -18,6 +18,8 @@ struct Aggregate {
             return sum(field, over: rows)
         case .share(.none):
             return [.integer(rows.count)]
+        case .change, .growth:
+            return [.empty]  // needs a comparison period: see `comparison(_:current:previous:)`
         case .min(let field), .max(let field):
             let values = rows.flatMap { $0.values(field) }
             let sorted = values.sorted { numeric($0) < numeric($1) }
@@ -65,6 +67,25 @@ struct Aggregate {
 
     private func sum(_ field: String, over rows: [RecordRow]) -> [CellValue] {
         cells(ofSums: sums(field, over: rows))
+    }
+
+    /// A `change` or `growth` cell from the current and the comparison period's sums of one
+    /// currency; `nil` (shown as "—" with a note) when there is nothing to compare with: no
+    /// comparison data, a zero base, or different currencies.
+    func comparison(_ measure: MeasureExpression, current: [(currency: String, amount: Decimal)],
+                    previous: [(currency: String, amount: Decimal)]) -> CellValue? {
+        guard current.count <= 1, previous.count == 1, let before = previous.first else { return nil }
+        let now = current.first ?? (before.currency, 0)
+        guard now.currency == before.currency else { return nil }
+        if case .change = measure {
+            return before.currency.isEmpty ? .decimal(now.amount - before.amount, fractionDigits: 0)
+                : .money(Money(amount: now.amount - before.amount, currency: before.currency))
+        }
+        guard before.amount != 0 else { return nil }
+        var fraction = (now.amount - before.amount) / before.amount
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &fraction, 3, .plain)
+        return .percent(rounded)
     }
 
     /// The cells of a `sum` measure from its ``sums(_:over:)``.

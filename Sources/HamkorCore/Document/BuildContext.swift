@@ -19,11 +19,69 @@ struct BuildContext {
         let filter: [String: [String]]
     }
 
-    init(builder: ReportBuilder, definition: ReportDefinition) {
+    /// The report's parameters as text placeholders (`{partner}`, `{partner_with}`, `{period}`).
+    private(set) var parameterTexts: [String: String] = [:]
+
+    init(builder: ReportBuilder, definition: ReportDefinition) throws {
         self.builder = builder
         self.definition = definition
         converter = CurrencyConverter(target: definition.currency, rates: builder.dataset.exchangeRates)
         places = builder.dataset.placesByCode
+        parameterTexts = try parameterPlaceholders()
+    }
+
+    var parameters: ReportParameters { builder.parameters }
+
+    /// Each parameter's display text: a partner's CLDR name and its "with" form from the
+    /// catalog (`{NAME_with}`), a period as the language writes it, text and codes as given.
+    private func parameterPlaceholders() throws -> [String: String] {
+        var texts: [String: String] = [:]
+        for (name, value) in parameters.entries {
+            switch value {
+            case .partner(let code) where code.isEmpty:
+                texts[name] = try t("all partners", "country form")
+                texts[name + "_with"] = try t("with all partners", "country form")
+            case .partner(let code):
+                texts[name] = locale.countryName(code)
+                texts[name + "_with"] = try partnerWith(code)
+            case .period(let period): texts[name] = try PeriodNames(locale: locale).name(period)
+            case .text(let text), .code(let text): texts[name] = text
+            }
+        }
+        return texts
+    }
+
+    /// "with Azerbaijan" in the report's language (ru «с Азербайджаном», az «Azərbaycanla»), from
+    /// the vocabulary's `countryWith` entry for the country; a country without one is written
+    /// with the catalog's generic pattern and its CLDR name.
+    private func partnerWith(_ code: String) throws -> String {
+        if let english = builder.vocabulary.englishName(of: code, in: .countryWith) {
+            return try t(english, Vocabulary.List.countryWith.context)
+        }
+        builder.diagnostics.report(Diagnostic(.warning, "no 'with' form of country \(code) in Reports/vocabulary.yaml (countryWith); its name is used as is"))
+        return try PlaceholderTemplate(t("with {country}", "country form")).render(["country": locale.countryName(code)])
+    }
+
+    /// A definition's text, translated, with the report's parameters filled in.
+    func text(_ msgid: String, _ context: String) throws -> String {
+        let translated = try t(msgid, context)
+        guard translated.contains("{") else { return translated }
+        return try PlaceholderTemplate(translated).render(parameterTexts)
+    }
+
+    /// A filter with `{partner}` and `{period}` values replaced by the parameters' codes; a key
+    /// whose parameter is empty (no partner in the data) filters nothing.
+    func resolved(_ filter: [String: [String]]) -> [String: [String]] {
+        guard !parameters.entries.isEmpty else { return filter }
+        var codes: [String: String] = [:]
+        for entry in parameters.entries { codes[entry.name] = entry.value.written }
+        return filter.compactMapValues { values in
+            let mapped = values.map { value in
+                guard value.hasPrefix("{"), value.hasSuffix("}"), let code = codes[String(value.dropFirst().dropLast())] else { return value }
+                return code
+            }
+            return mapped.contains("") ? nil : mapped
+        }
     }
 
     var locale: ReportLocale { builder.locale }
@@ -89,11 +147,19 @@ struct BuildContext {
         return .text(labels.joined(separator: ", "))
     }
 
+    /// A source's records that pass a filter; the key `period` keeps records whose own dates
+    /// (a signature, an event's day, a trade row's period, a project's years) fall in the period.
     func records(_ source: RecordSource, filter: [String: [String]]) -> [RecordRow] {
         let rows = rowCache.value(for: source) { RecordRows.rows(source, in: builder.dataset) }
+        let filter = resolved(filter)
         guard !filter.isEmpty else { return rows }
+        let periods = filter["period"].map { $0.compactMap { $0 == "all" ? nil : try? ReportPeriod(parsing: $0) } }
+        let fields = filter.filter { $0.key != "period" }
         return rows.filter { row in
-            filter.allSatisfy { field, accepted in row.values(field).contains { accepted.contains($0.sortKey) } }
+            if let periods, filter["period"] != ["all"] {
+                guard let span = row.span, periods.contains(where: { $0.overlaps(from: span.from, through: span.through) }) else { return false }
+            }
+            return fields.allSatisfy { field, accepted in row.values(field).contains { accepted.contains($0.sortKey) } }
         }
     }
 
@@ -101,14 +167,25 @@ struct BuildContext {
 
     /// A measure over a source's (filtered) records, computed once per build.
     func measure(_ measure: MeasureExpression, of source: RecordSource, filter: [String: [String]]) throws -> [CellValue] {
-        try measureCache.value(for: MeasureKey(source: source, measure: measure, filter: filter)) {
-            try Aggregate(context: self).measure(measure, over: records(source, filter: filter))
+        let filter = resolved(filter)
+        return try measureCache.value(for: MeasureKey(source: source, measure: measure, filter: filter)) {
+            let aggregate = Aggregate(context: self)
+            guard measure.isComparison, let field = measure.field else {
+                return try aggregate.measure(measure, over: records(source, filter: filter))
+            }
+            // Against the same period a year earlier; with no single period there is none.
+            guard let written = filter["period"], written.count == 1, let period = try? ReportPeriod(parsing: written[0]) else { return [.empty] }
+            var earlier = filter
+            earlier["period"] = [period.yearEarlier.code]
+            let current = aggregate.sums(field, over: records(source, filter: filter))
+            let previous = aggregate.sums(field, over: records(source, filter: earlier))
+            return [aggregate.comparison(measure, current: current, previous: previous) ?? .empty]
         }
     }
 
     /// One key figure; a money sum in several unconvertible currencies gives one figure per currency.
     func keyFigures(_ figure: KeyFigureDefinition) throws -> [KeyFigure] {
-        let label = try t(figure.label, "key figure")
+        let label = try text(figure.label, "key figure")
         let values = try measure(figure.measure, of: figure.source, filter: figure.filter)
         if values.count <= 1 {
             return [KeyFigure(id: figure.id, label: label, value: values.first ?? .integer(0))]
@@ -137,16 +214,22 @@ struct BuildContext {
         }
     }
 
-    func paragraph(_ paragraph: ParagraphDefinition) throws -> String {
-        var rendered: [String: String] = [:]
+    /// The paragraph, or `nil` when the figure it counts by is zero or every figure is (no
+    /// "0 documents were signed", no "turnover came to $0").
+    func paragraph(_ paragraph: ParagraphDefinition) throws -> String? {
+        var rendered = parameterTexts
         var category = PluralCategory.other
+        var allZero = !paragraph.values.isEmpty
         for (name, figure) in paragraph.values {
             let values = try measure(figure.measure, of: figure.source, filter: figure.filter)
+            if values.contains(where: { $0.numericValue.map { $0 != 0 } ?? true }) { allZero = false }
             rendered[name] = try values.map { try formatted($0, as: figure.format) }.joined(separator: " + ")
             if name == paragraph.pluralBy, case .integer(let count)? = values.first {
+                if count == 0 { return nil }
                 category = locale.pluralRules.category(for: count)
             }
         }
+        if allZero { return nil }
         let template = if let plural = paragraph.plural {
             try locale.translator.plural(paragraph.text, plural, category: category, context: "paragraph")
         } else {
@@ -156,9 +239,9 @@ struct BuildContext {
     }
 
     func list(_ list: ListDefinition) throws -> BulletListBlock {
-        let title = try list.title.map { try t($0, "list title") }
+        let title = try list.title.map { try text($0, "list title") }
         guard let source = list.source, let field = list.field else {
-            return BulletListBlock(title: title, items: try list.items.map { try t($0, "list item") })
+            return BulletListBlock(title: title, items: try list.items.map { try text($0, "list item") })
         }
         // By date, then by the item's text in the report language's collation: the same order as
         // a table of the same records sorted by that text.
@@ -180,6 +263,35 @@ struct BuildContext {
         return BulletListBlock(title: title, items: sortedItems)
     }
 
+    /// One paragraph per place: "22–23 August 2024, Tashkent: title; title." Events are in date
+    /// order, and on one day in the order of their kinds in the vocabulary (a state visit first).
+    func eventParagraphs(_ definition: EventsDefinition) throws -> [String] {
+        let kinds = builder.vocabulary.codes(.eventKinds)
+        func rank(_ event: CooperationEvent) -> Int { kinds.firstIndex(of: event.kind) ?? kinds.count }
+        let rows = records(.events, filter: definition.filter).compactMap { row -> (CooperationEvent, CivilDate)? in
+            guard case .event(let event) = row.record, let date = event.date else { return nil }
+            return (event, date)
+        }.sorted { a, b in
+            if a.1 != b.1 { return a.1 < b.1 }
+            return rank(a.0) != rank(b.0) ? rank(a.0) < rank(b.0) : a.0.id < b.0.id
+        }
+        var order: [String] = []
+        var byPlace: [String: [(CooperationEvent, CivilDate)]] = [:]
+        for row in rows {
+            let place = row.0.place ?? ""
+            if byPlace[place] == nil { order.append(place) }
+            byPlace[place, default: []].append(row)
+        }
+        let pattern = PlaceholderTemplate(try t("{dates}, {place}: {events}.", "paragraph"))
+        return try order.map { place in
+            let group = byPlace[place]!
+            let titles = try group.map { try resolve($0.0.title, at: $0.0.location) }
+            return try pattern.render(["dates": locale.dateRange(group.first!.1, group.last!.1),
+                                       "place": place.isEmpty ? "—" : try placeName(place),
+                                       "events": titles.joined(separator: "; ")])
+        }
+    }
+
     func chart(_ chart: ChartDefinition, tables: [String: TableBlock]) throws -> ChartBlock? {
         guard let table = tables[chart.table],
               let categoryIndex = table.columns.firstIndex(where: { $0.id == chart.category }),
@@ -196,7 +308,7 @@ struct BuildContext {
             guard let value = row[valueIndex].numericValue else { return nil }
             return ChartPoint(label: try formatted(row[categoryIndex], as: .text), value: value)
         }
-        return ChartBlock(id: chart.id, kind: ChartBlock.Kind(rawValue: chart.kind) ?? .bar, title: try t(chart.title, "chart title"),
+        return ChartBlock(id: chart.id, kind: ChartBlock.Kind(rawValue: chart.kind) ?? .bar, title: try text(chart.title, "chart title"),
                           categoryAxisTitle: table.columns[categoryIndex].header,
                           valueAxisTitle: try chart.valueAxis.map { try t($0, "chart axis") } ?? table.columns[valueIndex].header,
                           seriesName: table.columns[valueIndex].header, points: points,

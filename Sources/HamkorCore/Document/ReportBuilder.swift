@@ -14,48 +14,71 @@ public struct ReportBuilder: Sendable {
     /// When the document says it was generated (inject a fixed value for reproducible output).
     public let generatedAt: Date
     public let diagnostics: DiagnosticLog
+    /// The report's resolved parameters (see ``ParameterResolver``).
+    public let parameters: ReportParameters
 
     public init(dataset: Dataset, vocabulary: Vocabulary, locale: ReportLocale, generatedAt: Date,
-                diagnostics: DiagnosticLog = DiagnosticLog()) {
+                diagnostics: DiagnosticLog = DiagnosticLog(), parameters: ReportParameters = ReportParameters()) {
         self.dataset = dataset
+        self.parameters = parameters
         self.vocabulary = vocabulary
         self.locale = locale
         self.generatedAt = generatedAt
         self.diagnostics = diagnostics
     }
 
+    /// Drops a heading that nothing follows before the next heading or the end: its section's
+    /// content was all left out for lack of data.
+    static func withoutEmptyHeadings(_ blocks: [ReportBlock]) -> [ReportBlock] {
+        var kept: [ReportBlock] = []
+        for block in blocks {
+            if case .heading = block, case .heading? = kept.last { kept.removeLast() }
+            kept.append(block)
+        }
+        if case .heading? = kept.last { kept.removeLast() }
+        return kept
+    }
+
     /// Builds the document.
     public func build(_ definition: ReportDefinition) throws -> ReportDocument {
-        let context = BuildContext(builder: self, definition: definition)
+        let context = try BuildContext(builder: self, definition: definition)
         var blocks: [ReportBlock] = []
         var tables: [String: TableBlock] = [:]
         for section in definition.sections {
             switch section {
             case .heading(let text):
-                blocks.append(.heading(try context.t(text, "section heading")))
+                blocks.append(.heading(try context.text(text, "section heading")))
             case .keyFigures(let title, let figures):
                 let built = try figures.flatMap { try context.keyFigures($0) }
-                blocks.append(.keyFigures(KeyFiguresBlock(title: try title.map { try context.t($0, "section heading") }, figures: built)))
+                blocks.append(.keyFigures(KeyFiguresBlock(title: try title.map { try context.text($0, "section heading") }, figures: built)))
             case .table(let definition):
+                // A table restricted by a parameter (a period, a partner) with no rows there is left
+                // out, and its charts with it; an unrestricted table is shown even when empty.
                 let table = try TableComputer(context: context, definition: definition).build()
-                tables[definition.id] = table
-                blocks.append(.table(table))
+                let restricted = definition.filter.values.contains { $0.contains { $0.hasPrefix("{") && $0.hasSuffix("}") } }
+                if table.rows.count > 0 || !restricted {
+                    tables[definition.id] = table
+                    blocks.append(.table(table))
+                }
             case .chart(let chart):
                 if let block = try context.chart(chart, tables: tables) { blocks.append(.chart(block)) }
             case .paragraph(let paragraph):
-                blocks.append(.paragraph(try context.paragraph(paragraph)))
+                if let text = try context.paragraph(paragraph) { blocks.append(.paragraph(text)) }
             case .list(let list):
                 let block = try context.list(list)
                 if !block.items.isEmpty { blocks.append(.bulletList(block)) }
+            case .events(let events):
+                blocks += try context.eventParagraphs(events).map { .paragraph($0) }
             case .notes(let notes):
-                blocks.append(.notes(try notes.map { try context.t($0, "note") }))
+                blocks.append(.notes(try notes.map { try context.text($0, "note") }))
             }
         }
-        let hasIllustrative = dataset.projects.contains(where: \.illustrative)
+        blocks = Self.withoutEmptyHeadings(blocks)
+        let hasIllustrative = dataset.projects.contains(where: \.illustrative) || dataset.trade.contains(where: \.illustrative)
         return ReportDocument(
             reportID: definition.id,
-            title: try context.t(definition.title, "report title"),
-            subtitle: try definition.subtitle.map { try context.t($0, "report subtitle") },
+            title: try context.text(definition.title, "report title"),
+            subtitle: try definition.subtitle.map { try context.text($0, "report subtitle") },
             language: locale.language,
             generatedAt: generatedAt,
             dataSources: try dataset.info.sources.map { try context.resolve($0, at: nil) },

@@ -13,6 +13,8 @@ public struct TableBlock: Sendable, Equatable {
     public var total: TotalRow?
     /// Localized footnotes for this table (for example, currencies kept apart).
     public var notes: [String]
+    /// Set when the table is a cross-tab: which columns hold the cells and which the row totals.
+    public var pivot: PivotLayout?
 
     public init(id: String, title: String, shortTitle: String, columns: [TableColumn], rows: TableRows,
                 total: TotalRow? = nil, notes: [String] = []) {
@@ -23,6 +25,7 @@ public struct TableBlock: Sendable, Equatable {
         self.rows = rows
         self.total = total
         self.notes = notes
+        self.pivot = nil
     }
 
     /// A table from rows of cells (a short row is padded with empty cells).
@@ -30,6 +33,27 @@ public struct TableBlock: Sendable, Equatable {
                 total: TotalRow? = nil, notes: [String] = []) {
         self.init(id: id, title: title, shortTitle: shortTitle, columns: columns,
                   rows: TableRows(rows, width: max(columns.count, rows.map(\.count).max() ?? 0)), total: total, notes: notes)
+    }
+}
+
+/// How a cross-tab sits in its table: column 0 labels the rows, `valueColumns` hold one
+/// measure per column value (a year), and `totalColumn`, when present, each row's total of them.
+///
+/// Spreadsheets write the row totals as live sums over the value cells; CSV `data` writes the
+/// cells long, one record per row × column value.
+public struct PivotLayout: Sendable, Equatable {
+    /// The stable id of the column field (`year`), the header of the long form's column values.
+    public var columnField: String
+    /// The stable id of the measure (`turnover`), the header of the long form's values.
+    public var measure: String
+    public var valueColumns: Range<Int>
+    public var totalColumn: Int?
+
+    public init(columnField: String, measure: String, valueColumns: Range<Int>, totalColumn: Int?) {
+        self.columnField = columnField
+        self.measure = measure
+        self.valueColumns = valueColumns
+        self.totalColumn = totalColumn
     }
 }
 

@@ -9,8 +9,9 @@ struct TableComputer {
 
     func build() throws -> TableBlock {
         let rows = context.records(definition.source, filter: definition.filter)
+        if let pivot = definition.pivot { return try crossTab(rows, pivot) }
         let columns = try definition.columns.map { column in
-            TableColumn(id: column.id, header: try context.t(column.header, "column header"), type: type(of: column))
+            TableColumn(id: column.id, header: try context.text(column.header, "column header"), type: type(of: column))
         }
         var notes: [String] = []
         let tableRows: TableRows
@@ -49,7 +50,7 @@ struct TableComputer {
             copy.type = .money(currency: currencies.count == 1 ? currencies.first : (currencies.isEmpty ? context.definition.currency : nil))
             return copy
         }
-        return TableBlock(id: definition.id, title: try context.t(definition.title, "table title"),
+        return TableBlock(id: definition.id, title: try context.text(definition.title, "table title"),
                           shortTitle: try context.t(definition.sheet, "sheet name"), columns: finalColumns, rows: tableRows,
                           total: definition.total ? try totalRow(tableRows, columns: finalColumns) : nil, notes: notes)
     }
@@ -74,7 +75,8 @@ struct TableComputer {
         case .measure(let measure):
             switch measure {
             case .count, .distinct: return .integer
-            case .share: return .percent(fractionDigits: 1)
+            case .share, .growth: return .percent(fractionDigits: 1)
+            case .change(let f): return fields[f] == .money ? .money(currency: context.definition.currency) : .decimal(fractionDigits: 0)
             case .sum(let f), .min(let f), .max(let f):
                 return fields[f] == .money ? .money(currency: context.definition.currency) : fieldType(f)
             }
@@ -123,6 +125,27 @@ struct TableComputer {
             knownSums[group.id, default: [:]][field] = computed
             return computed
         }
+        // The comparison year's rows for change and growth columns: the table's records without
+        // its period restriction, by year.
+        var earlier: [Int: [RecordRow]]?
+        var incomparable = false
+        func comparison(_ measure: MeasureExpression, _ field: String, for group: Group) -> CellValue {
+            guard case .year(let year) = group.key, field != "" else { incomparable = true; return .empty }
+            if earlier == nil {
+                var unrestricted = definition.filter
+                unrestricted["period"] = nil
+                earlier = Dictionary(grouping: context.records(definition.source, filter: unrestricted)) { row in
+                    if case .year(let y) = row.first("year") { return y }
+                    return 0
+                }
+            }
+            let previous = aggregate.sums(field, over: earlier?[year - 1] ?? [])
+            guard let cell = aggregate.comparison(measure, current: sums(of: field, for: group), previous: previous) else {
+                incomparable = true
+                return .empty
+            }
+            return cell
+        }
         // Measures for each group.
         func row(for group: Group, label: CellValue?) throws -> [CellValue] {
             try definition.columns.map { column -> CellValue in
@@ -131,6 +154,7 @@ struct TableComputer {
                 case .field: return .empty
                 case .measure(let measure):
                     if case .share = measure { return .percent(0) }  // filled in below
+                    if measure.isComparison { return group.id == "\u{1F}other" ? .empty : comparison(measure, measure.field ?? "", for: group) }
                     if case .sum(let field) = measure {
                         return aggregate.cells(ofSums: sums(of: field, for: group)).first ?? .empty
                     }
@@ -178,6 +202,9 @@ struct TableComputer {
         if sharesDoNotAddUp {
             notes.append(try context.t("Shares are rounded independently, so the figures shown may not add up to the total.", "note"))
         }
+        if incomparable {
+            notes.append(try context.t("— marks a change that cannot be computed: no figure for the previous period, or a base of zero.", "note"))
+        }
         if !foreign.isEmpty {
             let template = try context.t("Amounts in {currencies} are shown separately: the data gives no exchange rate to {currency}.", "note")
             notes.append(try PlaceholderTemplate(template).render(["currencies": foreign.sorted().joined(separator: ", "),
@@ -188,6 +215,68 @@ struct TableComputer {
             notes.append(try context.t("A record linked to several places or countries is counted under each of them.", "note"))
         }
         return (cells, notes)
+    }
+
+    /// A cross-tab: rows by one field, columns by another (in code order, so years ascend), the
+    /// measure in the cells (empty where no record falls), rows sorted by their total, descending.
+    private func crossTab(_ rows: [RecordRow], _ pivot: PivotDefinition) throws -> TableBlock {
+        let aggregate = Aggregate(context: context)
+        var columnKeys: [String: FieldValue] = [:]
+        var rowKeys: [String: FieldValue] = [:]
+        var buckets: [String: [String: [RecordRow]]] = [:]
+        var byRow: [String: [RecordRow]] = [:]
+        for row in rows {
+            for columnKey in row.values(pivot.columns) {
+                columnKeys[columnKey.sortKey] = columnKey
+                for rowKey in row.values(pivot.rows) {
+                    rowKeys[rowKey.sortKey] = rowKey
+                    buckets[rowKey.sortKey, default: [:]][columnKey.sortKey, default: []].append(row)
+                }
+            }
+            for rowKey in row.values(pivot.rows) { byRow[rowKey.sortKey, default: []].append(row) }
+        }
+        func value(_ subset: [RecordRow]?) -> CellValue {
+            guard let subset, !subset.isEmpty else { return .empty }
+            switch pivot.value {
+            case .sum(let field): return aggregate.cells(ofSums: aggregate.sums(field, over: subset)).first ?? .empty
+            default: return .integer(subset.count)
+            }
+        }
+        let columnOrder = columnKeys.keys.sorted()
+        let isMoney: Bool = if case .sum(let f) = pivot.value { definition.source.fields[f] == .money } else { false }
+        let valueType: ColumnType = isMoney ? .money(currency: context.definition.currency) : .integer
+        var columns = [TableColumn(id: pivot.rows, header: try context.text(pivot.rowsHeader, "column header"), type: .code)]
+        for key in columnOrder {
+            columns.append(TableColumn(id: key, header: try context.formatted(try context.cell(columnKeys[key]!), as: .text), type: valueType))
+        }
+        if pivot.totals { columns.append(TableColumn(id: "total", header: try context.t("Total", "report chrome"), type: valueType)) }
+        var table = try rowKeys.keys.map { key -> (key: String, total: CellValue, cells: [CellValue]) in
+            let total = value(byRow[key])
+            var cells = [try context.cell(rowKeys[key]!)] + columnOrder.map { value(buckets[key]?[$0]) }
+            if pivot.totals { cells.append(total) }
+            return (key, total, cells)
+        }
+        table.sort { a, b in
+            let x = a.total.numericValue ?? 0, y = b.total.numericValue ?? 0
+            return x != y ? x > y : a.key < b.key
+        }
+        var total: TotalRow?
+        if pivot.totals {
+            var cells: [TotalCell] = [.label]
+            for index in 1..<columns.count {
+                var sum = DecimalSum()
+                for row in table { if let number = row.cells[index].numericValue { sum.add(number) } }
+                cells.append(.sum(isMoney ? .money(Money(amount: sum.value, currency: context.definition.currency))
+                                          : .integer(NSDecimalNumber(decimal: sum.value).intValue)))
+            }
+            total = TotalRow(label: try context.t("Total", "report chrome"), cells: cells)
+        }
+        var block = TableBlock(id: definition.id, title: try context.text(definition.title, "table title"),
+                               shortTitle: try context.t(definition.sheet, "sheet name"), columns: columns,
+                               rows: TableRows(table.map(\.cells), width: columns.count), total: total)
+        block.pivot = PivotLayout(columnField: pivot.columns, measure: pivot.value.field ?? "count",
+                                  valueColumns: 1..<(1 + columnOrder.count), totalColumn: pivot.totals ? columns.count - 1 : nil)
+        return block
     }
 
     /// `cell` with its text in an allocation of its own.

@@ -286,18 +286,41 @@ struct DatasetYAMLReader {
         return Honour(id: id, title: title, recipient: recipient, awardedBy: awardedBy, date: date, location: loc(node))
     }
 
-    private func readTrade(_ node: Node, _ field: String) -> TradeFigure? {
-        let allowed: Set<String> = ["year", "reporter", "partner", "turnover", "exports", "imports"]
-        guard let f = fields(node, field, allowed: allowed, required: ["year", "reporter", "partner", "turnover"]) else { return nil }
-        let year = year(f["year"], "\(field).year")
+    private func readTrade(_ node: Node, _ field: String) -> TradeFlow? {
+        let allowed: Set<String> = ["reporter", "partner", "period", "flow", "section", "chapter", "value", "quantity", "unit", "illustrative"]
+        if case .mapping(let mapping) = node, mapping.keys.contains(where: { ["year", "turnover"].contains($0.string ?? "") }) {
+            reader.fail(node, field, "trade rows are flows: give period:, flow: export|import, section: or chapter:, and value: (turnover is derived; see docs/DATA.md)")
+            return nil
+        }
+        guard let f = fields(node, field, allowed: allowed, required: ["reporter", "partner", "period", "flow", "value"]) else { return nil }
         let reporter = country(f["reporter"], "\(field).reporter")
         let partner = country(f["partner"], "\(field).partner")
-        let turnover = money(f["turnover"], "\(field).turnover")
-        let exports = money(f["exports"], "\(field).exports")
-        let imports = money(f["imports"], "\(field).imports")
-        guard let year, let reporter, let partner, let turnover else { return nil }
-        return TradeFigure(year: year, reporter: reporter, partner: partner, turnover: turnover,
-                           exports: exports, imports: imports, location: loc(node))
+        var period: ReportPeriod.Unit?
+        if let periodNode = f["period"], let text = reader.string(periodNode, "\(field).period") {
+            period = ReportPeriod.Unit(code: text)
+            if period == nil { reader.fail(periodNode, "\(field).period", "'\(text)' is not a period; use 2024, 2024-H1, 2024-Q3 or 2024-07") }
+        }
+        let direction = code(f["flow"], "\(field).flow", list: .tradeFlows).flatMap(TradeFlow.Direction.init(rawValue:))
+        var chapter = f["chapter"].flatMap { code($0, "\(field).chapter", list: .hsChapters) }
+        var section = f["section"].flatMap { code($0, "\(field).section", list: .hsSections) }
+        if let chapterCode = chapter, let derived = HSClassification.section(ofChapter: chapterCode) {
+            if let given = section, given != derived, let sectionNode = f["section"] {
+                reader.fail(sectionNode, "\(field).section", "chapter \(chapterCode) is in section \(derived), not \(given)")
+                chapter = nil
+            }
+            section = derived
+        }
+        if f["section"] == nil && f["chapter"] == nil { reader.fail(node, field, "give section: (an HS section, I–XXI) or chapter: (01–97)") }
+        let value = money(f["value"], "\(field).value")
+        let quantity = f["quantity"].flatMap { reader.decimal($0, "\(field).quantity") }
+        let unit = f["unit"].flatMap { reader.string($0, "\(field).unit") }
+        if (quantity == nil) != (unit == nil) && (f["quantity"] != nil || f["unit"] != nil) {
+            reader.fail(node, field, "quantity: and unit: go together")
+        }
+        let illustrative = f["illustrative"].flatMap { reader.bool($0, "\(field).illustrative") } ?? false
+        guard let reporter, let partner, let period, let direction, let section, let value else { return nil }
+        return TradeFlow(reporter: reporter, partner: partner, period: period, direction: direction, section: section,
+                         chapter: chapter, value: value, quantity: quantity, unit: unit, illustrative: illustrative, location: loc(node))
     }
 
     private func readRate(_ node: Node, _ field: String) -> ExchangeRate? {

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import HamkorLocalization
 
 /// The stable codes datasets and report definitions use, read from `Reports/vocabulary.yaml`.
 ///
@@ -9,6 +10,10 @@ public struct Vocabulary: Sendable {
     /// The lists of codes.
     public enum List: String, CaseIterable, Sendable {
         case sectors, areas, statuses, levels, eventKinds, exchangeFields, placeKinds
+        /// "with Azerbaijan" per country code: the form a title such as "Trade {partner_with}" needs.
+        case countryWith
+        /// Trade flows (`export`, `import`), HS 2022 sections (`I`–`XXI`) and chapters (`01`–`97`).
+        case tradeFlows, hsSections, hsChapters
 
         /// The catalog context (`msgctxt`) of this list's names.
         public var context: String {
@@ -20,6 +25,10 @@ public struct Vocabulary: Sendable {
             case .eventKinds: "event kind"
             case .exchangeFields: "exchange field"
             case .placeKinds: "place kind"
+            case .countryWith: "country form: with"
+            case .tradeFlows: "trade flow"
+            case .hsSections: "HS section"
+            case .hsChapters: "HS chapter"
             }
         }
 
@@ -61,7 +70,7 @@ public struct Vocabulary: Sendable {
             for (name, node, _) in lists {
                 guard let list = List(rawValue: name), let pairs = reader.mapping(node, name) else { continue }
                 entries[list] = pairs.compactMap { pair in
-                    guard Identifier.isValid(pair.key) else {
+                    guard Identifier.isValid(pair.key), list != .countryWith || ReportLocale.isKnownCountry(pair.key) else {
                         reader.fail(pair.keyNode, name, "'\(pair.key)' is not a valid code")
                         return nil
                     }

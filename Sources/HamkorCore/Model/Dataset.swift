@@ -10,7 +10,7 @@ public struct Dataset: Sendable {
     public var events: [CooperationEvent] = []
     public var exchanges: [Exchange] = []
     public var honours: [Honour] = []
-    public var trade: [TradeFigure] = []
+    public var trade: [TradeFlow] = []
     public var exchangeRates: [ExchangeRate] = []
     /// The files the dataset was read from, in load order.
     public var files: [String] = []

@@ -49,15 +49,14 @@ public struct DatasetValidator {
         for event in dataset.events {
             event.place.map { known($0, event.location, "events.place") }
         }
-        var tradeYears: [String: SourceLocation] = [:]
-        for figure in dataset.trade {
-            let key = "\(figure.year) \(figure.reporter)→\(figure.partner)"
-            if let first = tradeYears[key] {
-                problems.add(figure.location, field: "trade", "a second \(key) trade row (first at \(first))")
+        var tradeRows: [String: SourceLocation] = [:]
+        for flow in dataset.trade {
+            if let first = tradeRows[flow.id] {
+                problems.add(flow.location, field: "trade", "a second \(flow.id) trade row (first at \(first))")
             }
-            tradeYears[key] = figure.location
-            if figure.reporter == figure.partner {
-                problems.add(figure.location, field: "trade.partner", "reporter and partner are the same country")
+            tradeRows[flow.id] = flow.location
+            if flow.reporter == flow.partner {
+                problems.add(flow.location, field: "trade.partner", "reporter and partner are the same country")
             }
         }
     }

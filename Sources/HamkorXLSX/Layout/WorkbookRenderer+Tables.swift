@@ -96,6 +96,11 @@ extension WorkbookRenderer {
             let width = table.rows.width
             let count = min(columnCount, width)
             let cells = table.rows.cells
+            // A cross-tab's row totals are live sums over the row's value cells.
+            let rowTotal = table.pivot.flatMap { pivot -> (column: Int, first: Int, last: Int)? in
+                guard let column = pivot.totalColumn, !pivot.valueColumns.isEmpty else { return nil }
+                return (column, pivot.valueColumns.lowerBound, pivot.valueColumns.upperBound - 1)
+            }
             for rowIndex in rows {
                 let first = rowIndex * width
                 // Wrapped text gets a row tall enough to show it (Excel and LibreOffice do not
@@ -112,6 +117,11 @@ extension WorkbookRenderer {
                     if kind != lastKinds[index] {
                         lastFormats[index] = try format(for: kind, base: bases[index], memo: &memos[index])
                         lastKinds[index] = kind
+                    }
+                    if let rowTotal, index == rowTotal.column, let number = cells[first + index].numericValue {
+                        let range = CellReference.range(firstRow: row, firstColumn: rowTotal.first, lastRow: row, lastColumn: rowTotal.last)
+                        try sheet.write(formula: "=SUM(\(range))", result: Self.double(number), row: row, column: index, format: lastFormats[index])
+                        continue
                     }
                     try write(cells[first + index], format: lastFormats[index], on: sheet, row: row, column: index,
                               styledBlank: styledBlanks[index])

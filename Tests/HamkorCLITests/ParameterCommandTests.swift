@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// `--param` on the command line and `parameters:` in job files, through the built binary.
+@Suite struct ParameterCommandTests {
+    @Test(arguments: [
+        (["--param", "bogus=1"], "unknown parameter; report 'trade' takes partner, period"),
+        (["--param", "period=2025-Q5"], "'2025-Q5' is not a period"),
+        (["--param", "partner=FR"], "the data has no records with FR"),
+        (["--param", "period"], "expected NAME=VALUE"),
+    ])
+    func badParametersAreUsageErrors(arguments: [String], message: String) throws {
+        let result = try CLIRunner.run(["report", "trade"] + arguments)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func aPeriodAndAPartnerMakeTheReport() throws {
+        let result = try CLIRunner.run(["report", "trade", "--param", "period=2024", "--param", "partner=AZ", "--lang", "ru"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Торговля с Азербайджаном"))
+        #expect(result.stdout.contains("2024 год"))
+        let folder = CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let xlsx = try CLIRunner.run(["report", "trade", "--param", "period=2024", "--lang", "uz", "--output", folder.appendingPathComponent("t.xlsx").path])
+        #expect(xlsx.status == 0, "\(xlsx.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("t.xlsx").path))
+    }
+
+    @Test func aBadParameterInAJobFileIsLocated() throws {
+        let folder = CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let jobs = folder.appendingPathComponent("jobs.yaml")
+        try """
+        output: "{report}.{period}.{format}"
+        jobs:
+          - name: q
+            report: trade
+            parameters: {period: [2024, next-quarter]}
+        """.write(to: jobs, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["batch", jobs.path, "--out", folder.appendingPathComponent("out").path])
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(result.stderr.contains("jobs.yaml:5:33: error: period: 'next-quarter' is not a period"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/trade.2024.txt").path))
+    }
+
+    @Test func theBundledQuarterlyJobListsResolvedPeriods() throws {
+        let result = try CLIRunner.run(["batch", "Reports/jobs.yaml", "--out", "x", "--dry-run"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let quarterly = result.stdout.split(separator: "\n").filter { $0.hasPrefix("quarterly\t") }
+        #expect(quarterly.count == 20)
+        #expect(quarterly.allSatisfy { $0.range(of: #"\tpartner=AZ period=\d{4}-Q[1-4]$"#, options: .regularExpression) != nil })
+    }
+}
