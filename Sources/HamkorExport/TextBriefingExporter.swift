@@ -103,7 +103,7 @@ private struct BriefingRenderer {
         case .chart(let chart):
             var lines = wrap(chart.title)
             if !chart.valueAxisTitle.isEmpty { lines += wrap("(\(chart.valueAxisTitle))") }
-            lines += TextBarChartRenderer(width: width, formatter: formatter).render(chart, valueColumn: valueColumn(of: chart))
+            lines += TextBarChartRenderer(width: width, formatter: formatter).render(chart, valueColumns: document.valueColumnTypes(of: chart))
             sections.append(lines)
         case .paragraph(let text):
             sections.append(wrap(text))
@@ -140,13 +140,6 @@ private struct BriefingRenderer {
             }
         }
         return lines
-    }
-
-    private func valueColumn(of chart: ChartBlock) -> ColumnType? {
-        guard let source = chart.source,
-              let table = document.tables.first(where: { $0.id == source.tableID }),
-              table.columns.indices.contains(source.valueColumn) else { return nil }
-        return table.columns[source.valueColumn].type
     }
 
     private mutating func renderFooter() {

@@ -60,7 +60,7 @@ final class CairoCanvas {
     func setMetadata(_ info: PDFInfo) {
         let entries: [(cairo_pdf_metadata_t, String)] = [
             (CAIRO_PDF_METADATA_TITLE, info.title), (CAIRO_PDF_METADATA_AUTHOR, info.author),
-            (CAIRO_PDF_METADATA_SUBJECT, info.subject), (CAIRO_PDF_METADATA_KEYWORDS, info.keywords),
+            (CAIRO_PDF_METADATA_SUBJECT, info.subject), (CAIRO_PDF_METADATA_KEYWORDS, info.keywords.joined(separator: ", ")),
             (CAIRO_PDF_METADATA_CREATOR, info.creator),
             (CAIRO_PDF_METADATA_CREATE_DATE, info.date), (CAIRO_PDF_METADATA_MOD_DATE, info.date),
         ]
@@ -181,6 +181,14 @@ final class CairoCanvas {
         cairo_set_source_rgb(cairo, 1, 1, 1)
         cairo_set_line_width(cairo, 0.75)
         cairo_stroke(cairo)
+    }
+
+    /// A filled circle.
+    func fillCircle(centerX: Double, centerY: Double, radius: Double, color: RGB) {
+        cairo_set_source_rgb(cairo, color.red, color.green, color.blue)
+        cairo_new_sub_path(cairo)
+        cairo_arc(cairo, centerX, centerY, radius, 0, 2 * Double.pi)
+        cairo_fill(cairo)
     }
 
     /// A polyline through the points (a line chart's series).

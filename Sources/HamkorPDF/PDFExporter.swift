@@ -14,8 +14,9 @@ import HamkorLocalization
 /// embedded as a subset, so text copies out as text.
 ///
 /// The document information carries the title, author, subject (the report's subtitle or
-/// id), keywords (report id, language tag), and the generated time as creation and modification
-/// dates; the catalog carries `/Lang`; the outline has a bookmark per section, table and chart.
+/// id), keywords (the title, the language's name, Hamkor), and the generated time as creation and modification
+/// dates, both in the information dictionary and in an XMP metadata stream (with the language);
+/// the catalog carries `/Lang`; the outline has a bookmark per section, table and chart.
 /// Output is deterministic for the same document.
 public struct PDFExporter: ReportExporter {
     public static let formatID = "pdf"
@@ -41,12 +42,13 @@ public struct PDFExporter: ReportExporter {
         let bytes: [UInt8]
         do {
             let canvas = try CairoCanvas(pageSize: page, language: document.language.tag, fontFamily: configuration.fontFamily)
-            canvas.setMetadata(info(document))
+            let info = info(document)
+            canvas.setMetadata(info)
             var composer = DocumentComposer(document: document, context: context, canvas: canvas, page: page)
             let pages = composer.compose()
             PagePainter(canvas: canvas, page: page, document: document, locale: context.locale,
                         generatedLine: composer.generatedLine).paint(pages)
-            bytes = try LanguageEntry.insert(language: document.language.tag, into: try canvas.finish())
+            bytes = try CatalogUpdate.append(language: document.language.tag, metadata: XMPPacket.bytes(info), to: try canvas.finish())
         } catch let error as PDFError {
             throw ExportError.writerFailed(format: Self.formatID, reason: error.description)
         }
@@ -59,8 +61,8 @@ public struct PDFExporter: ReportExporter {
         formatter.timeZone = TimeZone(identifier: "UTC")
         return PDFInfo(title: document.title, author: configuration.author,
                        subject: document.subtitle ?? document.title,
-                       keywords: [document.title, document.labels.languageName, "Hamkor"].joined(separator: ", "),
-                       creator: "Hamkor", date: formatter.string(from: document.generatedAt))
+                       keywords: [document.title, document.labels.languageName, "Hamkor"],
+                       creator: "Hamkor", date: formatter.string(from: document.generatedAt), language: document.language.tag)
     }
 }
 

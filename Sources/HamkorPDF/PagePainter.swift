@@ -28,6 +28,10 @@ struct PagePainter {
             canvas.line(from: (x1, y1), to: (x2, y2), width: width, color: color)
         case .rectangle(let x, let y, let width, let height, let color):
             canvas.fillRectangle(x: x, y: y, width: width, height: height, color: color)
+        case .polyline(let points, let width, let color):
+            canvas.polyline(points.map { ($0.x, $0.y) }, width: width, color: color)
+        case .dot(let centerX, let centerY, let radius, let color):
+            canvas.fillCircle(centerX: centerX, centerY: centerY, radius: radius, color: color)
         case .wedge(let centerX, let centerY, let radius, let start, let end, let color):
             canvas.fillWedge(centerX: centerX, centerY: centerY, radius: radius, start: start, end: end, color: color)
         case .bookmark(let title, let level, let y):

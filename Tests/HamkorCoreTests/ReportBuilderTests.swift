@@ -68,7 +68,7 @@ import HamkorLocalization
                     #expect(a.total?.cells.count == b.total?.cells.count)
                 }
                 #expect(english.keyFigures.map(\.value.numericValue) == other.keyFigures.map(\.value.numericValue))
-                #expect(english.charts.map { $0.points.map(\.value) } == other.charts.map { $0.points.map(\.value) })
+                #expect(english.charts.map { $0.series.map(\.values) } == other.charts.map { $0.series.map(\.values) })
                 #expect(other.isSampleData)
             }
         }
@@ -107,6 +107,11 @@ import HamkorLocalization
             #expect(text.contains("sections[0].table.columns[1].value: unknown measure 'median(value)'"))
             #expect(text.contains("sections[1].table.columns[0].field: 'budget' is not a field of projects"))
             #expect(text.contains("sections[2].chart.value: 'nothing' is not a column of table 't'"))
+            #expect(text.contains("sections[3].chart.values: a column chart shows one column; several (one line each) need kind: line"))
+            #expect(text.contains("sections[4].chart: give either value (one column) or values (a list of columns), not both"))
+            #expect(text.contains("sections[5].chart.kind: unknown chart kind 'area' (known: bar, column, line, pie)"))
+            #expect(text.contains("sections[6].chart.values: 'nothing' is not a column of table 't'"))
+            #expect(text.contains("sections[7].chart.value: is required (or values: a list of columns, for a line chart)"))
         }
     }
 

@@ -54,6 +54,23 @@ import HamkorLocalization
         #expect(q3.keyFigures.first { $0.id == "growth" }?.value == .percent(Decimal(string: "0.156")!))
     }
 
+    @Test func lineChartOfExportsAndImportsHasTwoNamedSeriesFromTheYearTable() throws {
+        for language in [LanguageTag.english, .russian] {
+            let document = try document("trade", [:], language)
+            let chart = try #require(document.charts.first { $0.id == "exports-imports-by-year" })
+            let byYear = try table(document, "by-year")
+            #expect(chart.kind == .line)
+            #expect(chart.categories == ["2021", "2022", "2023", "2024", "2025"])
+            #expect(chart.series.map(\.name) == [byYear.columns[2].header, byYear.columns[3].header])
+            #expect(chart.series.map(\.values) == [[44, 53, 64, 72, 80], [31, 40, 45, 54, 56]].map { $0.map { Decimal($0) * 1_000_000 } })
+            #expect(chart.source == ChartSource(tableID: "by-year", categoryColumn: 0, valueColumns: [2, 3]))
+            #expect(chart.valueAxisTitle.isEmpty)  // the legend names the series
+        }
+        let russian = try document("trade", [:], .russian).charts.first { $0.id == "exports-imports-by-year" }
+        #expect(russian?.title == "Экспорт и импорт по годам")
+        #expect(russian?.series.map(\.name) == ["Экспорт", "Импорт"])
+    }
+
     @Test func sectionsAndTopTenChaptersWithShares() throws {
         let document = try document("trade", ["period": "2024"])
         let sections = try table(document, "by-section")

@@ -151,6 +151,29 @@ struct TextBriefingExporterTests {
         #expect(energy.hasSuffix("$2,134,567,890"))
     }
 
+    @Test(arguments: [40, 78])
+    func aChartOfTwoSeriesNamesThemOnePerLine(_ width: Int) {
+        var document = Fixtures.document(.english)
+        document.blocks = [.chart(ChartBlock(id: "flows", kind: .line, title: "Exports and imports", categoryAxisTitle: "Year",
+                                             valueAxisTitle: "", categories: ["2021", "2022"],
+                                             series: [ChartSeries(name: "Exports", values: [44, 53]),
+                                                      ChartSeries(name: "Imports", values: [31, 0])],
+                                             source: nil))]
+        let lines = render(.english, width: width, document: document).split(separator: "\n").map(String.init)
+        let chart = Array(lines.drop { $0 != "Exports and imports" }.dropFirst().prefix(4))
+        #expect(chart.count == 4)
+        if width == 78 {
+            #expect(chart[0].hasPrefix("2021 Exports █") && chart[0].hasSuffix(" 44"))
+            #expect(chart[1].hasPrefix("     Imports █") && chart[1].hasSuffix(" 31"))
+            #expect(chart[2].hasPrefix("2022 Exports ██") && chart[2].hasSuffix(" 53"))
+            #expect(chart[3].hasPrefix("     Imports") && !chart[3].contains("█") && chart[3].hasSuffix(" 0"))
+            // Bars on one scale: the largest value fills the bar, the others in proportion.
+            let bars = chart.map { $0.filter { $0 == "█" }.count }
+            #expect(bars[2] > bars[0] && bars[0] > bars[1])
+        }
+        for line in lines { #expect(DisplayWidth.of(line) <= width) }
+    }
+
     @Test(arguments: [LanguageTag.english, .russian])
     func goldens(_ language: LanguageTag) {
         assertGolden(render(language, width: 78), named: "portfolio.\(language.tag).78.txt")

@@ -70,6 +70,17 @@ import Testing
             }
         }
 
+        // A chart of several series names them in a legend under its title.
+        for chart in document.charts where chart.series.count > 1 {
+            let legend = ([chart.title] + (chart.valueAxisTitle.isEmpty ? [] : [chart.valueAxisTitle]) + chart.series.map(\.name))
+            #expect(text.contains(Poppler.normalised(legend.joined(separator: " "))), "\(report) \(language.tag): no legend for \(chart.id)")
+        }
+
+        // The XMP metadata stream: title and language.
+        let meta = try Poppler.run("pdfinfo", ["-meta", url.path])
+        #expect(meta.text.contains("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">\(XMPPacket.escape(document.title))</rdf:li>"))
+        #expect(meta.text.contains("<dc:language><rdf:Bag><rdf:li>\(language.tag)</rdf:li></rdf:Bag></dc:language>"))
+
         // No word outside the text area (left/right margins) or off the page.
         let boxes = try Poppler.wordBoxes(url)
         #expect(boxes.count == pageCount && boxes.allSatisfy { !$0.isEmpty })

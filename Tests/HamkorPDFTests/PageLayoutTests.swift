@@ -87,13 +87,87 @@ import Testing
         #expect(pages[0].contains { $0.word.contains("mln") })
     }
 
-    @Test func cairoWithoutLangGetsItAndTheCrossReferenceTableStillHolds() throws {
-        let url = try PDFFixture.write(Self.document([.paragraph("x")]), context: PDFFixture.context(.uzbekLatin), name: "lang")
+    @Test func lineChartLabelsNeverOverlapAndALegendNamesTheSeries() throws {
+        let quarters = (2021...2025).flatMap { year in (1...4).map { "\(year)-Q\($0)" } }
+        let chart = ChartBlock(id: "flows", kind: .line, title: "Flows", categoryAxisTitle: "", valueAxisTitle: "",
+                               categories: quarters,
+                               series: [ChartSeries(name: "Exportsseries", values: quarters.indices.map { Decimal($0 + 10) * 1_000_000 }),
+                                        ChartSeries(name: "Importsseries", values: quarters.indices.map { Decimal(15 - $0) * 1_000_000 })],
+                               source: nil)
+        let (_, pages) = try Self.words(Self.document([.chart(chart)], title: "Flows"), name: "line")
+        let words = pages[0]
+        #expect(words.contains { $0.word == "Exportsseries" } && words.contains { $0.word == "Importsseries" })
+        // 20 quarter labels do not fit side by side: every n-th is shown, in order, apart.
+        let labels = words.filter { quarters.contains($0.word) }
+        #expect(labels.count >= 4 && labels.count < quarters.count, "\(labels.map(\.word))")
+        #expect(labels.map(\.word) == labels.map(\.word).sorted())
+        for (a, b) in zip(labels, labels.dropFirst()) {
+            #expect(a.xMax <= b.xMin, "'\(a.word)' overlaps '\(b.word)'")
+        }
+        // The value axis covers the negative values (−4 mln) in the language's compact numbers.
+        #expect(words.contains { $0.word.hasPrefix("-") || $0.word.hasPrefix("−") })
+        #expect(words.contains { $0.word.contains("mln") })
+    }
+
+    @Test func labelBoxesNeverOverlapAndStayInThePlot() {
+        for count in [1, 2, 7, 20, 60] {
+            for widest in [5.0, 30, 80, 500] {
+                let boxes = DocumentComposer.labelBoxes(count: count, slot: 400 / Double(count), plotLeft: 100, plotRight: 500, widest: widest)
+                #expect(!boxes.isEmpty && boxes[0].index == 0)
+                for (a, b) in zip(boxes, boxes.dropFirst()) { #expect(a.x + a.width <= b.x + 0.001) }
+                for box in boxes { #expect(box.x >= 100 && box.x + box.width <= 500.001) }
+                // A label fits its box unless it is wider than the whole plot.
+                if widest + 6 <= 400 { #expect(boxes.allSatisfy { $0.width >= min(widest + 6, 400) / 2 }) }
+            }
+        }
+    }
+
+    @Test func theCatalogGetsLangAndXMPMetadataInAnIncrementalUpdate() throws {
+        let title = "Savdo & <hamkorlik> \"2024\""
+        let url = try PDFFixture.write(Self.document([.paragraph("x")], title: title), context: PDFFixture.context(.uzbekLatin), name: "lang")
         let bytes = try [UInt8](Data(contentsOf: url))
-        #expect(bytes.firstRange(of: Array("/Type /Catalog /Lang (uz)".utf8)) != nil)
+        #expect(bytes.firstRange(of: Array("/Lang (uz) /Metadata".utf8)) != nil)
         let (info, errors) = try Poppler.info(url)
         #expect(errors.isEmpty, "\(errors)")
         #expect(info["Pages"] == "1")
-        #expect(throws: PDFError.self) { try LanguageEntry.insert(language: "en", into: Array("%PDF-1.5 nothing".utf8)) }
+        #expect(info["Title"] == title)
+        let meta = try Poppler.run("pdfinfo", ["-meta", url.path])
+        #expect(meta.stderr.isEmpty, "\(meta.stderr)")
+        #expect(meta.text.contains("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Savdo &amp; &lt;hamkorlik&gt; &quot;2024&quot;</rdf:li>"))
+        #expect(meta.text.contains("<dc:language><rdf:Bag><rdf:li>uz</rdf:li></rdf:Bag></dc:language>"))
+        #expect(meta.text.contains("<xmp:CreateDate>2024-08-23T08:00:00Z</xmp:CreateDate>"))
+        #expect(meta.text.contains("<dc:creator><rdf:Seq><rdf:li>Hamkor</rdf:li></rdf:Seq></dc:creator>"))
+
+        // Byte-exact: every entry of the appended cross-reference section points at its object,
+        // and the trailer chains back to Cairo's table.
+        let text = String(decoding: bytes, as: UTF8.self)
+        let sections = text.components(separatedBy: "\nxref\n")
+        #expect(sections.count == 3)
+        let last = sections[2]
+        var lines = last.split(separator: "\n").makeIterator()
+        var checked = 0
+        while let header = lines.next(), !header.hasPrefix("trailer") {
+            let parts = header.split(separator: " ")
+            guard parts.count == 2, let first = Int(parts[0]), let count = Int(parts[1]) else { break }
+            for number in first..<first + count {
+                let next = lines.next()
+                let entry = try #require(next)
+                if number == 0 { #expect(entry == "0000000000 65535 f "); continue }
+                let offset = try #require(Int(entry.prefix(10)))
+                #expect(bytes[offset...].starts(with: Array("\(number) 0 obj".utf8)), "object \(number) at \(offset)")
+                checked += 1
+            }
+        }
+        #expect(checked == 2)
+        let startxrefs = text.components(separatedBy: "startxref\n").dropFirst().map { $0.prefix { $0.isNumber } }
+        #expect(startxrefs.count == 2)
+        #expect(last.contains("/Prev \(startxrefs[0])"))
+        // The metadata stream's /Length is exact.
+        let lengthKey = try #require(bytes.lastRange(of: Array("/Subtype /XML /Length ".utf8)))
+        let length = try #require(Int(String(decoding: bytes[lengthKey.upperBound...].prefix { (0x30...0x39).contains($0) }, as: UTF8.self)))
+        let streamStart = try #require(bytes[lengthKey.upperBound...].firstRange(of: Array(">>\nstream\n".utf8)))
+        #expect(bytes[(streamStart.upperBound + length)...].starts(with: Array("\nendstream".utf8)))
+
+        #expect(throws: PDFError.self) { try CatalogUpdate.append(language: "en", metadata: [], to: Array("%PDF-1.5 nothing".utf8)) }
     }
 }

@@ -137,6 +137,7 @@ import Testing
         #expect(Chart.size(kind: .bar, categories: 200) == (640, 1200))
         #expect(Chart.size(kind: .column, categories: 5) == (480, 360))
         #expect(Chart.size(kind: .column, categories: 14) == (872, 480))
+        #expect(Chart.size(kind: .line, categories: 5) == (480, 360))
         #expect(Chart.size(kind: .pie, categories: 30) == (480, 320))
     }
 
@@ -222,6 +223,35 @@ import Testing
             #expect(!chart.contains("<c:f>A1</c:f>") && !chart.contains("<c:f>HYPERLINK"))
             #expect(try archive.text("xl/worksheets/_rels/sheet1.xml.rels").contains("drawing"))
         }
+    }
+
+    @Test func lineChartOfTwoSeriesFromTheTableCellsAndFromSummaryCells() throws {
+        var document = ReportFixture.document(.english)
+        document.blocks.append(.chart(ChartBlock(
+            id: "lines", kind: .line, title: "Value and projects", categoryAxisTitle: "Sector", valueAxisTitle: "",
+            categories: ["a", "b", "c", "d", "e"],
+            series: [ChartSeries(name: "Value", values: [1, 2, 3, 4, 5]), ChartSeries(name: "Projects", values: [1, 2, 3, 4, 5])],
+            source: ChartSource(tableID: "by-sector", categoryColumn: 0, valueColumns: [2, 6]))))
+        document.blocks.append(.chart(ChartBlock(
+            id: "plain-lines", kind: .line, title: "Plain", categoryAxisTitle: "", valueAxisTitle: "",
+            categories: ["2021", "2022"],
+            series: [ChartSeries(name: "Exports", values: [44, 53]), ChartSeries(name: "Imports", values: [31, 40])], source: nil)))
+        let (_, archive) = try Self.export(document, context: ReportFixture.context(.english))
+        // The summary's chart comes first: categories in A, one column per series.
+        let plain = try archive.text("xl/charts/chart1.xml")
+        #expect(plain.contains("<c:lineChart>"))
+        #expect(plain.contains("<c:f>Summary!$B$31:$B$32</c:f>") && plain.contains("<c:f>Summary!$C$31:$C$32</c:f>"))
+        #expect(plain.contains("<c:legendPos val=\"b\"/>"))
+        #expect(try archive.text("xl/worksheets/sheet1.xml").contains("<v>53</v>"))
+        // The table's line chart: both series from the table's cells, named, with markers and a legend.
+        let lines = try archive.text("xl/charts/chart3.xml")
+        #expect(lines.contains("<c:lineChart>"))
+        #expect(lines.contains("<c:f>'By sector'!$C$4:$C$8</c:f>") && lines.contains("<c:f>'By sector'!$G$4:$G$8</c:f>"))
+        #expect(lines.components(separatedBy: "<c:ser>").count == 3)
+        #expect(lines.contains("<c:v>Value</c:v>") && lines.contains("<c:v>Projects</c:v>"))
+        #expect(lines.contains("<c:marker val=\"1\"/>") && lines.contains("<c:legendPos val=\"b\"/>"))
+        // A single-series chart keeps no legend.
+        #expect(!(try archive.text("xl/charts/chart2.xml")).contains("<c:legendPos"))
     }
 
     @Test func chartsWithABrokenSourceFallBackToTheirPoints() throws {

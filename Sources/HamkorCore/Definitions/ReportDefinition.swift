@@ -126,14 +126,16 @@ public struct ColumnDefinition: Sendable, Equatable {
     public var content: Content
 }
 
-/// A chart of one column over the category column of a table in the same report.
+/// A chart of one or more columns (one series each) over the category column of a table in
+/// the same report. Only line charts take more than one value column.
 public struct ChartDefinition: Sendable, Equatable {
     public var id: String
     public var kind: String
     public var title: String
     public var table: String
     public var category: String
-    public var value: String
+    /// The value columns, one series each, in order.
+    public var values: [String]
     public var valueAxis: String?
 }
 

@@ -305,20 +305,44 @@ private struct DefinitionParser {
     }
 
     func chart(_ node: Node, _ field: String, tables: [String: TableDefinition]) -> ChartDefinition? {
-        let allowed: Set<String> = ["id", "kind", "title", "table", "category", "value", "valueAxis"]
-        guard let f = fields(node, field, allowed, required: ["id", "kind", "title", "table", "category", "value"]) else { return nil }
+        let allowed: Set<String> = ["id", "kind", "title", "table", "category", "value", "values", "valueAxis"]
+        guard let f = fields(node, field, allowed, required: ["id", "kind", "title", "table", "category"]) else { return nil }
         func text(_ key: String) -> String? { f[key].flatMap { reader.string($0, "\(field).\(key)") } }
         guard let id = text("id"), let kind = text("kind"), let title = text("title"), let tableID = text("table"),
-              let category = text("category"), let value = text("value") else { return nil }
-        if !["bar", "column", "pie"].contains(kind) { reader.fail(f["kind"]!, "\(field).kind", "unknown chart kind '\(kind)' (known: bar, column, pie)") }
+              let category = text("category") else { return nil }
+        let kinds = ChartBlock.Kind.allCases.map(\.rawValue)
+        if !kinds.contains(kind) { reader.fail(f["kind"]!, "\(field).kind", "unknown chart kind '\(kind)' (known: \(kinds.joined(separator: ", ")))") }
+        let values: [(String, Node)]
+        switch (f["value"], f["values"]) {
+        case (let one?, nil):
+            values = reader.string(one, "\(field).value").map { [($0, one)] } ?? []
+        case (nil, let many?):
+            let items = reader.sequence(many, "\(field).values") ?? []
+            values = items.enumerated().compactMap { item in reader.string(item.element, "\(field).values[\(item.offset)]").map { ($0, item.element) } }
+            if items.isEmpty { reader.fail(many, "\(field).values", "names no column") }
+            if items.count > 1, kind != ChartBlock.Kind.line.rawValue {
+                reader.fail(many, "\(field).values", "a \(kind) chart shows one column; several (one line each) need kind: line")
+            }
+        case (.some, .some):
+            reader.fail(node, field, "give either value (one column) or values (a list of columns), not both")
+            return nil
+        case (nil, nil):
+            reader.fail(node, "\(field).value", "is required (or values: a list of columns, for a line chart)")
+            return nil
+        }
         guard let table = tables[tableID] else {
             reader.fail(f["table"]!, "\(field).table", "no table '\(tableID)' earlier in this report (tables: \(tables.keys.sorted().joined(separator: ", ")))")
             return nil
         }
-        for (key, column) in [("category", category), ("value", value)] where !table.columns.contains(where: { $0.id == column }) {
-            reader.fail(f[key]!, "\(field).\(key)", "'\(column)' is not a column of table '\(tableID)' (columns: \(table.columns.map(\.id).joined(separator: ", ")))")
+        let columnList = table.columns.map(\.id).joined(separator: ", ")
+        if !table.columns.contains(where: { $0.id == category }) {
+            reader.fail(f["category"]!, "\(field).category", "'\(category)' is not a column of table '\(tableID)' (columns: \(columnList))")
         }
-        return ChartDefinition(id: id, kind: kind, title: title, table: tableID, category: category, value: value, valueAxis: text("valueAxis"))
+        for (column, columnNode) in values where !table.columns.contains(where: { $0.id == column }) {
+            reader.fail(columnNode, "\(field).\(f["value"] != nil ? "value" : "values")", "'\(column)' is not a column of table '\(tableID)' (columns: \(columnList))")
+        }
+        return ChartDefinition(id: id, kind: kind, title: title, table: tableID, category: category, values: values.map(\.0),
+                               valueAxis: text("valueAxis"))
     }
 
     func paragraph(_ node: Node, _ field: String) -> ParagraphDefinition? {

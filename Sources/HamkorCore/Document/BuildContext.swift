@@ -294,25 +294,35 @@ struct BuildContext {
 
     func chart(_ chart: ChartDefinition, tables: [String: TableBlock]) throws -> ChartBlock? {
         guard let table = tables[chart.table],
-              let categoryIndex = table.columns.firstIndex(where: { $0.id == chart.category }),
-              let valueIndex = table.columns.firstIndex(where: { $0.id == chart.value }) else { return nil }
-        // Bars in different currencies (kept apart for want of exchange rates) are never drawn on
-        // one scale: such a chart is left out, with a warning.
+              let categoryIndex = table.columns.firstIndex(where: { $0.id == chart.category }) else { return nil }
+        let valueIndices = chart.values.compactMap { value in table.columns.firstIndex(where: { $0.id == value }) }
+        guard !valueIndices.isEmpty, valueIndices.count == chart.values.count else { return nil }
+        // Values in different currencies (kept apart for want of exchange rates) are never drawn
+        // on one scale: such a chart is left out, with a warning.
         var currencies: Set<String> = []
-        for row in table.rows { if case .money(let money) = row[valueIndex] { currencies.insert(money.currency) } }
+        for row in table.rows {
+            for index in valueIndices { if case .money(let money) = row[index] { currencies.insert(money.currency) } }
+        }
         if currencies.count > 1 {
             builder.diagnostics.report(Diagnostic(.warning, "chart '\(chart.id)' is left out: its values are in \(currencies.sorted().joined(separator: ", ")), and the data gives no exchange rate between them"))
             return nil
         }
-        let points = try table.rows.compactMap { row -> ChartPoint? in
-            guard let value = row[valueIndex].numericValue else { return nil }
-            return ChartPoint(label: try formatted(row[categoryIndex], as: .text), value: value)
+        // A row is charted when every series has a number in it.
+        var categories: [String] = []
+        var values = Array(repeating: [Decimal](), count: valueIndices.count)
+        for row in table.rows {
+            let numbers = valueIndices.compactMap { row[$0].numericValue }
+            guard numbers.count == valueIndices.count else { continue }
+            categories.append(try formatted(row[categoryIndex], as: .text))
+            for (series, number) in numbers.enumerated() { values[series].append(number) }
         }
+        let series = zip(valueIndices, values).map { ChartSeries(name: table.columns[$0].header, values: $1) }
+        let valueAxis = try chart.valueAxis.map { try t($0, "chart axis") }
+            ?? (valueIndices.count == 1 ? table.columns[valueIndices[0]].header : "")
         return ChartBlock(id: chart.id, kind: ChartBlock.Kind(rawValue: chart.kind) ?? .bar, title: try text(chart.title, "chart title"),
-                          categoryAxisTitle: table.columns[categoryIndex].header,
-                          valueAxisTitle: try chart.valueAxis.map { try t($0, "chart axis") } ?? table.columns[valueIndex].header,
-                          seriesName: table.columns[valueIndex].header, points: points,
-                          source: ChartSource(tableID: table.id, categoryColumn: categoryIndex, valueColumn: valueIndex))
+                          categoryAxisTitle: table.columns[categoryIndex].header, valueAxisTitle: valueAxis,
+                          categories: categories, series: series,
+                          source: ChartSource(tableID: table.id, categoryColumn: categoryIndex, valueColumns: valueIndices))
     }
 
     func labels() throws -> ReportLabels {

@@ -1,8 +1,13 @@
 import Foundation
 
-/// A chart of one measure over one grouping, drawn from a table of the same document.
+/// A chart of one or more measures over one grouping, drawn from a table of the same document.
+///
+/// The core computes every value: `categories[i]` labels the i-th point of every series, and
+/// `series[s].values[i]` is its value. Report definitions give bar, column and pie charts one
+/// series and line charts one or more (exports and imports by year); an exporter draws every
+/// series of a bar, column or line chart, and the first series of a pie.
 public struct ChartBlock: Sendable, Equatable {
-    public enum Kind: String, Sendable, Equatable { case bar, column, pie }
+    public enum Kind: String, Sendable, Equatable, CaseIterable { case bar, column, line, pie }
 
     /// A stable id.
     public var id: String
@@ -10,45 +15,37 @@ public struct ChartBlock: Sendable, Equatable {
     public var title: String
     public var categoryAxisTitle: String
     public var valueAxisTitle: String
-    public var seriesName: String
-    /// The points, in table order.
-    public var points: [ChartPoint]
-    /// The table the points come from, so spreadsheets can chart the cells themselves.
+    /// The category labels, in table order (the rows whose every series value is a number).
+    public var categories: [String]
+    /// The series, each with its localized name and one value per category.
+    public var series: [ChartSeries]
+    /// The table the values come from, so spreadsheets can chart the cells themselves.
     public var source: ChartSource?
 
     public init(id: String, kind: Kind, title: String, categoryAxisTitle: String, valueAxisTitle: String,
-                seriesName: String, points: [ChartPoint], source: ChartSource?) {
+                categories: [String], series: [ChartSeries], source: ChartSource?) {
+        precondition(series.allSatisfy { $0.values.count == categories.count }, "a chart series needs one value per category")
         self.id = id
         self.kind = kind
         self.title = title
         self.categoryAxisTitle = categoryAxisTitle
         self.valueAxisTitle = valueAxisTitle
-        self.seriesName = seriesName
-        self.points = points
+        self.categories = categories
+        self.series = series
         self.source = source
     }
-}
 
-/// One labelled value of a chart.
-public struct ChartPoint: Sendable, Equatable {
-    public var label: String
-    public var value: Decimal
-
-    public init(label: String, value: Decimal) {
-        self.label = label
-        self.value = value
+    /// A chart of one series given as labelled points.
+    public init(id: String, kind: Kind, title: String, categoryAxisTitle: String, valueAxisTitle: String,
+                seriesName: String, points: [ChartPoint], source: ChartSource?) {
+        self.init(id: id, kind: kind, title: title, categoryAxisTitle: categoryAxisTitle, valueAxisTitle: valueAxisTitle,
+                  categories: points.map(\.label), series: [ChartSeries(name: seriesName, values: points.map(\.value))],
+                  source: source)
     }
-}
 
-/// Where a chart's data sits in the document: a table and two of its columns (data rows only).
-public struct ChartSource: Sendable, Equatable {
-    public var tableID: String
-    public var categoryColumn: Int
-    public var valueColumn: Int
+    /// Whether there is nothing to draw (no category or no series).
+    public var isEmpty: Bool { categories.isEmpty || series.isEmpty }
 
-    public init(tableID: String, categoryColumn: Int, valueColumn: Int) {
-        self.tableID = tableID
-        self.categoryColumn = categoryColumn
-        self.valueColumn = valueColumn
-    }
+    /// Every value of every series, for a common scale.
+    public var allValues: [Decimal] { series.flatMap(\.values) }
 }

@@ -5,4 +5,7 @@ struct SummaryChart {
     var chart: ChartBlock
     var firstRow: Int
     var lastRow: Int
+
+    /// The series drawn: every series, or a pie's first.
+    var drawnSeries: [ChartSeries] { chart.kind == .pie ? Array(chart.series.prefix(1)) : chart.series }
 }

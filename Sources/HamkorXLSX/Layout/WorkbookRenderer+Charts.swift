@@ -9,13 +9,17 @@ extension WorkbookRenderer {
     func drawChart(_ chart: ChartBlock, source: ChartSource, placement: TablePlacement) throws {
         guard let part = placement.parts.first, part.rowCount > 0 else { return }
         let handle = try workbook.addChart(kind(chart.kind))
-        try handle.addSeries(name: chart.seriesName, sheet: part.sheet.name, firstRow: part.firstDataRow,
-                             lastRow: part.lastDataRow, categoryColumn: source.categoryColumn, valueColumn: source.valueColumn)
-        handle.setTitles(title: chart.title, categoryAxis: chart.categoryAxisTitle, valueAxis: chart.valueAxisTitle)
-        if let table = document.tables.first(where: { $0.id == source.tableID }),
-           let first = table.rows.first(where: { $0.indices.contains(source.valueColumn) && $0[source.valueColumn] != .empty }),
-           let plan = placement.plans[safe: source.valueColumn] {
-            let kind = ValueKind(first[source.valueColumn], percentDigits: plan.percentDigits, moneyDigits: plan.moneyDigits)
+        let columns = chart.kind == .pie ? Array(source.valueColumns.prefix(1)) : source.valueColumns
+        for (index, column) in columns.enumerated() {
+            try handle.addSeries(name: chart.series[safe: index]?.name ?? "", sheet: part.sheet.name, firstRow: part.firstDataRow,
+                                 lastRow: part.lastDataRow, categoryColumn: source.categoryColumn, valueColumn: column)
+        }
+        handle.setTitles(title: chart.title, categoryAxis: chart.categoryAxisTitle, valueAxis: chart.valueAxisTitle,
+                         legend: columns.count > 1)
+        if let table = document.tables.first(where: { $0.id == source.tableID }), let column = columns.first,
+           let first = table.rows.first(where: { $0.indices.contains(column) && $0[column] != .empty }),
+           let plan = placement.plans[safe: column] {
+            let kind = ValueKind(first[column], percentDigits: plan.percentDigits, moneyDigits: plan.moneyDigits)
             if let code = numberFormat(kind), kind != .date, kind != .year { handle.setValueNumberFormat(code) }
         }
         let size = Chart.size(kind: handle.kind, categories: part.rowCount)
@@ -25,21 +29,27 @@ extension WorkbookRenderer {
                               description: chart.title)
     }
 
-    /// Draws a chart from the points written on the summary sheet, beside them.
+    /// Draws a chart from the values written on the summary sheet (categories in the first
+    /// column, one column per series after it), beside them.
     func drawSummaryChart(_ pending: SummaryChart, on sheet: Worksheet) throws {
         let chart = pending.chart
         let handle = try workbook.addChart(kind(chart.kind))
-        try handle.addSeries(name: chart.seriesName, sheet: sheet.name, firstRow: pending.firstRow,
-                             lastRow: pending.lastRow, categoryColumn: 0, valueColumn: 1)
-        handle.setTitles(title: chart.title, categoryAxis: chart.categoryAxisTitle, valueAxis: chart.valueAxisTitle)
+        for (index, series) in pending.drawnSeries.enumerated() {
+            try handle.addSeries(name: series.name, sheet: sheet.name, firstRow: pending.firstRow,
+                                 lastRow: pending.lastRow, categoryColumn: 0, valueColumn: 1 + index)
+        }
+        handle.setTitles(title: chart.title, categoryAxis: chart.categoryAxisTitle, valueAxis: chart.valueAxisTitle,
+                         legend: pending.drawnSeries.count > 1)
         let size = Chart.size(kind: handle.kind, categories: pending.lastRow - pending.firstRow + 1)
-        try sheet.insert(handle, row: pending.firstRow, column: 3, width: size.width, height: size.height, description: chart.title)
+        try sheet.insert(handle, row: pending.firstRow, column: 1 + pending.drawnSeries.count + 1,
+                         width: size.width, height: size.height, description: chart.title)
     }
 
     private func kind(_ kind: ChartBlock.Kind) -> Chart.Kind {
         switch kind {
         case .bar: .bar
         case .column: .column
+        case .line: .line
         case .pie: .pie
         }
     }

@@ -85,17 +85,20 @@ extension WorkbookRenderer {
                                     text: cellText(table.title, at: sheet.name, row: row, column: 0), row: row, column: 0)
                 row += 1
             case .chart(let chart):
-                guard !drawsOnTableSheet(chart), !chart.points.isEmpty else { break }
+                guard !drawsOnTableSheet(chart), !chart.isEmpty else { break }
                 row += 1
                 try writeText(chart.title, on: sheet, row: row, column: 0, style: .caption)
                 row += 1
                 let first = row
-                for point in chart.points {
-                    try writeText(point.label, on: sheet, row: row, column: Self.labelColumn)
-                    try sheet.write(number: Self.double(point.value), row: row, column: Self.valueColumn)
+                let pending = SummaryChart(chart: chart, firstRow: first, lastRow: first + chart.categories.count - 1)
+                for (index, label) in chart.categories.enumerated() {
+                    try writeText(label, on: sheet, row: row, column: Self.labelColumn)
+                    for (offset, series) in pending.drawnSeries.enumerated() {
+                        try sheet.write(number: Self.double(series.values[index]), row: row, column: Self.valueColumn + offset)
+                    }
                     row += 1
                 }
-                charts.append(SummaryChart(chart: chart, firstRow: first, lastRow: row - 1))
+                charts.append(pending)
                 // Keep the chart (about 15 rows high) clear of what follows.
                 row = max(row, first + 15)
             }
@@ -126,7 +129,7 @@ extension WorkbookRenderer {
     func drawsOnTableSheet(_ chart: ChartBlock) -> Bool {
         guard let source = chart.source,
               let table = document.tables.first(where: { $0.id == source.tableID }) else { return false }
-        return table.columns.indices.contains(source.categoryColumn)
-            && table.columns.indices.contains(source.valueColumn) && !table.rows.isEmpty
+        return table.columns.indices.contains(source.categoryColumn) && !source.valueColumns.isEmpty
+            && source.valueColumns.allSatisfy(table.columns.indices.contains) && !table.rows.isEmpty
     }
 }

@@ -50,7 +50,7 @@ final class WorkbookRenderer {
                 try drawChart(chart, source: source, placement: placement)
             } else if let source = chart.source {
                 report("chart '\(chart.id)' cannot be drawn from table '\(source.tableID)' (no such table, columns "
-                       + "or rows); " + (chart.points.isEmpty ? "it is left out" : "it is drawn from its own points on the summary sheet"))
+                       + "or rows); " + (chart.isEmpty ? "it is left out" : "it is drawn from its own points on the summary sheet"))
             }
         }
         for pending in summaryCharts {

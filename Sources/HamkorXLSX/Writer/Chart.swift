@@ -4,12 +4,13 @@ import CXlsxWriter
 struct Chart {
     /// The chart types the exporter draws.
     enum Kind: Sendable {
-        case bar, column, pie
+        case bar, column, line, pie
 
         var libraryType: UInt8 {
             switch self {
             case .bar: UInt8(LXW_CHART_BAR.rawValue)
             case .column: UInt8(LXW_CHART_COLUMN.rawValue)
+            case .line: UInt8(LXW_CHART_LINE.rawValue)
             case .pie: UInt8(LXW_CHART_PIE.rawValue)
             }
         }
@@ -44,8 +45,9 @@ struct Chart {
     }
 
     /// Sets the chart title (bold, 12 pt: the 14 pt default of a long ministry title leaves
-    /// little room for the plot) and the axis titles (bar charts have their value axis across).
-    func setTitles(title: String, categoryAxis: String, valueAxis: String) {
+    /// little room for the plot) and the axis titles (bar charts have their value axis across);
+    /// a legend below the plot names the series when there are several.
+    func setTitles(title: String, categoryAxis: String, valueAxis: String, legend: Bool = false) {
         if !title.isEmpty {
             chart_title_set_name(handle, Self.literal(title))
             var font = lxw_chart_font()
@@ -59,16 +61,16 @@ struct Chart {
             : (handle.pointee.x_axis, handle.pointee.y_axis)
         if !categoryAxis.isEmpty, let axis = categoryAxisHandle { chart_axis_set_name(axis, Self.literal(categoryAxis)) }
         if !valueAxis.isEmpty, let axis = valueAxisHandle { chart_axis_set_name(axis, Self.literal(valueAxis)) }
-        chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
+        chart_legend_set_position(handle, UInt8((legend ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE).rawValue))
     }
 
     /// The size a chart of `count` categories needs, in pixels: bar charts grow downwards by
-    /// about one label line per bar, column charts sideways (and taller past eight columns,
-    /// whose labels the spreadsheet turns on their side); pie charts keep one size.
+    /// about one label line per bar, column and line charts sideways (and taller past eight
+    /// categories, whose labels the spreadsheet turns on their side); pie charts keep one size.
     static func size(kind: Kind, categories count: Int) -> (width: Int, height: Int) {
         switch kind {
         case .bar: (640, min(max(288, 26 * count + 150), 1200))
-        case .column: (min(max(480, 48 * count + 200), 1400), count > 8 ? 480 : 360)
+        case .column, .line: (min(max(480, 48 * count + 200), 1400), count > 8 ? 480 : 360)
         case .pie: (480, 320)
         }
     }

@@ -61,8 +61,15 @@ public struct MarkdownExporter: ReportExporter {
                 lines += table.notes.map { "\n_\(escape($0))_" }
             case .chart(let chart):
                 guard configuration.includeCharts else { continue }
-                lines += ["### \(escape(chart.title))", "", "| \(escape(chart.categoryAxisTitle)) | \(escape(chart.valueAxisTitle)) |", "| --- | ---: |"]
-                lines += chart.points.map { "| \(escape($0.label)) | \(locale.decimal($0.value, fractionDigits: 0)) |" }
+                // One value column per series, headed by the axis title when there is one series.
+                let headers = chart.series.count == 1 ? [chart.valueAxisTitle] : chart.series.map(\.name)
+                lines += ["### \(escape(chart.title))", "",
+                          "| " + ([chart.categoryAxisTitle] + headers).map(escape).joined(separator: " | ") + " |",
+                          "| --- |" + String(repeating: " ---: |", count: headers.count)]
+                for (index, category) in chart.categories.enumerated() {
+                    let values = chart.series.map { locale.decimal($0.values[index], fractionDigits: 0) }
+                    lines.append("| " + ([escape(category)] + values).joined(separator: " | ") + " |")
+                }
             case .paragraph(let text):
                 lines.append(escape(text))
             case .bulletList(let list):
