@@ -74,7 +74,17 @@ public struct ParameterResolver: Sendable {
                 throw fail("\(error.description), or \(RelativePeriod.names) or all")
             }
         case .text:
-            return .text(text ?? "")
+            // Text parameters fill titles and paragraphs in every format: one line of text, held to
+            // the rules and the length of data text (no control character, no noncharacter XML refuses).
+            let value = text ?? ""
+            if let length = TextLimit.excess(value) {
+                throw fail("is \(length) characters (Unicode scalars) long; the limit is \(DatasetLimits.maxTextLength)")
+            }
+            if let bad = TextSafety.firstForbidden(in: value, orNewline: true) ?? value.unicodeScalars.first(where: { $0 == "\t" }) {
+                throw fail(bad == "\n" || bad == "\t" ? "holds a \(bad == "\n" ? "line feed" : "tab"); a text parameter is one line of text"
+                                                     : "'\(TerminalText.excerpt(value, 40))' \(TextSafety.message(for: bad))")
+            }
+            return .text(value)
         case .code:
             guard let text, Identifier.isValid(text) else {
                 throw fail("'\(text ?? "")' is not a code (letters, digits, -, _, .)")
