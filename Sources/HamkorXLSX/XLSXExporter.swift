@@ -30,6 +30,9 @@ public struct XLSXExporter: ReportExporter {
                     let renderer = WorkbookRenderer(document: document, context: context, configuration: configuration)
                     try renderer.render(to: path.path, temporaryFolder: path.deletingLastPathComponent().path)
                 }
+            } catch XLSXError.cannotWriteFile(let reason) {
+                // The staging file's path: the publisher names the output in its place.
+                throw ExportError.cannotWrite(path: path.path, reason: reason)
             } catch let error as XLSXError {
                 throw ExportError.writerFailed(format: Self.formatID, reason: error.description)
             }
