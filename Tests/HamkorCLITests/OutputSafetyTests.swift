@@ -23,13 +23,82 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: folder) }
         let fifo = folder.appendingPathComponent("out.txt").path
         try #require(mkfifo(fifo, 0o644) == 0)
-        for format in [["txt"], ["csv", "--table", "projects"], ["xlsx"]] {
+        for format in [["txt"], ["csv", "--table", "projects"], ["xlsx"], ["pdf"]] {
             let result = try CLIRunner.run(["report", "portfolio", "--output", fifo, "--format"] + format, timeout: 120)
             #expect(!result.signaled && result.status == 73, "\(format): \(result.stderr)")
             #expect(result.stderr.contains("out.txt: error: cannot write: it is a named pipe (FIFO); Hamkor replaces only regular files"), "\(result.stderr)")
             #expect(kind(fifo) == S_IFIFO)
         }
         #expect(files(in: folder) == ["out.txt"], "no temporary file is left")
+    }
+
+    /// When the file system refuses the workbook (here a 4 KiB file-size limit, as a full disk
+    /// would), libxlsxwriter's own `[ERROR]` line, which names Hamkor's temporary file, is not
+    /// shown: Hamkor's message names the output and the system's reason, and nothing is left.
+    @Test func aWorkbookTheFileSystemRefusesIsReportedAtTheOutputPath() throws {
+        let folder = CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("report.xlsx").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // dash counts `ulimit -f` in 512-byte blocks; SIGXFSZ ignored, so writes fail with EFBIG.
+        process.arguments = ["-c", "ulimit -f 8; trap '' XFSZ; exec \"$0\" \"$@\"", CLIRunner.binary.path,
+                             "report", "portfolio", "--output", out]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 73, "\(stderr)")
+        #expect(stderr.contains("\(out): error: cannot write: File too large"), "\(stderr)")
+        #expect(!stderr.contains("[ERROR]") && !stderr.contains("hamkor-tmp"), "\(stderr)")
+        #expect(files(in: folder).isEmpty, "\(files(in: folder))")
+    }
+
+    /// A manifest that is a FIFO, or a link to a device, is refused unopened: `manifest verify`
+    /// and `manifest merge` never hang on one (exit 66, naming it).
+    @Test func aManifestThatIsNotARegularFileIsRefusedUnopened() throws {
+        let folder = CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let manifest = folder.appendingPathComponent("manifest.json").path
+        try #require(mkfifo(manifest, 0o644) == 0)
+        let verify = try CLIRunner.run(["manifest", "verify", folder.path], timeout: 60)
+        #expect(!verify.signaled && verify.status == 66, "\(verify.status) \(verify.stderr)")
+        #expect(verify.stderr.contains("manifest.json: error: cannot read: is not a regular file"), "\(verify.stderr)")
+        try FileManager.default.removeItem(atPath: manifest)
+        let shard = folder.appendingPathComponent("manifest.shard-1-of-1.json").path
+        try FileManager.default.createSymbolicLink(atPath: shard, withDestinationPath: "/dev/zero")
+        let merge = try CLIRunner.run(["manifest", "merge", folder.path], timeout: 60)
+        #expect(!merge.signaled && merge.status == 66, "\(merge.status) \(merge.stderr)")
+        #expect(merge.stderr.contains("manifest.shard-1-of-1.json: error: cannot read: is not a regular file"), "\(merge.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: manifest))
+    }
+
+    /// An output listed in a manifest that was replaced by a FIFO or a link to a device is
+    /// reported, not read: `manifest verify` and `batch --resume` finish.
+    @Test func anOutputReplacedByAFIFOIsReportedNotRead() throws {
+        let folder = CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let job = folder.appendingPathComponent("jobs.yaml")
+        try Data("jobs:\n  - {name: b, report: briefing, formats: [txt, csv], languages: [en]}\n".utf8).write(to: job)
+        let out = folder.appendingPathComponent("out")
+        let first = try CLIRunner.run(["batch", job.path, "--out", out.path], timeout: 120)
+        try #require(first.status == 0, "\(first.stderr)")
+        let outputs = files(in: out).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".csv") }
+        try #require(outputs.count >= 2, "\(files(in: out))")
+        let fifo = out.appendingPathComponent(outputs[0]).path, device = out.appendingPathComponent(outputs[1]).path
+        try FileManager.default.removeItem(atPath: fifo)
+        try #require(mkfifo(fifo, 0o644) == 0)
+        try FileManager.default.removeItem(atPath: device)
+        try FileManager.default.createSymbolicLink(atPath: device, withDestinationPath: "/dev/zero")
+        let verify = try CLIRunner.run(["manifest", "verify", out.path], timeout: 60)
+        #expect(!verify.signaled && verify.status == 1, "\(verify.status) \(verify.stderr)")
+        #expect(verify.stderr.contains("\(outputs[0]): error: not a regular file") && verify.stderr.contains("\(outputs[1]): error: not a regular file"),
+                "\(verify.stderr)")
+        let resume = try CLIRunner.run(["batch", job.path, "--out", out.path, "--resume"], timeout: 120)
+        #expect(!resume.signaled && resume.status != 0 && resume.stderr.contains("cannot write"), "\(resume.status) \(resume.stderr)")
+        #expect(kind(fifo) == S_IFIFO && kind(device) == S_IFLNK, "never replaced")
     }
 
     @Test func aDeviceNodeOrALinkToOneIsNeverReplaced() throws {
