@@ -101,6 +101,36 @@ import Glibc
         #expect(kind(fifo) == S_IFIFO && kind(device) == S_IFLNK, "never replaced")
     }
 
+    /// An output that is one of the command's own inputs — a data file, a register, its
+    /// profile, by any path or link — is a usage error: the input is never replaced by the output.
+    @Test func anOutputThatIsAnInputIsRefused() throws {
+        let folder = CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("projects.yaml").path
+        try FileManager.default.copyItem(atPath: CLIRunner.fixture("partly-translated.yaml"), toPath: data)
+        let link = folder.appendingPathComponent("link.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: data)
+        let before = try Data(contentsOf: URL(fileURLWithPath: data))
+        for output in [data, link, folder.appendingPathComponent("./projects.yaml").path] {
+            let result = try CLIRunner.run(["report", "portfolio", "--data", data, "--format", "csv", "--table", "projects", "--output", output], timeout: 120)
+            #expect(result.status == 64 && result.stderr.contains("is the input file '\(data)'"), "\(result.stderr)")
+        }
+        let fixtures = CLIRunner.repositoryRoot.appendingPathComponent("Tests/HamkorRegistersTests/Fixtures")
+        let register = folder.appendingPathComponent("ru-projects.xlsx").path, profile = folder.appendingPathComponent("ru-projects.profile.yaml").path
+        try FileManager.default.copyItem(atPath: fixtures.appendingPathComponent("ru-projects.xlsx").path, toPath: register)
+        try FileManager.default.copyItem(atPath: fixtures.appendingPathComponent("ru-projects.profile.yaml").path, toPath: profile)
+        let profileBefore = try Data(contentsOf: URL(fileURLWithPath: profile)), registerBefore = try Data(contentsOf: URL(fileURLWithPath: register))
+        for output in [register, profile] {
+            let result = try CLIRunner.run(["import", register, "--output", output], timeout: 120)
+            #expect(result.status == 64 && result.stderr.contains("is the input file"), "\(result.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: data)) == before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: profile)) == profileBefore && (try Data(contentsOf: URL(fileURLWithPath: register))) == registerBefore)
+        // Another path still works.
+        let fine = try CLIRunner.run(["import", register, "--output", folder.appendingPathComponent("imported.yaml").path], timeout: 120)
+        #expect(fine.status == 0, "\(fine.stderr)")
+    }
+
     @Test func aDeviceNodeOrALinkToOneIsNeverReplaced() throws {
         let folder = CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

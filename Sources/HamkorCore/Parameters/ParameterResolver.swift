@@ -32,8 +32,17 @@ public struct ParameterResolver: Sendable {
         }
     }
 
-    /// The resolved parameters, in the definition's order.
+    /// The resolved parameters, in the definition's order. A parameter given twice is an error
+    /// (`--param period=2024 --param period=2025` would otherwise silently take the later).
     public func resolve(_ given: [Given], for definition: ReportDefinition, dataset: Dataset) throws -> ReportParameters {
+        var seen: [String: Given] = [:]
+        for value in given {
+            if let first = seen[value.name] {
+                throw ParameterError(value.name, "given twice ('\(TerminalText.excerpt(first.value, 40))' and '\(TerminalText.excerpt(value.value, 40))'); give each parameter once",
+                                     at: value.location)
+            }
+            seen[value.name] = value
+        }
         let declared = definition.parameters
         for value in given where !declared.contains(where: { $0.name == value.name }) {
             let known = declared.isEmpty ? "report '\(definition.id)' takes no parameters"
