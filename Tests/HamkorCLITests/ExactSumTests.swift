@@ -70,4 +70,25 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: out), "\(format): nothing is written")
         }
     }
+
+    /// A workbook cell holds a `Double`, 15 significant digits: a longer amount is stored
+    /// rounded with a warning naming the cell, while CSV keeps every digit.
+    @Test func aWorkbookSaysWhichCellsItRounds() throws {
+        let folder = CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = try write("""
+            projects:
+              - {id: p1, name: {en: Solar}, sector: energy, status: agreed, value: {amount: "1234567890123456.78", currency: USD}}
+
+            """, "long.yaml", in: folder)
+        let xlsx = try CLIRunner.run(["report", "portfolio", "--data", data, "--output", folder.appendingPathComponent("p.xlsx").path, "--verbose"], timeout: 120)
+        #expect(xlsx.status == 0, "\(xlsx.stderr)")
+        #expect(xlsx.stderr.contains("holds 1234567890123456.78 (18 significant digits); a spreadsheet keeps 15"), "\(xlsx.stderr)")
+        let csv = try CLIRunner.run(["report", "portfolio", "--data", data, "--format", "csv", "--csv-dialect", "data", "--table", "projects"], timeout: 120)
+        #expect(csv.status == 0 && csv.stdout.contains("1234567890123456.78"), "\(csv.stdout)")
+        let short = try write("projects:\n  - {id: p1, name: {en: Solar}, sector: energy, status: agreed, value: {amount: 450000000, currency: USD}}\n",
+                              "short.yaml", in: folder)
+        let quiet = try CLIRunner.run(["report", "portfolio", "--data", short, "--output", folder.appendingPathComponent("q.xlsx").path, "--verbose"], timeout: 120)
+        #expect(quiet.status == 0 && !quiet.stderr.contains("a spreadsheet keeps 15"), "\(quiet.stderr)")
+    }
 }
