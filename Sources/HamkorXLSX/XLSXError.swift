@@ -18,6 +18,8 @@ public enum XLSXError: Error, CustomStringConvertible, Sendable, Equatable {
     case cannotWriteFile(reason: String)
     /// Text holds a character XML 1.0 forbids, which would make the workbook corrupt.
     case textNotXML(what: String, scalar: UInt32)
+    /// The finished workbook could not be copied with its charts tagged in the report's language.
+    case chartLanguage(String)
 
     public var description: String {
         switch self {
@@ -35,6 +37,8 @@ public enum XLSXError: Error, CustomStringConvertible, Sendable, Equatable {
             reason
         case .textNotXML(let what, let scalar):
             "\(what) holds \(Self.code(scalar)), a character XML (and so a workbook) cannot hold; nothing was written"
+        case .chartLanguage(let reason):
+            "cannot tag the charts with the report's language: \(reason)"
         }
     }
 
