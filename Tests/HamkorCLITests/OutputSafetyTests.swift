@@ -35,7 +35,9 @@ import Glibc
     /// When the file system refuses the workbook (here a 4 KiB file-size limit, as a full disk
     /// would), libxlsxwriter's own `[ERROR]` line, which names Hamkor's temporary file, is not
     /// shown: Hamkor's message names the output and the system's reason, and nothing is left.
-    @Test func aWorkbookTheFileSystemRefusesIsReportedAtTheOutputPath() throws {
+    /// In Russian the workbook is also copied to tag its charts: that copy fails the same way.
+    @Test(arguments: ["en", "ru"])
+    func aWorkbookTheFileSystemRefusesIsReportedAtTheOutputPath(language: String) throws {
         let folder = CLIRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("report.xlsx").path
@@ -43,7 +45,7 @@ import Glibc
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // dash counts `ulimit -f` in 512-byte blocks; SIGXFSZ ignored, so writes fail with EFBIG.
         process.arguments = ["-c", "ulimit -f 8; trap '' XFSZ; exec \"$0\" \"$@\"", CLIRunner.binary.path,
-                             "report", "portfolio", "--output", out]
+                             "report", "portfolio", "--lang", language, "--output", out]
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
