@@ -177,8 +177,8 @@ struct BuildContext {
             guard let written = filter["period"], written.count == 1, let period = try? ReportPeriod(parsing: written[0]) else { return [.empty] }
             var earlier = filter
             earlier["period"] = [period.yearEarlier.code]
-            let current = aggregate.sums(field, over: records(source, filter: filter))
-            let previous = aggregate.sums(field, over: records(source, filter: earlier))
+            let current = try aggregate.sums(field, over: records(source, filter: filter))
+            let previous = try aggregate.sums(field, over: records(source, filter: earlier))
             return [aggregate.comparison(measure, current: current, previous: previous) ?? .empty]
         }
     }

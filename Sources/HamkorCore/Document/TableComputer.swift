@@ -119,9 +119,9 @@ struct TableComputer {
         let aggregate = Aggregate(context: context)
         // A group's sums of a field, computed once: a sum column and a share column read the same.
         var knownSums: [String: [String: [(currency: String, amount: Decimal)]]] = [:]
-        func sums(of field: String, for group: Group) -> [(currency: String, amount: Decimal)] {
+        func sums(of field: String, for group: Group) throws -> [(currency: String, amount: Decimal)] {
             if let known = knownSums[group.id]?[field] { return known }
-            let computed = aggregate.sums(field, over: group.rows)
+            let computed = try aggregate.sums(field, over: group.rows)
             knownSums[group.id, default: [:]][field] = computed
             return computed
         }
@@ -129,7 +129,7 @@ struct TableComputer {
         // its period restriction, by year.
         var earlier: [Int: [RecordRow]]?
         var incomparable = false
-        func comparison(_ measure: MeasureExpression, _ field: String, for group: Group) -> CellValue {
+        func comparison(_ measure: MeasureExpression, _ field: String, for group: Group) throws -> CellValue {
             guard case .year(let year) = group.key, field != "" else { incomparable = true; return .empty }
             if earlier == nil {
                 var unrestricted = definition.filter
@@ -139,8 +139,8 @@ struct TableComputer {
                     return 0
                 }
             }
-            let previous = aggregate.sums(field, over: earlier?[year - 1] ?? [])
-            guard let cell = aggregate.comparison(measure, current: sums(of: field, for: group), previous: previous) else {
+            let previous = try aggregate.sums(field, over: earlier?[year - 1] ?? [])
+            guard let cell = aggregate.comparison(measure, current: try sums(of: field, for: group), previous: previous) else {
                 incomparable = true
                 return .empty
             }
@@ -154,9 +154,9 @@ struct TableComputer {
                 case .field: return .empty
                 case .measure(let measure):
                     if case .share = measure { return .percent(0) }  // filled in below
-                    if measure.isComparison { return group.id == "\u{1F}other" ? .empty : comparison(measure, measure.field ?? "", for: group) }
+                    if measure.isComparison { return group.id == "\u{1F}other" ? .empty : try comparison(measure, measure.field ?? "", for: group) }
                     if case .sum(let field) = measure {
-                        return aggregate.cells(ofSums: sums(of: field, for: group)).first ?? .empty
+                        return aggregate.cells(ofSums: try sums(of: field, for: group)).first ?? .empty
                     }
                     return try aggregate.measure(measure, over: group.rows).first ?? .empty
                 }
@@ -188,9 +188,9 @@ struct TableComputer {
         }
         for (index, column) in definition.columns.enumerated() {
             guard case .measure(.share(let field)) = column.content else { continue }
-            let amounts: [Decimal] = list.map { group in
+            let amounts: [Decimal] = try list.map { group in
                 guard let field else { return Decimal(group.rows.count) }
-                return sums(of: field, for: group).first?.amount ?? 0
+                return try sums(of: field, for: group).first?.amount ?? 0
             }
             let indices = field == nil ? Array(list.indices) : list.indices.filter { comparable(list[$0]) }
             let shares = RoundedShares(of: indices.map { amounts[$0] })
@@ -235,10 +235,10 @@ struct TableComputer {
             }
             for rowKey in row.values(pivot.rows) { byRow[rowKey.sortKey, default: []].append(row) }
         }
-        func value(_ subset: [RecordRow]?) -> CellValue {
+        func value(_ subset: [RecordRow]?) throws -> CellValue {
             guard let subset, !subset.isEmpty else { return .empty }
             switch pivot.value {
-            case .sum(let field): return aggregate.cells(ofSums: aggregate.sums(field, over: subset)).first ?? .empty
+            case .sum(let field): return aggregate.cells(ofSums: try aggregate.sums(field, over: subset)).first ?? .empty
             default: return .integer(subset.count)
             }
         }
@@ -251,8 +251,8 @@ struct TableComputer {
         }
         if pivot.totals { columns.append(TableColumn(id: "total", header: try context.t("Total", "report chrome"), type: valueType)) }
         var table = try rowKeys.keys.map { key -> (key: String, total: CellValue, cells: [CellValue]) in
-            let total = value(byRow[key])
-            var cells = [try context.cell(rowKeys[key]!)] + columnOrder.map { value(buckets[key]?[$0]) }
+            let total = try value(byRow[key])
+            var cells = [try context.cell(rowKeys[key]!)] + (try columnOrder.map { try value(buckets[key]?[$0]) })
             if pivot.totals { cells.append(total) }
             return (key, total, cells)
         }
@@ -266,8 +266,9 @@ struct TableComputer {
             for index in 1..<columns.count {
                 var sum = DecimalSum()
                 for row in table { if let number = row.cells[index].numericValue { sum.add(number) } }
-                cells.append(.sum(isMoney ? .money(Money(amount: sum.value, currency: context.definition.currency))
-                                          : .integer(NSDecimalNumber(decimal: sum.value).intValue)))
+                let exact = try sum.exactValue("the total of column '\(columns[index].id)' of table '\(definition.id)'", at: definition.location)
+                cells.append(.sum(isMoney ? .money(Money(amount: exact, currency: context.definition.currency))
+                                          : .integer(NSDecimalNumber(decimal: exact).intValue)))
             }
             total = TotalRow(label: try context.t("Total", "report chrome"), cells: cells)
         }
@@ -376,7 +377,9 @@ struct TableComputer {
                     if let number = cell.numericValue { total.add(number) }
                     return true
                 }
-                let sum = total.value
+                // Shares and growth rates are rounded fractions: their total needs no exactness.
+                let sum = if case .percent = column.type { total.value }
+                    else { try total.exactValue("the total of column '\(column.id)' of table '\(definition.id)'", at: definition.location) }
                 switch column.type {
                 case .integer: totals.append(.sum(.integer(NSDecimalNumber(decimal: sum).intValue)))
                 // Shares of a whole: the total is the whole, 100 %, whatever the rounded parts add up to.

@@ -14,8 +14,8 @@ extension WorkbookRenderer {
             try handle.addSeries(name: chart.series[safe: index]?.name ?? "", sheet: part.sheet.name, firstRow: part.firstDataRow,
                                  lastRow: part.lastDataRow, categoryColumn: source.categoryColumn, valueColumn: column)
         }
-        handle.setTitles(title: chart.title, categoryAxis: chart.categoryAxisTitle, valueAxis: chart.valueAxisTitle,
-                         legend: columns.count > 1)
+        try handle.setTitles(title: chart.title, categoryAxis: chart.categoryAxisTitle, valueAxis: chart.valueAxisTitle,
+                             legend: columns.count > 1)
         if let table = document.tables.first(where: { $0.id == source.tableID }), let column = columns.first,
            let first = table.rows.first(where: { $0.indices.contains(column) && $0[column] != .empty }),
            let plan = placement.plans[safe: column] {
@@ -38,8 +38,8 @@ extension WorkbookRenderer {
             try handle.addSeries(name: series.name, sheet: sheet.name, firstRow: pending.firstRow,
                                  lastRow: pending.lastRow, categoryColumn: 0, valueColumn: 1 + index)
         }
-        handle.setTitles(title: chart.title, categoryAxis: chart.categoryAxisTitle, valueAxis: chart.valueAxisTitle,
-                         legend: pending.drawnSeries.count > 1)
+        try handle.setTitles(title: chart.title, categoryAxis: chart.categoryAxisTitle, valueAxis: chart.valueAxisTitle,
+                             legend: pending.drawnSeries.count > 1)
         let size = Chart.size(kind: handle.kind, categories: pending.lastRow - pending.firstRow + 1)
         try sheet.insert(handle, row: pending.firstRow, column: 1 + pending.drawnSeries.count + 1,
                          width: size.width, height: size.height, description: chart.title)
