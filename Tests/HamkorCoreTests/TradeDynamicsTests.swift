@@ -134,6 +134,20 @@ import HamkorLocalization
         #expect(all.total?.cells.last == .value(Self.percent("0.079")))
     }
 
+    @Test func tradePivotRowAndColumnTotalsEqualAHandComputation() throws {
+        let pivot = try table(try TradeReportTests().document("trade", [:]), "sections-by-year")
+        #expect(pivot.columns.map(\.id) == ["section", "2021", "2022", "2023", "2024", "2025", "total", "growth"])
+        let rows = Dictionary(uniqueKeysWithValues: pivot.rows.map { (Self.code($0[0]), Array($0.dropFirst())) })
+        // XI = chapters 52 + 61: 14+6, 16+7, 18+9, 20+10, 21+12 → 20, 23, 27, 30, 33; total 133; 33/30 − 1.
+        #expect(rows["XI"] == ["20", "23", "27", "30", "33", "133"].map(Self.million) + [Self.percent("0.1")])
+        // V = chapter 27: 12, 15, 17, 19, 18; total 81; 18/19 − 1 = −5.3 %.
+        #expect(rows["V"] == ["12", "15", "17", "19", "18", "81"].map(Self.million) + [Self.percent("-0.053")])
+        // The total row: turnover by year and in all, as the trade-by-year table has it.
+        #expect(pivot.total?.cells == [.label] + ["75", "93", "109", "126", "136", "539"].map { .sum(Self.million($0)) }
+                + [.value(Self.percent("0.079"))])
+        #expect(pivot.rows.count == 10)
+    }
+
     @Test func pivotColumnCutShortIsComparedWithTheSameStretchAYearEarlier() throws {
         let pivot = try table(try document("trade-dynamics", ["period": "2024-Q2..2025-Q1"]), "flows-by-half")
         #expect(pivot.columns.map(\.id) == ["flow", "2024-H1", "2024-H2", "2025-H1", "total", "growth"])
