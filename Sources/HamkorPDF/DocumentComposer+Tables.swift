@@ -7,39 +7,43 @@ extension DocumentComposer {
     static let cellPadding = 3.5
     static let rowPadding = 2.6
 
+    /// The smallest cell text a wide table may be set in, in points.
+    static let smallestCellSize = 6.0
+
     mutating func composeTable(_ table: TableBlock) {
         composer.space(8)
-        let widths = columnWidths(table)
+        let (cell, bold) = cellStyles(table)
+        let widths = columnWidths(table, cell: cell, bold: bold)
         let headers = table.columns.map(\.header)
-        let headerHeight = rowHeight(headers, widths: widths, style: .cellBold)
+        let headerHeight = rowHeight(headers, widths: widths, style: bold)
         let firstRow = table.rows.first.map { cells(of: $0, table) } ?? []
-        let firstHeight = firstRow.isEmpty ? 0 : rowHeight(firstRow, widths: widths, style: .cell)
+        let firstHeight = firstRow.isEmpty ? 0 : rowHeight(firstRow, widths: widths, style: cell)
         let titleHeight = composer.height(table.title, .blockTitle, width: composer.width)
         composer.ensure(titleHeight + 4 + headerHeight + firstHeight)
         composer.place(.bookmark(table.title, level: 1, y: composer.y))
         composer.paragraph(table.title, .blockTitle)
         composer.y += 4
-        placeRow(headers, table: table, widths: widths, height: headerHeight, style: .cellBold, fill: .headerFill)
+        placeRow(headers, table: table, widths: widths, height: headerHeight, style: bold, fill: .headerFill)
 
         for row in table.rows {
             let values = cells(of: row, table)
-            let height = rowHeight(values, widths: widths, style: .cell)
+            let height = rowHeight(values, widths: widths, style: cell)
             if height > composer.remaining && !composer.atPageTop {
                 composer.newPage()
-                placeRow(headers, table: table, widths: widths, height: headerHeight, style: .cellBold, fill: .headerFill)
+                placeRow(headers, table: table, widths: widths, height: headerHeight, style: bold, fill: .headerFill)
             }
-            placeRow(values, table: table, widths: widths, height: height, style: .cell, fill: nil)
+            placeRow(values, table: table, widths: widths, height: height, style: cell, fill: nil)
         }
         if let total = table.total {
             let values = zip(total.cells, table.columns).map { formatter.string(for: $0, label: total.label, column: $1.type) }
-            let height = rowHeight(values, widths: widths, style: .cellBold)
+            let height = rowHeight(values, widths: widths, style: bold)
             if height > composer.remaining {
                 composer.newPage()
-                placeRow(headers, table: table, widths: widths, height: headerHeight, style: .cellBold, fill: .headerFill)
+                placeRow(headers, table: table, widths: widths, height: headerHeight, style: bold, fill: .headerFill)
             }
             composer.place(.line(x1: composer.left, y1: composer.y, x2: composer.left + widths.reduce(0, +), y2: composer.y,
                                  width: 0.9, color: .text))
-            placeRow(values, table: table, widths: widths, height: height, style: .cellBold, fill: nil)
+            placeRow(values, table: table, widths: widths, height: height, style: bold, fill: nil)
         }
         composer.y += 4
         composeNotes(table.notes)
@@ -77,11 +81,27 @@ extension DocumentComposer {
                              width: fill == nil ? 0.35 : 0.6, color: fill == nil ? .faintRule : .rule))
     }
 
+    /// The cell styles a table is set in: the usual size, or, for a table whose numbers and
+    /// longest words cannot fit the text width side by side (a pivot with many year columns),
+    /// a size made just small enough that they do, never below ``smallestCellSize``. Numbers
+    /// then never wrap and words are never cut.
+    private func cellStyles(_ table: TableBlock) -> (cell: TextStyle, bold: TextStyle) {
+        var cell = TextStyle.cell, bold = TextStyle.cellBold
+        // Glyph widths do not shrink in proportion to the size (metrics are whole points), so
+        // step down a quarter point at a time until the table fits.
+        while cell.size > Self.smallestCellSize,
+              columnWidths(table, cell: cell, bold: bold, minimumsOnly: true).reduce(0, +) > composer.width {
+            cell.size = max(Self.smallestCellSize, cell.size - 0.25)
+            bold.size = cell.size
+        }
+        return (cell, bold)
+    }
+
     /// Column widths filling the text width. Numbers keep their widest formatted value and
     /// never wrap; text columns wrap between words, down to their longest word, each into about
     /// as many lines as the others; headers wrap between their words. Slack on a narrow table
-    /// goes to the text columns.
-    private func columnWidths(_ table: TableBlock) -> [Double] {
+    /// goes to the text columns. With `minimumsOnly`, the narrowest each column can be.
+    private func columnWidths(_ table: TableBlock, cell: TextStyle, bold: TextStyle, minimumsOnly: Bool = false) -> [Double] {
         let padding = 2 * Self.cellPadding + 1  // a point to spare, so a word measured alone still fits in its line
         let available = composer.width
         let numeric = table.columns.map(\.type.isNumeric)
@@ -93,7 +113,7 @@ extension DocumentComposer {
                 }
             }.map { composer.canvas.naturalWidth(String($0), style: style) }.max() ?? 0
         }
-        var content = table.columns.map { longestWord($0.header, .cellBold) + padding }
+        var content = table.columns.map { longestWord($0.header, bold) + padding }
         var minimum = content
         func survey(_ text: String, _ style: TextStyle, column: Int) {
             let width = composer.canvas.naturalWidth(text, style: style) + padding
@@ -105,14 +125,15 @@ extension DocumentComposer {
             }
         }
         for row in table.rows {
-            for (index, value) in cells(of: row, table).enumerated() { survey(value, .cell, column: index) }
+            for (index, value) in cells(of: row, table).enumerated() { survey(value, cell, column: index) }
         }
         if let total = table.total {
-            for (index, cell) in total.cells.enumerated() where index < table.columns.count {
-                survey(formatter.string(for: cell, label: total.label, column: table.columns[index].type), .cellBold, column: index)
+            for (index, value) in total.cells.enumerated() where index < table.columns.count {
+                survey(formatter.string(for: value, label: total.label, column: table.columns[index].type), bold, column: index)
             }
         }
         for index in minimum.indices where !numeric[index] { minimum[index] = min(minimum[index], available * 0.4) }
+        if minimumsOnly { return minimum }
         let sum = content.reduce(0, +)
         if sum <= available {
             var widths = content

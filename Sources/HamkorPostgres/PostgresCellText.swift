@@ -25,11 +25,13 @@ enum PostgresCellText {
                 calendar.timeZone = TimeZone(identifier: "UTC")!
                 let parts = calendar.dateComponents([.year, .month, .day], from: date)
                 if kind == .year { return String(parts.year ?? 0) }
+                // A date in a period column names its month (`2024-07-01` is `2024-07`).
+                if kind == .period { return String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0) }
                 return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
             case .textArray, .varcharArray:
                 return try cell.decode([String].self).joined(separator: "|")
             case .float4, .float8:
-                if kind == .amount || kind == .year {
+                if kind == .amount || kind == .year || kind == .period {
                     throw Unsupported(message: "column '\(cell.columnName)' is \(cell.dataType == .float4 ? "real" : "double precision"), which is not exact; cast it to numeric in the query")
                 }
                 return String(try cell.decode(Double.self))

@@ -168,12 +168,13 @@ final class RowCollector: @unchecked Sendable {
                      failures.map { DataProblem(location, field: $0.field, $0.message) }))
     }
 
-    /// The row's key for messages: `id=prj-1`, or `year=2023 reporter=UZ partner=AZ` for trade.
+    /// The row's key for messages: `id=prj-1`, or `period=2023-Q1 reporter=UZ partner=AZ flow=export chapter=52` for trade.
     private func key(_ texts: [String]) -> String {
-        let names = query.schema.source == .trade ? ["year", "reporter", "partner"] : ["id"]
+        let names = query.schema.source == .trade ? ["period", "reporter", "partner", "flow", "section", "chapter"] : ["id"]
         let parts = names.compactMap { name -> String? in
             guard let index = query.schema.names.firstIndex(of: name) else { return nil }
             let value = texts[index].prefix(40)
+            if value.isEmpty && (name == "section" || name == "chapter") { return nil }
             return "\(name)=\(value.isEmpty ? "?" : value)"
         }
         return parts.isEmpty ? "row \(rows.count + 1)" : parts.joined(separator: " ")

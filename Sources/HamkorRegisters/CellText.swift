@@ -23,7 +23,8 @@ struct CellText {
         switch field.kind {
         case .amount:
             return try amount(value, unit: unit)
-        case .year:
+        case .year, .period:
+            // A period cell is most often a year (`2024`, `2024 г.`); `2024-Q3` passes through.
             return try year(value)
         case .code(let list):
             let text = plain(value)

@@ -28,9 +28,9 @@ public struct ImportProfile: Sendable {
 
     /// A wide table: each column whose header is a period becomes one record.
     public struct Periods: Sendable {
-        /// The field the column's period goes to (`year`).
+        /// The field the column's period goes to (`period`).
         public var field: String
-        /// The field the cell's value goes to (`turnover`).
+        /// The field the cell's value goes to (`value`).
         public var value: String
         public var unit: RegisterUnit?
         public var location: SourceLocation

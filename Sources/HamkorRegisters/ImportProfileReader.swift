@@ -150,7 +150,7 @@ public struct ImportProfileReader {
                     continue
                 }
                 if key == "field" {
-                    if known.kind == .year { field = text } else { reader.fail(valueNode, "periods.field", "the period field must be a year field") }
+                    if known.kind == .year || known.kind == .period { field = text } else { reader.fail(valueNode, "periods.field", "the period field must be a year or period field") }
                 } else {
                     if known.kind == .amount { value = text } else { reader.fail(valueNode, "periods.value", "the value field must be an amount") }
                 }
@@ -161,7 +161,7 @@ public struct ImportProfileReader {
             }
         }
         guard let field, let value else {
-            reader.fail(node, "periods", "give field (a year field) and value (an amount field)")
+            reader.fail(node, "periods", "give field (a year or period field) and value (an amount field)")
             return nil
         }
         return .init(field: field, value: value, unit: unit, location: reader.location(node))

@@ -12,7 +12,7 @@ struct ImportCommand: ParsableCommand {
         discussion: """
         Reads the register as `--data` would (every record checked; place codes are checked \
         when the YAML is used with the file that defines the places) and writes its projects or \
-        trade figures as YAML: to --output (atomically), or to stdout without it or with -. \
+        trade flows as YAML: to --output (atomically), or to stdout without it or with -. \
         Nothing is written when the register has a problem: exit 65 with one line per problem \
         (FILE:SHEET!CELL: error: FIELD: MESSAGE).
 
@@ -58,7 +58,7 @@ struct ImportCommand: ParsableCommand {
             if let output, output != "-" {
                 _ = try AtomicFileWriter.write(Data(yaml.utf8), to: URL(fileURLWithPath: output))
                 let count = dataset.projects.count + dataset.trade.count
-                console.info("imported \(count) \(dataset.trade.isEmpty ? "projects" : "trade figures") to \(output)")
+                console.info("imported \(count) \(dataset.trade.isEmpty ? "projects" : "trade flows") to \(output)")
             } else {
                 console.output(yaml)
             }

@@ -37,7 +37,7 @@ struct ValidateCommand: ParsableCommand {
                 .map { ReportLocale(language: .english, translator: engine.catalogs.translator(for: .english)).money($0.value, currency: $0.key) }
             var summary = "ok: \(dataset.projects.count) projects, \(dataset.agreements.count) agreements, "
                 + "\(dataset.twinCities.count) twin-city pairs, \(dataset.events.count) events"
-                + (dataset.trade.isEmpty ? "" : ", \(dataset.trade.count) trade figures") + "; total value "
+                + (dataset.trade.isEmpty ? "" : ", \(dataset.trade.count) trade flows") + "; total value "
                 + (totals.isEmpty ? "none" : totals.joined(separator: " + "))
             if dataset.info.isSample { summary += " (sample data)" }
             console.output(summary)

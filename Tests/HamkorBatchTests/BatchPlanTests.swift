@@ -87,7 +87,7 @@ import Testing
             _ = try BatchPlan(jobFile: file, now: now)
         } throws: { error in
             guard let error = error as? BatchError, case .reservedPath = error else { return false }
-            return error.exitCode == 65 && error.description.contains("gives '\(taken)', which is")
+            return error.exitCode == 65 && error.description.contains("would write '\(taken)', but")
         }
     }
 

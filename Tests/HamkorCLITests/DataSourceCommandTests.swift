@@ -95,11 +95,11 @@ import Testing
         let output = folder.appendingPathComponent("trade.yaml")
         let result = try CLIRunner.run(["import", Self.registers.appendingPathComponent("trade-wide.xlsx").path, "--output", output.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("imported 8 trade figures"))
+        #expect(result.stderr.contains("imported 8 trade flows"))
         let yaml = try String(contentsOf: output, encoding: .utf8)
-        #expect(yaml.contains("  - year: 2021\n    reporter: UZ\n    partner: KZ\n    turnover: {amount: \"4000500000\", currency: USD}\n"))
+        #expect(yaml.contains("  - {reporter: UZ, partner: AZ, period: \"2021\", flow: import, section: \"V\", value: {amount: \"4000500000\", currency: USD}}\n"), "\(yaml)")
         let check = try CLIRunner.run(["validate", "--data", output.path])
-        #expect(check.status == 0 && check.stdout.contains("8 trade figures"), "\(check.stderr)")
+        #expect(check.status == 0 && check.stdout.contains("8 trade flows"), "\(check.stderr)")
         // Projects: the Uzbek register to stdout, and back through validate with the places.
         let projects = try CLIRunner.run(["import", "--profile", Self.registers.appendingPathComponent("uz-projects.profile.yaml").path,
                                           Self.registers.appendingPathComponent("uz-projects.xlsx").path])

@@ -49,7 +49,7 @@ import Testing
         let result = try CLIRunner.run(["batch", "Reports/jobs.yaml", "--out", "x", "--dry-run"])
         #expect(result.status == 0, "\(result.stderr)")
         let quarterly = result.stdout.split(separator: "\n").filter { $0.hasPrefix("quarterly\t") }
-        #expect(quarterly.count == 20)
+        #expect(quarterly.count == 24)  // 2 reports × 6 languages × 2 formats
         #expect(quarterly.allSatisfy { $0.range(of: #"\tpartner=AZ period=\d{4}-Q[1-4]$"#, options: .regularExpression) != nil })
     }
 }

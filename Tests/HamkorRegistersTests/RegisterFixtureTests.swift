@@ -25,13 +25,15 @@ import HamkorCore
         #expect(S.unlocated(dataset.projects) == S.unlocated(expected.projects))
     }
 
-    @Test func wideTradeTableUnpivotsOneRecordPerPartnerAndYear() throws {
+    @Test func wideTradeTableUnpivotsOneFlowPerSectionDirectionAndYear() throws {
         let (dataset, problems) = try S.read(S.fixture("trade-wide.xlsx"))
         #expect(problems.isEmpty, "\(problems)")
         let expected = try S.yaml(S.fixture("trade-wide.expected.yaml"))
         #expect(S.unlocated(dataset.trade) == S.unlocated(expected.trade))
         // Each record is located at its value cell.
-        #expect(dataset.trade.first { $0.partner == "KZ" && $0.year == 2023 }?.location.place == "Товарооборот!D5")
+        // Section names in Russian and flow names map to their codes through the catalogs.
+        #expect(dataset.trade.first { $0.section == "V" && $0.period.code == "2023" }?.location.place == "Товарооборот!E5")
+        #expect(Set(dataset.trade.map(\.direction)) == [.export, .import])
     }
 
     @Test func anExplicitProfileWinsOverTheOneBeside() throws {

@@ -35,8 +35,8 @@ enum RegisterTestSupport {
         projects.map { var project = $0; project.location = SourceLocation(file: ""); return project }
     }
 
-    static func unlocated(_ trade: [TradeFigure]) -> [TradeFigure] {
-        trade.map { var figure = $0; figure.location = SourceLocation(file: ""); return figure }
+    static func unlocated(_ trade: [TradeFlow]) -> [TradeFlow] {
+        trade.map { var flow = $0; flow.location = SourceLocation(file: ""); return flow }
     }
 
     /// A copy of a fixture workbook with its own profile text beside it, in a new folder.

@@ -302,13 +302,11 @@ struct DatasetYAMLReader {
         }
         let direction = code(f["flow"], "\(field).flow", list: .tradeFlows).flatMap(TradeFlow.Direction.init(rawValue:))
         var chapter = f["chapter"].flatMap { code($0, "\(field).chapter", list: .hsChapters) }
-        var section = f["section"].flatMap { code($0, "\(field).section", list: .hsSections) }
-        if let chapterCode = chapter, let derived = HSClassification.section(ofChapter: chapterCode) {
-            if let given = section, given != derived, let sectionNode = f["section"] {
-                reader.fail(sectionNode, "\(field).section", "chapter \(chapterCode) is in section \(derived), not \(given)")
-                chapter = nil
-            }
-            section = derived
+        let given = f["section"].flatMap { code($0, "\(field).section", list: .hsSections) }
+        let (section, conflict) = FieldRules.tradeSection(section: given, chapter: chapter)
+        if let conflict, let sectionNode = f["section"] {
+            reader.fail(sectionNode, "\(field).section", conflict)
+            chapter = nil
         }
         if f["section"] == nil && f["chapter"] == nil { reader.fail(node, field, "give section: (an HS section, I–XXI) or chapter: (01–97)") }
         let value = money(f["value"], "\(field).value")

@@ -26,11 +26,13 @@ public enum DatasetYAMLWriter {
         }
         if !dataset.trade.isEmpty {
             out += "trade:\n"
-            for figure in dataset.trade {
-                out += "  - year: \(figure.year)\n    reporter: \(figure.reporter)\n    partner: \(figure.partner)\n"
-                out += "    turnover: \(money(figure.turnover))\n"
-                if let exports = figure.exports { out += "    exports: \(money(exports))\n" }
-                if let imports = figure.imports { out += "    imports: \(money(imports))\n" }
+            for flow in dataset.trade {
+                out += "  - {reporter: \(flow.reporter), partner: \(flow.partner), period: \(quoted(flow.period.code)), flow: \(flow.direction.rawValue), "
+                out += flow.chapter.map { "chapter: \(quoted($0)), " } ?? "section: \(quoted(flow.section)), "
+                out += "value: \(money(flow.value))"
+                if let quantity = flow.quantity, let unit = flow.unit { out += ", quantity: \(quantity), unit: \(quoted(unit))" }
+                if flow.illustrative { out += ", illustrative: true" }
+                out += "}\n"
             }
         }
         return out

@@ -50,4 +50,13 @@ enum FieldRules {
         let hint = Suggestion.closest(to: code, in: known).map { "; did you mean '\($0)'?" } ?? ""
         return "unknown \(list.singular) code '\(TerminalText.excerpt(code, 40))'\(hint) (known: \(known.joined(separator: ", ")))"
     }
+
+    /// The HS section of a trade row: the chapter's own section when a chapter is given, else the
+    /// section given. `conflict` is set when both are given and disagree (the section is then the
+    /// chapter's); `section` is `nil` when neither is given.
+    static func tradeSection(section: String?, chapter: String?) -> (section: String?, conflict: String?) {
+        guard let chapter, let derived = HSClassification.section(ofChapter: chapter) else { return (section, nil) }
+        if let section, section != derived { return (derived, "chapter \(chapter) is in section \(derived), not \(section)") }
+        return (derived, nil)
+    }
 }

@@ -76,6 +76,30 @@ public struct FlatRecordReader {
             return code
         }
 
+        func flag(_ name: String) -> Bool? {
+            guard let text = value(name) else { return nil }
+            switch text.lowercased() {
+            case "true", "yes", "1": return true
+            case "false", "no", "0": return false
+            default: fail(name, "expected true or false, found '\(TerminalText.excerpt(text, 20))'"); return nil
+            }
+        }
+
+        func code(_ name: String, in list: Vocabulary.List, of vocabulary: Vocabulary) -> String? {
+            guard let code = value(name) else { return nil }
+            if let problem = FieldRules.codeProblem(code, in: list, of: vocabulary) { fail(name, problem); return nil }
+            return code
+        }
+
+        /// Whether the field has any text, checking nothing else (so no problem is reported twice).
+        func has(_ name: String) -> Bool {
+            record.text(name).map { !FlatRecordReader.trimmed($0).isEmpty } ?? false
+        }
+
+        func required(_ name: String) {
+            if !has(name) { fail(name, "is required") }
+        }
+
         func amount(_ name: String) -> Decimal? {
             guard let text = value(name) else { return nil }
             let amount = DecimalParser.parse(text) { fail(name, $0) }
@@ -123,41 +147,43 @@ public struct FlatRecordReader {
         }
         let start = f.year("startYear"), end = f.year("endYear")
         if let start, let end, end < start { f.fail("endYear", "\(end) is before startYear \(start)") }
-        var illustrative = false
-        if let text = f.value("illustrative") {
-            switch text.lowercased() {
-            case "true", "yes", "1": illustrative = true
-            case "false", "no", "0": illustrative = false
-            default: f.fail("illustrative", "expected true or false, found '\(TerminalText.excerpt(text, 20))'")
-            }
-        }
+        let illustrative = f.flag("illustrative") ?? false
         guard !f.failed, let id, let english, let sector, let status else { return nil }
         return Project(id: id, name: LocalizedText(english: english, translations: translations), partners: partners,
                        sector: sector, places: f.list("places"), value: money, status: status, startYear: start,
                        endYear: end, source: f.value("source"), illustrative: illustrative, location: record.location)
     }
 
-    /// A yearly trade figure, or `nil` after reporting its problems.
-    public func trade(_ record: FlatRecord) -> TradeFigure? {
+    /// A trade flow, or `nil` after reporting its problems.
+    public func trade(_ record: FlatRecord) -> TradeFlow? {
         let f = Fields(record, problems)
-        let year = f.year("year")
-        if year == nil, f.value("year") == nil { f.fail("year", "is required") }
+        for name in ["reporter", "partner", "period", "flow", "value", "currency"] { f.required(name) }
         let reporter = f.country("reporter"), partner = f.country("partner")
-        if reporter == nil, f.value("reporter") == nil { f.fail("reporter", "is required") }
-        if partner == nil, f.value("partner") == nil { f.fail("partner", "is required") }
-        let currency = f.value("currency")
-        if let currency {
-            if let problem = FieldRules.currencyProblem(currency) { f.fail("currency", problem) }
-        } else {
-            f.fail("currency", "is required")
+        var period: ReportPeriod.Unit?
+        if let text = f.value("period") {
+            period = ReportPeriod.Unit(code: text)
+            if period == nil { f.fail("period", "'\(TerminalText.excerpt(text, 20))' is not a period; use 2024, 2024-H1, 2024-Q3 or 2024-07") }
         }
-        let turnover = f.amount("turnover")
-        if turnover == nil, f.value("turnover") == nil { f.fail("turnover", "is required") }
-        let exports = f.amount("exports"), imports = f.amount("imports")
-        guard !f.failed, let year, let reporter, let partner, let currency, let turnover else { return nil }
-        func money(_ amount: Decimal?) -> Money? { amount.map { Money(amount: $0, currency: currency) } }
-        return TradeFigure(year: year, reporter: reporter, partner: partner, turnover: Money(amount: turnover, currency: currency),
-                           exports: money(exports), imports: money(imports), location: record.location)
+        let direction = f.code("flow", in: .tradeFlows, of: vocabulary).flatMap(TradeFlow.Direction.init(rawValue:))
+        let chapter = f.code("chapter", in: .hsChapters, of: vocabulary)
+        let given = f.code("section", in: .hsSections, of: vocabulary)
+        let (section, conflict) = FieldRules.tradeSection(section: given, chapter: chapter)
+        if let conflict { f.fail("section", conflict) }
+        if !f.has("section") && !f.has("chapter") {
+            f.fail("section", "give a section (an HS section, I–XXI) or a chapter (01–97)")
+        }
+        let currency = f.value("currency")
+        if let currency, let problem = FieldRules.currencyProblem(currency) { f.fail("currency", problem) }
+        let value = f.amount("value")
+        let quantity = f.amount("quantity"), unit = f.value("unit")
+        if f.has("quantity") != f.has("unit") {
+            f.fail(f.has("quantity") ? "unit" : "quantity", "quantity and unit go together")
+        }
+        let illustrative = f.flag("illustrative") ?? false
+        guard !f.failed, let reporter, let partner, let period, let direction, let section, let value, let currency else { return nil }
+        return TradeFlow(reporter: reporter, partner: partner, period: period, direction: direction, section: section,
+                         chapter: chapter, value: Money(amount: value, currency: currency), quantity: quantity, unit: unit,
+                         illustrative: illustrative, location: record.location)
     }
 
     /// The record of `schema`'s kind, appended to `dataset` when valid.

@@ -26,6 +26,8 @@ public struct RecordSchema: Sendable {
         case currency
         /// A year 1900–2100.
         case year
+        /// A period: a year, half, quarter or month (`2024`, `2024-H1`, `2024-Q3`, `2024-07`).
+        case period
         /// `true`/`false`, `yes`/`no`, `1`/`0`.
         case flag
     }
@@ -72,14 +74,19 @@ public struct RecordSchema: Sendable {
         Field(name: "illustrative", kind: .flag, isRequired: false),
     ])
 
-    /// Yearly trade figures: one currency for the turnover and its optional parts.
+    /// Trade flows: one row per reporter, partner, period, direction and HS commodity, as
+    /// ``TradeFlow`` holds them (turnover is derived, never read).
     public static let trade = RecordSchema(source: .trade, fields: [
-        Field(name: "year", kind: .year, isRequired: true),
         Field(name: "reporter", kind: .country, isRequired: true),
         Field(name: "partner", kind: .country, isRequired: true),
-        Field(name: "turnover", kind: .amount, isRequired: true),
-        Field(name: "exports", kind: .amount, isRequired: false),
-        Field(name: "imports", kind: .amount, isRequired: false),
+        Field(name: "period", kind: .period, isRequired: true),
+        Field(name: "flow", kind: .code(.tradeFlows), isRequired: true),
+        Field(name: "section", kind: .code(.hsSections), isRequired: false),
+        Field(name: "chapter", kind: .code(.hsChapters), isRequired: false),
+        Field(name: "value", kind: .amount, isRequired: true),
         Field(name: "currency", kind: .currency, isRequired: true),
+        Field(name: "quantity", kind: .amount, isRequired: false),
+        Field(name: "unit", kind: .plain, isRequired: false),
+        Field(name: "illustrative", kind: .flag, isRequired: false),
     ])
 }

@@ -46,11 +46,11 @@ def main():
                p.get("source"), p.get("illustrative", False), position]
         out.append("INSERT INTO projects VALUES (" + ", ".join(literal(v) for v in row) + ");")
     out += ["",
-            "CREATE TABLE trade (year integer NOT NULL, reporter char(2) NOT NULL, partner char(2) NOT NULL,",
-            "  turnover numeric NOT NULL, exports numeric, imports numeric, currency char(3) NOT NULL);"]
+            "CREATE TABLE trade (reporter char(2) NOT NULL, partner char(2) NOT NULL, period text NOT NULL, flow text NOT NULL,",
+            "  section text, chapter text, value numeric NOT NULL, currency char(3) NOT NULL, illustrative boolean NOT NULL DEFAULT false);"]
     for t in trade:
-        row = [t["year"], t["reporter"], t["partner"], t["turnover"]["amount"], t["exports"]["amount"], t["imports"]["amount"],
-               t["turnover"]["currency"]]
+        row = [t["reporter"], t["partner"], str(t["period"]), t["flow"], t.get("section"), t.get("chapter"), t["value"]["amount"],
+               t["value"]["currency"], t.get("illustrative", False)]
         out.append("INSERT INTO trade VALUES (" + ", ".join(literal(v) for v in row) + ");")
     out += ["",
             "-- A department's register: its own column names, start dates, partners as an array.",

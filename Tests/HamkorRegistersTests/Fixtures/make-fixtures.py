@@ -11,8 +11,9 @@ ru-projects.xlsx  the sample's projects as a Russian-headed register: a title ro
                   and a totals row («Итого») with a formula.
 uz-projects.xlsx  an Uzbek-headed register (header on row 3): amounts as text in thousands
                   («1 234 567,5»), Uzbek sector and status names, a start date serial.
-trade-wide.xlsx   a statistics-office table: partners × years (2021 2022 «2023 г.»), values
-                  in «млн долл. США», one typed as text, a gap, and a «Всего» row.
+trade-wide.xlsx   a statistics-office table: HS sections (codes and Russian names) × flows
+                  («Экспорт», «Импорт») × years (2021 2022 «2023 г.»), values in
+                  «млн долл. США», one typed as text, a gap, and a «Всего» row.
 """
 import datetime
 import io
@@ -141,20 +142,20 @@ def trade_table():
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "Товарооборот"
-    ws["A1"] = "Внешнеторговый оборот Республики Узбекистан со странами СНГ, млн долл. США"
-    ws.merge_cells("A1:E1")
-    for column, text in enumerate(["Страна-партнёр", 2021, 2022, "2023 г.", "Примечание"], start=1):
+    ws["A1"] = "Торговля Республики Узбекистан с Азербайджаном по разделам ТН ВЭД, млн долл. США"
+    ws.merge_cells("A1:F1")
+    for column, text in enumerate(["Раздел ТН ВЭД", "Поток", 2021, 2022, "2023 г.", "Примечание"], start=1):
         ws.cell(row=3, column=column, value=text).font = Font(bold=True)
     data = [
-        ["Азербайджан", 100, 130, 160, None],
-        ["Казахстан", "4 000,5", 4500, 5100.25, "оценка"],
-        ["Туркменистан", None, 900, 1000, None],
+        ["XI", "Экспорт", 100, 130, 160, None],
+        ["Минеральные продукты", "Импорт", "4 000,5", 4500, 5100.25, "оценка"],
+        ["Текстиль и текстильные изделия", "Импорт", None, 9, 10, None],
     ]
     for offset, cells in enumerate(data):
         for column, value in enumerate(cells, start=1):
             ws.cell(row=4 + offset, column=column, value=value)
     ws.cell(row=7, column=1, value="Всего")
-    ws.cell(row=7, column=2, value="=SUM(B4:B6)")
+    ws.cell(row=7, column=3, value="=SUM(C4:C6)")
     save(wb, "trade-wide.xlsx")
 
 
