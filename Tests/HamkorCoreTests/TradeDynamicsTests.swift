@@ -119,6 +119,8 @@ import HamkorLocalization
         let document = try TradeReportTests().document("trade", ["period": "2024"])
         let pivot = try table(document, "sections-by-year")
         #expect(pivot.columns.map(\.id) == ["section", "2024", "total", "growth"])
+        // Spreadsheets write live row totals into the total column, not the growth column after it.
+        #expect(pivot.pivot == PivotLayout(columnField: "year", measure: "turnover", valueColumns: 1..<2, totalColumn: 2))
         #expect(pivot.columns.last?.header == "Growth on a year earlier")
         let growth = Dictionary(uniqueKeysWithValues: pivot.rows.map { (Self.code($0[0]), $0[3]) })
         #expect(growth["XI"] == Self.percent("0.111"))   // 52 + 61: 27 → 30

@@ -338,7 +338,7 @@ struct TableComputer {
                                rows: TableRows(table.map(\.cells), width: columns.count), total: total,
                                notes: try growth?.notes() ?? [])
         block.pivot = PivotLayout(columnField: pivot.columns, measure: pivot.value.field ?? "count",
-                                  valueColumns: 1..<(1 + columnOrder.count), totalColumn: pivot.totals ? columns.count - 1 : nil)
+                                  valueColumns: 1..<(1 + columnOrder.count), totalColumn: pivot.totals ? 1 + columnOrder.count : nil)
         return block
     }
 
