@@ -13,6 +13,8 @@ public enum XLSXError: Error, CustomStringConvertible, Sendable, Equatable {
     case workbookClosed
     /// The C locale needed to write numbers with a decimal point could not be selected.
     case localeUnavailable(String)
+    /// The finished workbook could not be copied with its charts tagged in the report's language.
+    case chartLanguage(String)
 
     public var description: String {
         switch self {
@@ -26,6 +28,8 @@ public enum XLSXError: Error, CustomStringConvertible, Sendable, Equatable {
             "the workbook was used after it was closed"
         case .localeUnavailable(let reason):
             "cannot select the C locale for writing numbers: \(reason)"
+        case .chartLanguage(let reason):
+            "cannot tag the charts with the report's language: \(reason)"
         }
     }
 }

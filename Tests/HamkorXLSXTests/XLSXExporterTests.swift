@@ -167,6 +167,28 @@ import Testing
         #expect(try archive.string("A21", sheet: 1) == (language == .russian ? "Проекты по отраслям" : "Projects by sector"))
     }
 
+    /// libxlsxwriter tags every chart `en-US`; each chart says the report's language instead, and
+    /// the copied workbook is a sound ZIP (every part's CRC checks) with the same parts.
+    @Test(arguments: LanguageTag.allCases)
+    func chartsSayTheReportLanguage(language: LanguageTag) throws {
+        var document = ReportFixture.document(.english)
+        document.language = language
+        let (url, archive) = try Self.export(document, context: ReportFixture.context(language))
+        let culture = language.icuIdentifier.replacingOccurrences(of: "_", with: "-")
+        let charts = archive.archive.map(\.path).filter { $0.hasPrefix("xl/charts/chart") }
+        #expect(!charts.isEmpty)
+        for chart in charts {
+            let tags = WorkbookArchive.allMatches(#"<c:lang val="([^"]*)"/>"#, in: try archive.text(chart))
+            #expect(tags == [culture], "\(chart): \(tags)")
+        }
+        for entry in archive.archive {
+            _ = try archive.archive.extract(entry, skipCRC32: false) { _ in }
+        }
+        let folder = url.deletingLastPathComponent()
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".hamkor-tmp-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
     @Test func sameDocumentSameBytes() throws {
         let document = ReportFixture.document(.russian)
         let (first, _) = try Self.export(document, context: ReportFixture.context(.russian))
