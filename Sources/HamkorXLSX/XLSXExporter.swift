@@ -40,6 +40,9 @@ public struct XLSXExporter: ReportExporter {
                     try renderer.render(to: draft.path, temporaryFolder: folder.path)
                     try ChartLanguageTagger.copy(draft, to: path, culture: culture)
                 }
+            } catch XLSXError.cannotWriteFile(let reason) {
+                // The staging file's path: the publisher names the output in its place.
+                throw ExportError.cannotWrite(path: path.path, reason: reason)
             } catch let error as XLSXError {
                 throw ExportError.writerFailed(format: Self.formatID, reason: error.description)
             }

@@ -29,6 +29,25 @@ import Testing
         #expect(registry.exporter(forExtension: "XLSX")?.formatID == "xlsx")
     }
 
+    /// Text XML 1.0 forbids never reaches a workbook: loading refuses it with its location, and
+    /// text that still gets this far fails the export, leaving no file, rather than writing a
+    /// workbook spreadsheets cannot open.
+    @Test(arguments: ["a\u{1}b", "a\u{FFFE}b", "\u{FFFF}", "x\u{1B}[31m"])
+    func textXMLForbidsFailsTheExportAndWritesNothing(_ title: String) throws {
+        var document = ReportFixture.document(.english)
+        document.title = title
+        let folder = try ReportFixture.temporaryFolder()
+        let url = folder.appendingPathComponent("bad.xlsx")
+        do {
+            _ = try XLSXExporter().export(document, context: ReportFixture.context(.english), to: .file(url))
+            Issue.record("\(title.unicodeScalars.map(\.value)) was written")
+        } catch let ExportError.writerFailed(format, reason) {
+            #expect(format == "xlsx" && reason.contains("a character XML (and so a workbook) cannot hold"), "\(reason)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(XMLText.firstForbidden(in: "tab\tline\nreturn\r é ʻ 😀") == nil)
+    }
+
     @Test func refusesStandardOutput() {
         #expect(throws: ExportError.needsFilePath(format: "xlsx")) {
             try XLSXExporter().export(ReportFixture.document(.english), context: ReportFixture.context(.english), to: .standardOutput)

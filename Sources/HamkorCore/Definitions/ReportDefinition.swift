@@ -11,10 +11,13 @@ public struct ReportDefinition: Sendable, Equatable {
     public var parameters: [ParameterDefinition]
     /// Where the definition was read from.
     public var file: String
+    /// Where its `id` is written (the file alone when not read from one).
+    public var idLocation: SourceLocation
 
     public init(id: String, title: String, subtitle: String?, currency: String, sections: [SectionDefinition],
-                parameters: [ParameterDefinition] = [], file: String) {
+                parameters: [ParameterDefinition] = [], file: String, idLocation: SourceLocation? = nil) {
         self.id = id
+        self.idLocation = idLocation ?? SourceLocation(file: file)
         self.parameters = parameters
         self.title = title
         self.subtitle = subtitle

@@ -24,7 +24,24 @@ public struct ReportDefinitionLoader: Sendable {
                 failures[url.deletingPathExtension().lastPathComponent] = error
             }
         }
-        return (definitions, failures)
+        let (unique, duplicates) = Self.separatingDuplicates(definitions)
+        return (unique, failures.merging(duplicates) { _, duplicate in duplicate })
+    }
+
+    /// `definitions` whose ids are unique, and for each id written in more than one file an
+    /// error at every one of them that names the others: no file silently wins.
+    public static func separatingDuplicates(_ definitions: [ReportDefinition]) -> (unique: [ReportDefinition], duplicates: [String: DataError]) {
+        let byID = Dictionary(grouping: definitions, by: \.id)
+        var duplicates: [String: DataError] = [:]
+        for (id, same) in byID where same.count > 1 {
+            duplicates[id] = .invalid(same.map { definition in
+                let others = same.filter { $0.idLocation != definition.idLocation }
+                    .map { "\($0.idLocation)" }.joined(separator: ", ")
+                return DataProblem(definition.idLocation, field: "id",
+                                   "report id '\(id)' is also defined in \(others); each report needs its own id: rename or remove one of the files")
+            })
+        }
+        return (definitions.filter { byID[$0.id]?.count == 1 }, duplicates)
     }
 
     /// Loads one definition file.
@@ -71,7 +88,7 @@ private struct DefinitionParser {
         }
         guard let id, let title else { return nil }
         return ReportDefinition(id: id, title: title, subtitle: subtitle, currency: currency, sections: sections,
-                                parameters: parameters, file: reader.file)
+                                parameters: parameters, file: reader.file, idLocation: reader.location(top["id"]))
     }
 
     /// `parameters:` — name → `{type, default}`; defaults are checked as values of their type.

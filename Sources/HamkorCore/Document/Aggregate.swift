@@ -15,7 +15,7 @@ struct Aggregate {
             for row in rows { for value in row.values(field) { keys.insert(value.sortKey) } }
             return [.integer(keys.count)]
         case .sum(let field), .share(.some(let field)):
-            return sum(field, over: rows)
+            return try sum(field, over: rows)
         case .share(.none):
             return [.integer(rows.count)]
         case .change, .growth:
@@ -45,7 +45,8 @@ struct Aggregate {
     }
 
     /// Sums per currency after conversion; the report currency comes first, then others by code.
-    func sums(_ field: String, over rows: [RecordRow]) -> [(currency: String, amount: Decimal)] {
+    /// A sum `Decimal` cannot hold exactly is a data error at the record with the smallest unit.
+    func sums(_ field: String, over rows: [RecordRow]) throws -> [(currency: String, amount: Decimal)] {
         var totals: [String: DecimalSum] = [:]
         for row in rows {
             for value in row.values(field) {
@@ -59,16 +60,42 @@ struct Aggregate {
                 }
             }
         }
+        var exact: [String: Decimal] = [:]
+        for (currency, total) in totals {
+            exact[currency] = try total.exactValue("the sum of '\(field)'\(currency.isEmpty ? "" : " in \(currency)")",
+                                                  at: finestRecord(field, currency: currency, over: rows), field: field)
+        }
         let target = context.definition.currency
-        return totals.mapValues(\.value).sorted { a, b in
+        return exact.sorted { a, b in
             if a.key == target { return true }
             if b.key == target { return false }
             return a.key < b.key
         }.map { ($0.key, $0.value) }
     }
 
-    private func sum(_ field: String, over rows: [RecordRow]) -> [CellValue] {
-        cells(ofSums: sums(field, over: rows))
+    private func sum(_ field: String, over rows: [RecordRow]) throws -> [CellValue] {
+        cells(ofSums: try sums(field, over: rows))
+    }
+
+    /// Where the amount of `field` in `currency` with the smallest exponent is (the one whose
+    /// last digits a rounded sum would lose), for the message about a sum too long to hold.
+    private func finestRecord(_ field: String, currency: String, over rows: [RecordRow]) -> SourceLocation {
+        var best: (exponent: Int, location: SourceLocation)?
+        for row in rows {
+            for value in row.values(field) {
+                let amount: Decimal
+                switch value {
+                case .money(let money):
+                    let converted = context.converter.convert(money)
+                    guard converted.currency == currency else { continue }
+                    amount = converted.amount
+                case .year(let year) where currency.isEmpty: amount = Decimal(year)
+                default: continue
+                }
+                if !amount.isZero, best == nil || amount.exponent < best!.exponent { best = (amount.exponent, row.location) }
+            }
+        }
+        return best?.location ?? SourceLocation(file: context.definition.file)
     }
 
     /// A `change` or `growth` cell from the current and the comparison period's sums of one

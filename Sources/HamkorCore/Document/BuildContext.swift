@@ -177,8 +177,8 @@ struct BuildContext {
                 var first = filter, last = filter
                 first["period"] = [span.first.code]
                 last["period"] = [span.last.code]
-                return [aggregate.cagr(first: aggregate.sums(field, over: records(source, filter: first)),
-                                       last: aggregate.sums(field, over: records(source, filter: last)), years: span.years) ?? .empty]
+                return [aggregate.cagr(first: try aggregate.sums(field, over: records(source, filter: first)),
+                                       last: try aggregate.sums(field, over: records(source, filter: last)), years: span.years) ?? .empty]
             }
             guard measure.isComparison, let field = measure.field else {
                 return try aggregate.measure(measure, over: records(source, filter: filter))
@@ -190,8 +190,8 @@ struct BuildContext {
                   period.monthCount <= 12 else { return [.empty] }
             var earlier = filter
             earlier["period"] = [period.yearEarlier.code]
-            let current = aggregate.sums(field, over: records(source, filter: filter))
-            let previous = aggregate.sums(field, over: records(source, filter: earlier))
+            let current = try aggregate.sums(field, over: records(source, filter: filter))
+            let previous = try aggregate.sums(field, over: records(source, filter: earlier))
             return [aggregate.comparison(measure, current: current, previous: previous) ?? .empty]
         }
     }

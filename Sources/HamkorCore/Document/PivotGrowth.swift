@@ -31,11 +31,11 @@ final class PivotGrowth {
 
     /// The growth cell of one row (`nil`: the total row) from its records in the last column;
     /// empty when there is no base (no figure a year earlier, or zero).
-    func cell(row key: String?, current: [RecordRow]) -> CellValue {
+    func cell(row key: String?, current: [RecordRow]) throws -> CellValue {
         guard base != nil else { incomparable = true; return .empty }
         let previous = key.map { earlier[$0] ?? [] } ?? earlierAll
-        guard let cell = Aggregate(context: context).comparison(.growth(pivot.value.field ?? ""), current: amounts(current),
-                                                                previous: amounts(previous)) else {
+        guard let cell = Aggregate(context: context).comparison(.growth(pivot.value.field ?? ""), current: try amounts(current),
+                                                                previous: try amounts(previous)) else {
             incomparable = true
             return .empty
         }
@@ -43,8 +43,8 @@ final class PivotGrowth {
     }
 
     /// The measure of the cells as sums: `sum(field)` per currency, `count` as one number.
-    private func amounts(_ rows: [RecordRow]) -> [(currency: String, amount: Decimal)] {
-        if case .sum(let field) = pivot.value { return Aggregate(context: context).sums(field, over: rows) }
+    private func amounts(_ rows: [RecordRow]) throws -> [(currency: String, amount: Decimal)] {
+        if case .sum(let field) = pivot.value { return try Aggregate(context: context).sums(field, over: rows) }
         return rows.isEmpty ? [] : [("", Decimal(rows.count))]
     }
 

@@ -124,9 +124,9 @@ struct TableComputer {
         let aggregate = Aggregate(context: context)
         // A group's sums of a field, computed once: a sum column and a share column read the same.
         var knownSums: [String: [String: [(currency: String, amount: Decimal)]]] = [:]
-        func sums(of field: String, for group: Group) -> [(currency: String, amount: Decimal)] {
+        func sums(of field: String, for group: Group) throws -> [(currency: String, amount: Decimal)] {
             if let known = knownSums[group.id]?[field] { return known }
-            let computed = aggregate.sums(field, over: group.rows)
+            let computed = try aggregate.sums(field, over: group.rows)
             knownSums[group.id, default: [:]][field] = computed
             return computed
         }
@@ -136,7 +136,7 @@ struct TableComputer {
         let groupField = field
         var earlier: [String: [RecordRow]]?
         var incomparable = false
-        func comparison(_ measure: MeasureExpression, _ field: String, for group: Group) -> CellValue {
+        func comparison(_ measure: MeasureExpression, _ field: String, for group: Group) throws -> CellValue {
             guard let base = Self.yearEarlierKey(group.key), field != "" else { incomparable = true; return .empty }
             if earlier == nil {
                 var byKey: [String: [RecordRow]] = [:]
@@ -145,8 +145,8 @@ struct TableComputer {
                 }
                 earlier = byKey
             }
-            let previous = aggregate.sums(field, over: earlier?[base] ?? [])
-            guard let cell = aggregate.comparison(measure, current: sums(of: field, for: group), previous: previous) else {
+            let previous = try aggregate.sums(field, over: earlier?[base] ?? [])
+            guard let cell = aggregate.comparison(measure, current: try sums(of: field, for: group), previous: previous) else {
                 incomparable = true
                 return .empty
             }
@@ -156,14 +156,14 @@ struct TableComputer {
         // rows in the range's first unit against those in its last.
         let span = context.cagrSpan(context.resolved(definition.filter))
         var cagrUnavailable = false
-        func cagr(_ field: String, over rows: [RecordRow]) -> CellValue {
+        func cagr(_ field: String, over rows: [RecordRow]) throws -> CellValue {
             guard let span else { cagrUnavailable = true; return .empty }
             func within(_ unit: ReportPeriod.Unit) -> [RecordRow] {
                 let period = ReportPeriod(unit)
                 return rows.filter { row in row.span.map { period.overlaps(from: $0.from, through: $0.through) } ?? false }
             }
-            guard let cell = aggregate.cagr(first: aggregate.sums(field, over: within(span.first)),
-                                            last: aggregate.sums(field, over: within(span.last)), years: span.years) else {
+            guard let cell = aggregate.cagr(first: try aggregate.sums(field, over: within(span.first)),
+                                            last: try aggregate.sums(field, over: within(span.last)), years: span.years) else {
                 cagrUnavailable = true
                 return .empty
             }
@@ -177,10 +177,10 @@ struct TableComputer {
                 case .field: return .empty
                 case .measure(let measure):
                     if case .share = measure { return .percent(0) }  // filled in below
-                    if case .cagr(let field) = measure { return cagr(field, over: group.rows) }
-                    if measure.isComparison { return group.id == "\u{1F}other" ? .empty : comparison(measure, measure.field ?? "", for: group) }
+                    if case .cagr(let field) = measure { return try cagr(field, over: group.rows) }
+                    if measure.isComparison { return group.id == "\u{1F}other" ? .empty : try comparison(measure, measure.field ?? "", for: group) }
                     if case .sum(let field) = measure {
-                        return aggregate.cells(ofSums: sums(of: field, for: group)).first ?? .empty
+                        return aggregate.cells(ofSums: try sums(of: field, for: group)).first ?? .empty
                     }
                     return try aggregate.measure(measure, over: group.rows).first ?? .empty
                 }
@@ -220,9 +220,9 @@ struct TableComputer {
         }
         for (index, column) in definition.columns.enumerated() {
             guard case .measure(.share(let field)) = column.content else { continue }
-            let amounts: [Decimal] = list.map { group in
+            let amounts: [Decimal] = try list.map { group in
                 guard let field else { return Decimal(group.rows.count) }
-                return sums(of: field, for: group).first?.amount ?? 0
+                return try sums(of: field, for: group).first?.amount ?? 0
             }
             let indices = field == nil ? Array(list.indices) : list.indices.filter { comparable(list[$0]) }
             let shares = RoundedShares(of: indices.map { amounts[$0] })
@@ -240,7 +240,7 @@ struct TableComputer {
         var computedTotals: [Int: CellValue] = [:]
         for (index, column) in definition.columns.enumerated() {
             guard case .measure(.cagr(let field)) = column.content else { continue }
-            let whole = cagr(field, over: rows)
+            let whole = try cagr(field, over: rows)
             if whole != .empty { computedTotals[index] = whole }
         }
         if cagrUnavailable {
@@ -288,10 +288,10 @@ struct TableComputer {
             }
             for rowKey in row.values(pivot.rows) { byRow[rowKey.sortKey, default: []].append(row) }
         }
-        func value(_ subset: [RecordRow]?) -> CellValue {
+        func value(_ subset: [RecordRow]?) throws -> CellValue {
             guard let subset, !subset.isEmpty else { return .empty }
             switch pivot.value {
-            case .sum(let field): return aggregate.cells(ofSums: aggregate.sums(field, over: subset)).first ?? .empty
+            case .sum(let field): return aggregate.cells(ofSums: try aggregate.sums(field, over: subset)).first ?? .empty
             default: return .integer(subset.count)
             }
         }
@@ -308,10 +308,10 @@ struct TableComputer {
             columns.append(TableColumn(id: "growth", header: try context.t("Growth on a year earlier", "column header"), type: .percent(fractionDigits: 1)))
         }
         var table = try rowKeys.keys.map { key -> (key: String, total: CellValue, cells: [CellValue]) in
-            let total = value(byRow[key])
-            var cells = [try context.cell(rowKeys[key]!)] + columnOrder.map { value(buckets[key]?[$0]) }
+            let total = try value(byRow[key])
+            var cells = [try context.cell(rowKeys[key]!)] + (try columnOrder.map { try value(buckets[key]?[$0]) })
             if pivot.totals { cells.append(total) }
-            if let growth { cells.append(growth.cell(row: key, current: buckets[key]?[columnOrder.last!] ?? [])) }
+            if let growth { cells.append(try growth.cell(row: key, current: buckets[key]?[columnOrder.last!] ?? [])) }
             return (key, total, cells)
         }
         table.sort { a, b in
@@ -324,11 +324,12 @@ struct TableComputer {
             for index in 1..<(columns.count - (growth == nil ? 0 : 1)) {
                 var sum = DecimalSum()
                 for row in table { if let number = row.cells[index].numericValue { sum.add(number) } }
-                cells.append(.sum(isMoney ? .money(Money(amount: sum.value, currency: context.definition.currency))
-                                          : .integer(NSDecimalNumber(decimal: sum.value).intValue)))
+                let exact = try sum.exactValue("the total of column '\(columns[index].id)' of table '\(definition.id)'", at: definition.location)
+                cells.append(.sum(isMoney ? .money(Money(amount: exact, currency: context.definition.currency))
+                                          : .integer(NSDecimalNumber(decimal: exact).intValue)))
             }
             if let growth {
-                let whole = growth.cell(row: nil, current: columnOrder.last.map { key in rows.filter { row in row.values(pivot.columns).contains { $0.sortKey == key } } } ?? [])
+                let whole = try growth.cell(row: nil, current: columnOrder.last.map { key in rows.filter { row in row.values(pivot.columns).contains { $0.sortKey == key } } } ?? [])
                 cells.append(whole == .empty ? .none : .value(whole))
             }
             total = TotalRow(label: try context.t("Total", "report chrome"), cells: cells)
@@ -443,7 +444,9 @@ struct TableComputer {
                     if let number = cell.numericValue { total.add(number) }
                     return true
                 }
-                let sum = total.value
+                // Shares and growth rates are rounded fractions: their total needs no exactness.
+                let sum = if case .percent = column.type { total.value }
+                    else { try total.exactValue("the total of column '\(column.id)' of table '\(definition.id)'", at: definition.location) }
                 switch column.type {
                 case .integer: totals.append(.sum(.integer(NSDecimalNumber(decimal: sum).intValue)))
                 // Shares of a whole: the total is the whole, 100 %, whatever the rounded parts add up to.

@@ -24,6 +24,12 @@ enum ChartLanguageTagger {
         } catch let error as XLSXError {
             throw error
         } catch {
+            // A write the file system refuses (a full disk) is reported at the output, not here.
+            let nsError = error as NSError
+            let posix = nsError.domain == NSPOSIXErrorDomain ? nsError : nsError.userInfo[NSUnderlyingErrorKey] as? NSError
+            if let posix, posix.domain == NSPOSIXErrorDomain {
+                throw XLSXError.cannotWriteFile(reason: String(cString: strerror(Int32(posix.code))))
+            }
             throw XLSXError.chartLanguage("\(error)")
         }
     }
