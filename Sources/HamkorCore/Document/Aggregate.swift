@@ -20,6 +20,8 @@ struct Aggregate {
             return [.integer(rows.count)]
         case .change, .growth:
             return [.empty]  // needs a comparison period: see `comparison(_:current:previous:)`
+        case .cagr:
+            return [.empty]  // needs a range of years: see `cagr(first:last:years:)`
         case .min(let field), .max(let field):
             let values = rows.flatMap { $0.values(field) }
             let sorted = values.sorted { numeric($0) < numeric($1) }
@@ -112,6 +114,22 @@ struct Aggregate {
         var fraction = (now.amount - before.amount) / before.amount
         var rounded = Decimal()
         NSDecimalRound(&rounded, &fraction, 3, .plain)
+        return .percent(rounded)
+    }
+
+    /// The compound annual growth rate from `first` (the sums of a range's first unit) to `last`
+    /// (its last unit's), `years` apart: `(last / first)^(1 / years) − 1`, rounded to 0.1 %.
+    /// `nil` (shown as "—" with a note) when it has no meaning: no figure at the start, a start of
+    /// zero or below (no rate turns it into the end), an end below zero (no real root), or two
+    /// currencies. An end of zero is −100 %.
+    func cagr(first: [(currency: String, amount: Decimal)], last: [(currency: String, amount: Decimal)], years: Int) -> CellValue? {
+        guard years >= 1, first.count == 1, last.count <= 1, let start = first.first, start.amount > 0 else { return nil }
+        let end = last.first ?? (start.currency, 0)
+        guard end.currency == start.currency, end.amount >= 0 else { return nil }
+        let ratio = NSDecimalNumber(decimal: end.amount / start.amount).doubleValue
+        var rate = Decimal(pow(ratio, 1 / Double(years)) - 1)
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &rate, 3, .plain)
         return .percent(rounded)
     }
 
