@@ -74,7 +74,7 @@ public struct ReportBuilder: Sendable {
             }
         }
         blocks = Self.withoutEmptyHeadings(blocks)
-        let hasIllustrative = dataset.projects.contains(where: \.illustrative) || dataset.trade.contains(where: \.illustrative)
+        let hasIllustrative = dataset.projects.illustrativeColumn.contains(true) || dataset.trade.contains(where: \.illustrative)
         return ReportDocument(
             reportID: definition.id,
             title: try context.text(definition.title, "report title"),

@@ -31,14 +31,12 @@ public struct DatasetValidator {
                 places[place.code] = place.location
             }
         }
-        func known(_ code: String, _ location: SourceLocation, _ field: String) {
+        func known(_ code: String, _ location: @autoclosure () -> SourceLocation, _ field: String) {
             if checkReferences && places[code] == nil {
-                problems.add(location, field: field, "unknown place code '\(code)'; add it under places:")
+                problems.add(location(), field: field, "unknown place code '\(code)'; add it under places:")
             }
         }
-        for project in dataset.projects {
-            project.places.forEach { known($0, project.location, "projects.places") }
-        }
+        dataset.projects.forEachPlace { code, row in known(code, dataset.projects.location(at: row), "projects.places") }
         for agreement in dataset.agreements {
             agreement.place.map { known($0, agreement.location, "agreements.place") }
         }
