@@ -47,7 +47,8 @@ let package = Package(
         // The exporter protocol, registry, atomic writer, and the CSV and text exporters.
         .target(name: "HamkorExport", dependencies: ["HamkorCore", "HamkorLocalization"]),
         // The XLSX exporter over libxlsxwriter.
-        .target(name: "HamkorXLSX", dependencies: ["HamkorExport", "HamkorCore", "HamkorLocalization", "CXlsxWriter"]),
+        .target(name: "HamkorXLSX", dependencies: ["HamkorExport", "HamkorCore", "HamkorLocalization", "CXlsxWriter",
+                                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The PDF exporter over Cairo and Pango.
         .target(name: "HamkorPDF", dependencies: ["HamkorExport", "HamkorCore", "HamkorLocalization", "CPangoCairo"]),
         // Job files, unit expansion, sharding, manifests, locks, cron and the scheduler.

@@ -1,5 +1,10 @@
 import Crypto
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A file's size and SHA-256, read in chunks so large outputs never sit in memory.
 public struct FileDigest: Sendable, Hashable {
@@ -8,8 +13,17 @@ public struct FileDigest: Sendable, Hashable {
     /// Lowercase hex SHA-256.
     public var sha256: String
 
-    /// Reads `url` in 64 KiB chunks.
+    /// What is at a path when it is not a regular file, which a digest never reads.
+    public struct NotARegularFile: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var description: String { "\(path): is not a regular file (a pipe, device, socket or folder)" }
+    }
+
+    /// Reads `url` in 64 KiB chunks. Only a regular file (or a link to one) is opened: a FIFO
+    /// would block the open forever and a device such as `/dev/zero` never ends.
     public init(of url: URL) throws {
+        var info = stat()
+        if stat(url.path, &info) == 0, info.st_mode & S_IFMT != S_IFREG { throw NotARegularFile(path: url.path) }
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         var hasher = SHA256()

@@ -1,4 +1,5 @@
 import Foundation
+import HamkorCore
 
 /// A manifest (`manifest.json`, or `manifest.shard-I-of-N.json` for one shard): the run's
 /// header and one record per unit, written by hand so that key order is fixed:
@@ -65,16 +66,22 @@ public struct Manifest: Sendable, Codable {
         return out
     }
 
-    /// Reads a manifest file.
+    /// The largest manifest read (bytes): 256 MiB, some 400,000 units.
+    public static let maxFileBytes = 256 * 1_048_576
+
+    /// Reads a manifest file: a regular file of at most ``maxFileBytes`` (a FIFO never hangs it).
     ///
     /// - Throws: ``ManifestError`` when it is missing, unreadable or not a manifest.
     public static func read(_ url: URL) throws(ManifestError) -> Manifest {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try SourceText.readData(url, limit: maxFileBytes)
+        } catch DataError.notFound {
+            throw .missing(path: url.path)
+        } catch DataError.unreadable(_, let reason) {
+            throw .unreadable(path: url.path, reason: reason)
         } catch {
-            let missing = (error as NSError).code == NSFileReadNoSuchFileError
-            throw missing ? .missing(path: url.path) : .unreadable(path: url.path, reason: (error as NSError).localizedDescription)
+            throw .unreadable(path: url.path, reason: "larger than \(maxFileBytes / 1_048_576) MiB, the limit for a manifest")
         }
         do {
             return try JSONDecoder().decode(Manifest.self, from: data)

@@ -35,7 +35,13 @@ public enum ManifestVerify {
                 problems.withLock { $0.append((position, "\(shown): error: the manifest names a path outside its folder")) }
                 return
             }
-            guard let found = try? FileDigest(of: folder.appendingPathComponent(file.path)) else {
+            let found: FileDigest
+            do {
+                found = try FileDigest(of: folder.appendingPathComponent(file.path))
+            } catch is FileDigest.NotARegularFile {
+                problems.withLock { $0.append((position, "\(shown): error: not a regular file (a pipe, device, socket or folder); the manifest lists a file of \(file.bytes) bytes")) }
+                return
+            } catch {
                 problems.withLock { $0.append((position, "\(shown): error: missing (the manifest lists \(file.bytes) bytes)")) }
                 return
             }

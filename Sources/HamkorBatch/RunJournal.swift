@@ -1,4 +1,5 @@
 import Foundation
+import HamkorCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -37,7 +38,8 @@ final class RunJournal: Sendable {
 
     /// The records of a journal file, in order; unreadable or torn lines are skipped.
     static func records(at url: URL) -> [ManifestRecord] {
-        guard let data = try? Data(contentsOf: url) else { return [] }
+        // Only a regular file is read (a FIFO in its place would block), and at most 256 MiB.
+        guard let data = try? SourceText.readData(url, limit: Manifest.maxFileBytes) else { return [] }
         let decoder = JSONDecoder()
         return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(ManifestRecord.self, from: Data($0)) }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HamkorCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -76,7 +77,8 @@ public struct RunLog: Sendable {
 
     /// Every readable entry, in order (a torn or foreign line is skipped).
     public func entries() -> [Entry] {
-        guard let data = try? Data(contentsOf: url) else { return [] }
+        // Only a regular file is read (a FIFO in its place would block), and at most 256 MiB.
+        guard let data = try? SourceText.readData(url, limit: Manifest.maxFileBytes) else { return [] }
         let decoder = JSONDecoder()
         return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(Entry.self, from: Data($0)) }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HamkorCore
 
 /// Where `--shard auto` finds its shard: the array-job variables of the engine that started
 /// the process.
@@ -63,7 +64,7 @@ public enum ShardEnvironment {
             index = try slurmOffset(environment, taskID: index, count: count.value)
         }
         guard index < count.value else {
-            throw .shardEnvironment("--shard auto: \(engine.index)=\(environment[engine.index]!) gives worker \(index), "
+            throw .shardEnvironment("--shard auto: \(engine.index)=\(TerminalText.excerpt(environment[engine.index]!, 40)) gives worker \(index), "
                 + "but \(describe(count)) allows only 0 to \(count.value - 1)")
         }
         return try Shard(index: index + 1, count: count.value)
@@ -94,7 +95,7 @@ public enum ShardEnvironment {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.count <= 9, trimmed.unicodeScalars.allSatisfy({ $0.isASCII && ("0"..."9").contains($0) }),
               let value = Int(trimmed), value >= minimum else {
-            throw .shardEnvironment("--shard auto: \(name)='\(text)' is not a whole number of at least \(minimum)")
+            throw .shardEnvironment("--shard auto: \(name)='\(TerminalText.excerpt(text, 40))' is not a whole number of at least \(minimum)")
         }
         return value
     }

@@ -51,7 +51,14 @@ public struct CatalogExtractor: Sendable {
                 case .paragraph(let paragraph):
                     let names = paragraph.values.keys.sorted().map { "{\($0)}" }.joined(separator: ", ")
                     add("paragraph", paragraph.text, plural: paragraph.plural,
-                        "Paragraph in \(at)" + (names.isEmpty ? "" : "; placeholders: \(names)"))
+                        "Paragraph in \(at)" + (names.isEmpty ? "" : "; placeholders: \(names)")
+                            + (paragraph.signBy.map { "; said when {\($0)} rose" } ?? ""))
+                    if let signBy = paragraph.signBy, let falling = paragraph.falling {
+                        add("paragraph", falling, "Paragraph in \(at) when {\(signBy)} fell ({\(signBy)} is given without its minus sign); placeholders: \(names)")
+                    }
+                    if let signBy = paragraph.signBy, let unchanged = paragraph.unchanged {
+                        add("paragraph", unchanged, "Paragraph in \(at) when {\(signBy)} is zero; placeholders: \(names)")
+                    }
                 case .list(let list):
                     if let title = list.title { add("list title", title, "List title in \(at)") }
                     for item in list.items { add("list item", item, "List item in \(at)") }

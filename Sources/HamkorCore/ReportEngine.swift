@@ -22,21 +22,24 @@ public struct ReportEngine: Sendable {
     public var readers: DatasetReaderRegistry = .builtIn
 
     /// Loads the vocabulary, the catalogs and every definition in `Reports/definitions/`
-    /// (plus any extra definition folders).
+    /// (plus any extra definition folders). An id defined twice is a failure of that id,
+    /// naming every file that defines it.
     public init(resources: ResourceLocator, extraDefinitionFolders: [URL] = []) throws {
         self.resources = resources
         vocabulary = try Vocabulary.load(contentsOf: resources.vocabulary)
         catalogs = try CatalogSet.load(from: resources.localization)
         let loader = ReportDefinitionLoader(vocabulary: vocabulary)
-        var definitions: [String: ReportDefinition] = [:]
+        var found: [ReportDefinition] = []
         var failures: [String: DataError] = [:]
         for folder in [resources.definitions] + extraDefinitionFolders {
-            let (found, failed) = try loader.loadAll(in: folder)
-            for definition in found { definitions[definition.id] = definition }
+            let (loaded, failed) = try loader.loadAll(in: folder)
+            found += loaded
             failures.merge(failed) { a, _ in a }
         }
-        self.definitions = definitions
-        definitionFailures = failures
+        // An id in two folders is as ambiguous as an id in two files of one folder.
+        let (unique, duplicates) = ReportDefinitionLoader.separatingDuplicates(found)
+        definitions = Dictionary(uniqueKeysWithValues: unique.map { ($0.id, $0) })
+        definitionFailures = failures.merging(duplicates) { _, duplicate in duplicate }
     }
 
     /// Report ids, sorted, including those whose definitions failed to load.

@@ -91,11 +91,12 @@ final class CSVTableEncoder {
                 switch cell {
                 case .none: break
                 case .label: appendText(total.label, to: &out)
-                case .sum(let value): appendCell(value, column: layout[index], to: &out)
+                case .sum(let value), .value(let value): appendCell(value, column: layout[index], to: &out)
                 }
                 if layout[index].hasCurrencyColumn {
                     out.append(delimiter)
                     if case .sum(.money(let money)) = cell { appendText(money.currency, to: &out) }
+                    if case .value(.money(let money)) = cell { appendText(money.currency, to: &out) }
                 }
             }
             if let sampleMark { out.append(sampleMark) }

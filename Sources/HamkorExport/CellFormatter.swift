@@ -39,7 +39,7 @@ public struct CellFormatter: Sendable {
         switch cell {
         case .none: ""
         case .label: label
-        case .sum(let value): string(for: value, column: column)
+        case .sum(let value), .value(let value): string(for: value, column: column)
         }
     }
 

@@ -32,4 +32,23 @@ public enum DecimalConversion {
         NSDecimalRound(&rounded, &source, 0, .plain)
         return rounded == value
     }
+
+    /// The significant digits a spreadsheet keeps in a number cell (a `Double`, shown to 15).
+    public static let spreadsheetDigits = 15
+
+    /// The value's significant digits (from its first to its last nonzero digit) when it has
+    /// more than ``spreadsheetDigits``, else `nil`: such a value changes when a workbook stores it.
+    public static func digitsBeyondSpreadsheet(_ value: Decimal) -> Int? {
+        if let (mantissa, _) = MachineNumber.parts(of: value) {
+            if mantissa < 1_000_000_000_000_000 { return nil }  // at most 15 digits
+            var significand = mantissa
+            while significand % 10 == 0 { significand /= 10 }
+            let digits = String(significand).count
+            return digits > spreadsheetDigits ? digits : nil
+        }
+        guard !value.isNaN, !value.isZero else { return nil }
+        let text = NSDecimalNumber(decimal: value.significand).stringValue.filter(\.isNumber)
+        let digits = text.drop { $0 == "0" }.reversed().drop { $0 == "0" }.count
+        return digits > spreadsheetDigits ? digits : nil
+    }
 }

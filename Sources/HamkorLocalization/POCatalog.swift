@@ -12,13 +12,16 @@ public struct POCatalog: Sendable {
     public var entries: [POEntry]
     /// Where the catalog was read from, for diagnostics.
     public var file: String
+    /// The 1-based line each header field is written on (`Plural-Forms` → 11).
+    public var headerLines: [String: Int]
 
     private var index: [MessageKey: Int]
 
-    public init(header: [String: String] = [:], entries: [POEntry], file: String = "<memory>") {
+    public init(header: [String: String] = [:], entries: [POEntry], file: String = "<memory>", headerLines: [String: Int] = [:]) {
         self.header = header
         self.entries = entries
         self.file = file
+        self.headerLines = headerLines
         var index: [MessageKey: Int] = [:]
         for (position, entry) in entries.enumerated() { index[entry.key] = position }
         self.index = index
@@ -76,6 +79,9 @@ private struct POParser {
     let file: String
     var entries: [POEntry] = []
     var header: [String: String] = [:]
+    var headerLines: [String: Int] = [:]
+    /// The header's `msgstr` pieces with their lines, while the header entry is read.
+    var headerPieces: [(line: Int, text: String)] = []
     var seen: Set<MessageKey> = []
 
     // The entry being assembled.
@@ -85,6 +91,7 @@ private struct POParser {
     var msgid: String?
     var msgidPlural: String?
     var msgstr: [Int: String] = [:]
+    var msgstrLines: [Int: Int] = [:]
     var startLine = 0
     enum Field { case context, msgid, msgidPlural, msgstr(Int) }
     var current: Field?
@@ -113,7 +120,9 @@ private struct POParser {
             }
             if line.hasPrefix("\"") {
                 guard let field = current else { throw error(lineNumber, "string continuation without a keyword") }
-                append(try unquote(line, lineNumber), to: field)
+                let piece = try unquote(line, lineNumber)
+                if case .msgstr(0) = field, msgid == "", context == nil { headerPieces.append((lineNumber, piece)) }
+                append(piece, to: field)
                 continue
             }
             let keywordBytes = line.utf8.prefix { !Self.isSpace($0) }
@@ -133,19 +142,20 @@ private struct POParser {
                 msgidPlural = value; current = .msgidPlural
             case "msgstr":
                 guard msgid != nil else { throw error(lineNumber, "msgstr before msgid") }
-                msgstr[0] = value; current = .msgstr(0)
+                msgstr[0] = value; msgstrLines[0] = lineNumber; current = .msgstr(0)
+                if msgid == "", context == nil { headerPieces = [(lineNumber, value)] }
             default:
                 if keyword.hasPrefix("msgstr["), keyword.hasSuffix("]"),
                    let n = Int(keyword.dropFirst(7).dropLast()), n >= 0, n < 10 {
                     guard msgid != nil else { throw error(lineNumber, "msgstr before msgid") }
-                    msgstr[n] = value; current = .msgstr(n)
+                    msgstr[n] = value; msgstrLines[n] = lineNumber; current = .msgstr(n)
                 } else {
                     throw error(lineNumber, "unknown keyword '\(keyword)'")
                 }
             }
         }
         try finish(at: lineNumber + 1)
-        return POCatalog(header: header, entries: entries, file: file)
+        return POCatalog(header: header, entries: entries, file: file, headerLines: headerLines)
     }
 
     mutating func append(_ text: String, to field: Field) {
@@ -160,7 +170,7 @@ private struct POParser {
     mutating func finish(at line: Int) throws {
         defer {
             comments = []; flags = []; context = nil; msgid = nil; msgidPlural = nil
-            msgstr = [:]; current = nil; startLine = 0
+            msgstr = [:]; msgstrLines = [:]; current = nil; startLine = 0
         }
         guard let id = msgid else {
             if context != nil { throw error(startLine, "msgctxt without msgid") }
@@ -173,12 +183,16 @@ private struct POParser {
         if id.isEmpty && context == nil {
             for headerLine in (msgstr[0] ?? "").split(separator: "\n") {
                 guard let colon = headerLine.firstIndex(of: ":") else { continue }
-                header[String(headerLine[..<colon])] = headerLine[headerLine.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                let name = String(headerLine[..<colon])
+                header[name] = headerLine[headerLine.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                headerLines[name] = headerPieces.first { $0.text.hasPrefix(name + ":") }?.line ?? startLine
             }
+            headerPieces = []
             return
         }
         let entry = POEntry(context: context, msgid: id, msgidPlural: msgidPlural, msgstr: forms.map { msgstr[$0]! },
-                            translatorComments: comments, flags: flags, line: startLine)
+                            translatorComments: comments, flags: flags, line: startLine,
+                            msgstrLines: forms.map { msgstrLines[$0] ?? startLine })
         guard seen.insert(entry.key).inserted else { throw error(startLine, "duplicate message \(entry.key)") }
         entries.append(entry)
     }
@@ -217,6 +231,7 @@ private struct POParser {
             throw error(line, "expected a quoted string")
         }
         let inner = Substring(bytes.dropFirst().dropLast())
+        if let bad = Self.firstUnsafeScalar(in: inner) { throw error(line, Self.unsafeMessage(bad)) }
         // Most strings have no escapes: taken whole unless they hold a backslash or a quote.
         if !inner.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) {
             return String(inner)
@@ -243,7 +258,27 @@ private struct POParser {
             }
         }
         if escaping { throw error(line, "string ends with a backslash") }
+        if let bad = result.unicodeScalars.first(where: { $0 == "\r" }) { throw error(line, Self.unsafeMessage(bad)) }
         return result
+    }
+
+    /// The first character of catalog text that no report may hold: a control character other
+    /// than tab (XML 1.0 forbids most of C0, so a workbook holding one is corrupt, and the rest
+    /// garble text and PDF output) or the noncharacters U+FFFE and U+FFFF, which XML forbids too.
+    /// Line feeds come only from the `\n` escape, so a raw one cannot occur; `\r` is checked
+    /// after unescaping.
+    static func firstUnsafeScalar(in text: Substring) -> Unicode.Scalar? {
+        ControlScan.first(in: text) { scalar in
+            let value = scalar.value
+            return (value < 0x20 && value != 0x09) || (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF
+        }
+    }
+
+    static func unsafeMessage(_ scalar: Unicode.Scalar) -> String {
+        let code = String(scalar.value, radix: 16, uppercase: true)
+        let name = "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
+        let kind = scalar.value >= 0xFFFE ? "the noncharacter" : "the control character"
+        return "the string contains \(kind) \(name), which XML (and so a workbook) and reports cannot hold; remove it"
     }
 
     func error(_ line: Int, _ reason: String) -> LocalizationError {

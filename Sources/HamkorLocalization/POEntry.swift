@@ -14,9 +14,11 @@ public struct POEntry: Sendable, Equatable {
     public var flags: Set<String> = []
     /// The 1-based line where the entry starts, for diagnostics.
     public var line: Int = 0
+    /// The 1-based line of each `msgstr` (or `msgstr[N]`) keyword, by form; empty when not read from a file.
+    public var msgstrLines: [Int] = []
 
     public init(context: String? = nil, msgid: String, msgidPlural: String? = nil, msgstr: [String],
-                translatorComments: [String] = [], flags: Set<String> = [], line: Int = 0) {
+                translatorComments: [String] = [], flags: Set<String> = [], line: Int = 0, msgstrLines: [Int] = []) {
         self.context = context
         self.msgid = msgid
         self.msgidPlural = msgidPlural
@@ -24,6 +26,12 @@ public struct POEntry: Sendable, Equatable {
         self.translatorComments = translatorComments
         self.flags = flags
         self.line = line
+        self.msgstrLines = msgstrLines
+    }
+
+    /// The line of form `index`'s `msgstr`, or of the entry when that is unknown.
+    public func line(ofForm index: Int) -> Int {
+        msgstrLines.indices.contains(index) ? msgstrLines[index] : line
     }
 
     /// The lookup key: context and source text.

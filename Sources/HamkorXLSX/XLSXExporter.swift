@@ -28,8 +28,21 @@ public struct XLSXExporter: ReportExporter {
             do {
                 try CLocaleScope.run {
                     let renderer = WorkbookRenderer(document: document, context: context, configuration: configuration)
-                    try renderer.render(to: path.path, temporaryFolder: path.deletingLastPathComponent().path)
+                    let folder = path.deletingLastPathComponent()
+                    let culture = context.locale.language.icuIdentifier.replacingOccurrences(of: "_", with: "-")
+                    guard culture != "en-US" else {
+                        try renderer.render(to: path.path, temporaryFolder: folder.path)
+                        return
+                    }
+                    // libxlsxwriter tags charts en-US: write a draft beside the part, then copy it tagged.
+                    let draft = folder.appendingPathComponent(AtomicFileWriter.temporaryName(for: path.lastPathComponent))
+                    defer { try? FileManager.default.removeItem(at: draft) }
+                    try renderer.render(to: draft.path, temporaryFolder: folder.path)
+                    try ChartLanguageTagger.copy(draft, to: path, culture: culture)
                 }
+            } catch XLSXError.cannotWriteFile(let reason) {
+                // The staging file's path: the publisher names the output in its place.
+                throw ExportError.cannotWrite(path: path.path, reason: reason)
             } catch let error as XLSXError {
                 throw ExportError.writerFailed(format: Self.formatID, reason: error.description)
             }

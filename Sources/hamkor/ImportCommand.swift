@@ -38,6 +38,8 @@ struct ImportCommand: ParsableCommand {
         guard register.lowercased().hasSuffix(".xlsx") else {
             throw ValidationError("'\(register)' is not an .xlsx workbook; import reads Excel registers (other formats load with --data as they are)")
         }
+        let defaultProfile = URL(fileURLWithPath: register).deletingPathExtension().path + ".profile.yaml"
+        try InputOutputOverlap.check(output: output, inputs: [register, profile ?? defaultProfile])
     }
 
     func run() throws {

@@ -40,7 +40,7 @@ struct L10nCheckCommand: ParsableCommand {
                 let result = CatalogChecker(language: language, template: expected, catalog: catalog).check()
                 console.output("\(language.tag): \(result.translated) translated, \(result.missing.count) missing, \(result.fuzzy.count) fuzzy, "
                                + "\(result.placeholderMismatches.count) placeholder mismatches, \(result.pluralProblems.count) plural problems, "
-                               + "\(result.tooLong.count) too long")
+                               + "\(result.tooLong.count) too long, \(result.headerProblems.count) header problems")
                 for line in result.details { console.output("  \(line)") }
                 problems += result.problemCount
             }

@@ -62,6 +62,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         guard (30...400).contains(width) else { throw ValidationError("--width must be between 30 and 400") }
+        try InputOutputOverlap.check(output: output, inputs: data + (profile.map { [$0] } ?? []))
     }
 
     func run() throws {

@@ -50,4 +50,31 @@ import Testing
         let result = try CLIRunner.run(["list", "reports"], environment: [name: value], timeout: 120)
         #expect(!result.signaled && (result.status == 64 || result.status == 66) && result.stderr.contains(message), "\(result.status) \(result.stderr)")
     }
+
+    /// `--shard auto` reads the array job's variables: each malformed value is a one-line usage
+    /// error naming the variable, never a crash and never a silent fallback, before any output.
+    @Test(arguments: [
+        (["JOB_COMPLETION_INDEX": "1e17", "HAMKOR_SHARDS": "4"], "JOB_COMPLETION_INDEX='1e17' is not a whole number of at least 0"),
+        (["JOB_COMPLETION_INDEX": "inf", "HAMKOR_SHARDS": "4"], "JOB_COMPLETION_INDEX='inf'"),
+        (["JOB_COMPLETION_INDEX": "99999999999999999999999", "HAMKOR_SHARDS": "4"], "JOB_COMPLETION_INDEX='99999999999999999999999'"),
+        (["JOB_COMPLETION_INDEX": "١", "HAMKOR_SHARDS": "4"], "JOB_COMPLETION_INDEX='١'"),
+        (["JOB_COMPLETION_INDEX": "1\nhamkor: error: forged", "HAMKOR_SHARDS": "4"], "JOB_COMPLETION_INDEX='1\\nhamkor: error: forged'"),
+        (["JOB_COMPLETION_INDEX": "1", "HAMKOR_SHARDS": "nan"], "HAMKOR_SHARDS='nan' is not a whole number of at least 1"),
+        (["JOB_COMPLETION_INDEX": "1", "HAMKOR_SHARDS": "-4"], "HAMKOR_SHARDS='-4'"),
+        (["JOB_COMPLETION_INDEX": "1", "HAMKOR_SHARDS": String(repeating: "9", count: 100)], "HAMKOR_SHARDS='" + String(repeating: "9", count: 40) + "…'"),
+        (["JOB_COMPLETION_INDEX": "1", "HAMKOR_SHARDS": "100001"], "is more than 100000 workers"),
+        (["JOB_COMPLETION_INDEX": "4", "HAMKOR_SHARDS": "4"], "JOB_COMPLETION_INDEX=4 gives worker 4, but HAMKOR_SHARDS=4 allows only 0 to 3"),
+        (["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_COUNT": "1e3"], "SLURM_ARRAY_TASK_COUNT='1e3'"),
+        (["AWS_BATCH_JOB_ARRAY_INDEX": "0", "AWS_BATCH_JOB_ARRAY_SIZE": "0"], "AWS_BATCH_JOB_ARRAY_SIZE='0' is not a whole number of at least 1"),
+    ])
+    func malformedShardVariablesAreUsageErrors(_ environment: [String: String], _ message: String) throws {
+        let folder = CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let result = try CLIRunner.run(["batch", "Reports/jobs.yaml", "--out", out.path, "--shard", "auto"], environment: environment, timeout: 120)
+        #expect(!result.signaled && result.status == 64, "\(result.status) \(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
 }

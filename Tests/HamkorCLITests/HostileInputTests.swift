@@ -83,6 +83,10 @@ import Glibc
         "name-with-line-feed.yaml": ":3:16: error: projects[0].name.en: holds a line feed", "name-with-tab.yaml": "holds a tab",
         "name-block-scalar.yaml": "holds a line feed", "source-with-tab.json": "projects[0].source: holds a tab",
         "csv-name-with-tab.csv": ":2:2: error: name: holds a tab",
+        // Class 4: amounts whose sum `Decimal` cannot hold exactly (it would round the small part away).
+        "sum-30-digits-plus-30-decimals.yaml": "the USD amounts need 60 significant digits to add up exactly",
+        "sum-30-digits-plus-30-decimals.csv": "the UZS amounts need 60 significant digits to add up exactly",
+        "sum-30-digits-plus-30-decimals.json": "the AZN amounts need 60 significant digits to add up exactly",
     ]
 
     /// Generated cases: (case, writer of the file at the given URL).

@@ -23,13 +23,114 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: folder) }
         let fifo = folder.appendingPathComponent("out.txt").path
         try #require(mkfifo(fifo, 0o644) == 0)
-        for format in [["txt"], ["csv", "--table", "projects"], ["xlsx"]] {
+        for format in [["txt"], ["csv", "--table", "projects"], ["xlsx"], ["pdf"]] {
             let result = try CLIRunner.run(["report", "portfolio", "--output", fifo, "--format"] + format, timeout: 120)
             #expect(!result.signaled && result.status == 73, "\(format): \(result.stderr)")
             #expect(result.stderr.contains("out.txt: error: cannot write: it is a named pipe (FIFO); Hamkor replaces only regular files"), "\(result.stderr)")
             #expect(kind(fifo) == S_IFIFO)
         }
         #expect(files(in: folder) == ["out.txt"], "no temporary file is left")
+    }
+
+    /// When the file system refuses the workbook (here a 4 KiB file-size limit, as a full disk
+    /// would), libxlsxwriter's own `[ERROR]` line, which names Hamkor's temporary file, is not
+    /// shown: Hamkor's message names the output and the system's reason, and nothing is left.
+    /// In Russian the workbook is also copied to tag its charts: that copy fails the same way.
+    @Test(arguments: ["en", "ru"])
+    func aWorkbookTheFileSystemRefusesIsReportedAtTheOutputPath(language: String) throws {
+        let folder = CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("report.xlsx").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // dash counts `ulimit -f` in 512-byte blocks; SIGXFSZ ignored, so writes fail with EFBIG.
+        process.arguments = ["-c", "ulimit -f 8; trap '' XFSZ; exec \"$0\" \"$@\"", CLIRunner.binary.path,
+                             "report", "portfolio", "--lang", language, "--output", out]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 73, "\(stderr)")
+        #expect(stderr.contains("\(out): error: cannot write: File too large"), "\(stderr)")
+        #expect(!stderr.contains("[ERROR]") && !stderr.contains("hamkor-tmp"), "\(stderr)")
+        #expect(files(in: folder).isEmpty, "\(files(in: folder))")
+    }
+
+    /// A manifest that is a FIFO, or a link to a device, is refused unopened: `manifest verify`
+    /// and `manifest merge` never hang on one (exit 66, naming it).
+    @Test func aManifestThatIsNotARegularFileIsRefusedUnopened() throws {
+        let folder = CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let manifest = folder.appendingPathComponent("manifest.json").path
+        try #require(mkfifo(manifest, 0o644) == 0)
+        let verify = try CLIRunner.run(["manifest", "verify", folder.path], timeout: 60)
+        #expect(!verify.signaled && verify.status == 66, "\(verify.status) \(verify.stderr)")
+        #expect(verify.stderr.contains("manifest.json: error: cannot read: is not a regular file"), "\(verify.stderr)")
+        try FileManager.default.removeItem(atPath: manifest)
+        let shard = folder.appendingPathComponent("manifest.shard-1-of-1.json").path
+        try FileManager.default.createSymbolicLink(atPath: shard, withDestinationPath: "/dev/zero")
+        let merge = try CLIRunner.run(["manifest", "merge", folder.path], timeout: 60)
+        #expect(!merge.signaled && merge.status == 66, "\(merge.status) \(merge.stderr)")
+        #expect(merge.stderr.contains("manifest.shard-1-of-1.json: error: cannot read: is not a regular file"), "\(merge.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: manifest))
+    }
+
+    /// An output listed in a manifest that was replaced by a FIFO or a link to a device is
+    /// reported, not read: `manifest verify` and `batch --resume` finish.
+    @Test func anOutputReplacedByAFIFOIsReportedNotRead() throws {
+        let folder = CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let job = folder.appendingPathComponent("jobs.yaml")
+        try Data("jobs:\n  - {name: b, report: briefing, formats: [txt, csv], languages: [en]}\n".utf8).write(to: job)
+        let out = folder.appendingPathComponent("out")
+        let first = try CLIRunner.run(["batch", job.path, "--out", out.path], timeout: 120)
+        try #require(first.status == 0, "\(first.stderr)")
+        let outputs = files(in: out).filter { $0.hasSuffix(".txt") || $0.hasSuffix(".csv") }
+        try #require(outputs.count >= 2, "\(files(in: out))")
+        let fifo = out.appendingPathComponent(outputs[0]).path, device = out.appendingPathComponent(outputs[1]).path
+        try FileManager.default.removeItem(atPath: fifo)
+        try #require(mkfifo(fifo, 0o644) == 0)
+        try FileManager.default.removeItem(atPath: device)
+        try FileManager.default.createSymbolicLink(atPath: device, withDestinationPath: "/dev/zero")
+        let verify = try CLIRunner.run(["manifest", "verify", out.path], timeout: 60)
+        #expect(!verify.signaled && verify.status == 1, "\(verify.status) \(verify.stderr)")
+        #expect(verify.stderr.contains("\(outputs[0]): error: not a regular file") && verify.stderr.contains("\(outputs[1]): error: not a regular file"),
+                "\(verify.stderr)")
+        let resume = try CLIRunner.run(["batch", job.path, "--out", out.path, "--resume"], timeout: 120)
+        #expect(!resume.signaled && resume.status != 0 && resume.stderr.contains("cannot write"), "\(resume.status) \(resume.stderr)")
+        #expect(kind(fifo) == S_IFIFO && kind(device) == S_IFLNK, "never replaced")
+    }
+
+    /// An output that is one of the command's own inputs — a data file, a register, its
+    /// profile, by any path or link — is a usage error: the input is never replaced by the output.
+    @Test func anOutputThatIsAnInputIsRefused() throws {
+        let folder = CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("projects.yaml").path
+        try FileManager.default.copyItem(atPath: CLIRunner.fixture("partly-translated.yaml"), toPath: data)
+        let link = folder.appendingPathComponent("link.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: data)
+        let before = try Data(contentsOf: URL(fileURLWithPath: data))
+        for output in [data, link, folder.appendingPathComponent("./projects.yaml").path] {
+            let result = try CLIRunner.run(["report", "portfolio", "--data", data, "--format", "csv", "--table", "projects", "--output", output], timeout: 120)
+            #expect(result.status == 64 && result.stderr.contains("is the input file '\(data)'"), "\(result.stderr)")
+        }
+        let fixtures = CLIRunner.repositoryRoot.appendingPathComponent("Tests/HamkorRegistersTests/Fixtures")
+        let register = folder.appendingPathComponent("ru-projects.xlsx").path, profile = folder.appendingPathComponent("ru-projects.profile.yaml").path
+        try FileManager.default.copyItem(atPath: fixtures.appendingPathComponent("ru-projects.xlsx").path, toPath: register)
+        try FileManager.default.copyItem(atPath: fixtures.appendingPathComponent("ru-projects.profile.yaml").path, toPath: profile)
+        let profileBefore = try Data(contentsOf: URL(fileURLWithPath: profile)), registerBefore = try Data(contentsOf: URL(fileURLWithPath: register))
+        for output in [register, profile] {
+            let result = try CLIRunner.run(["import", register, "--output", output], timeout: 120)
+            #expect(result.status == 64 && result.stderr.contains("is the input file"), "\(result.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: data)) == before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: profile)) == profileBefore && (try Data(contentsOf: URL(fileURLWithPath: register))) == registerBefore)
+        // Another path still works.
+        let fine = try CLIRunner.run(["import", register, "--output", folder.appendingPathComponent("imported.yaml").path], timeout: 120)
+        #expect(fine.status == 0, "\(fine.stderr)")
     }
 
     @Test func aDeviceNodeOrALinkToOneIsNeverReplaced() throws {

@@ -8,6 +8,11 @@ import Testing
         (["--param", "period=2025-Q5"], "'2025-Q5' is not a period"),
         (["--param", "partner=FR"], "the data has no records with FR"),
         (["--param", "period"], "expected NAME=VALUE"),
+        // Issue #17, class 5: a parameter given twice is refused, not the later one taken.
+        (["--param", "period=2024", "--param", "period=2025"], "--param period: given twice ('2024' and '2025'); give each parameter once"),
+        // Issue #17, classes 4 and 6: a control character in a period or partner is refused, echoed escaped.
+        (["--param", "period=2024\u{1}"], "'2024\\u{0001}' is not a period"),
+        (["--param", "partner=A\nerror: forged"], "'A\\nerror: forged' is not an ISO 3166-1 alpha-2 country code"),
     ])
     func badParametersAreUsageErrors(arguments: [String], message: String) throws {
         let result = try CLIRunner.run(["report", "trade"] + arguments)

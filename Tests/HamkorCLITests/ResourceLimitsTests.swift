@@ -83,4 +83,23 @@ import Glibc
         #expect(result.status == 65 && result.stderr.contains("jobs.yaml:4:7: error: YAML anchors"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/manifest.json").path))
     }
+
+    /// An import profile is a small YAML file: over 1 MiB, or not a regular file, it is refused
+    /// before it is read (and a FIFO never hangs `validate`).
+    @Test func anOversizedOrFIFOImportProfileIsRefused() throws {
+        let folder = CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let register = CLIRunner.repositoryRoot.appendingPathComponent("Tests/HamkorRegistersTests/Fixtures/ru-projects.xlsx").path
+        let profile = folder.appendingPathComponent("big.profile.yaml")
+        try #require(FileManager.default.createFile(atPath: profile.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: profile)
+        try handle.truncate(atOffset: 50 * 1024 * 1024)  // sparse
+        try handle.close()
+        let big = try CLIRunner.run(["validate", "--data", register, "--profile", profile.path], timeout: 120)
+        #expect(big.status == 65 && big.stderr.contains("big.profile.yaml: error: file is larger than 1 MiB"), "\(big.stderr)")
+        let fifo = folder.appendingPathComponent("fifo.profile.yaml")
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        let piped = try CLIRunner.run(["validate", "--data", register, "--profile", fifo.path], timeout: 120)
+        #expect(!piped.signaled && piped.status == 66 && piped.stderr.contains("is not a regular file"), "\(piped.stderr)")
+    }
 }

@@ -46,6 +46,36 @@ import Testing
         expectSame(["99999999999999999999999999999999999", "99999999999999999999999999999999999", "-1"])
     }
 
+    private func sum(_ texts: [String]) -> DecimalSum {
+        var sum = DecimalSum()
+        for text in texts { sum.add(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))!) }
+        return sum
+    }
+
+    @Test func aSumKnowsWhenDecimalCouldNotHoldIt() {
+        // 30 digits plus 30 decimals: 60 digits; `Decimal` keeps 38 and drops the small part.
+        let lossy = sum(["123456789012345678901234567890", "0.000000000000000000000000000001"])
+        #expect(!lossy.isExact && lossy.digits == 60)
+        #expect(throws: DataError.self) { try lossy.exactValue("the sum", at: SourceLocation(file: "x.yaml", line: 3, column: 5)) }
+        #expect(!sum(["1" + String(repeating: "0", count: 30), "0.00000001"]).isExact)  // 39 digits
+        // Exactly 38 digits, and far-apart values whose sum still fits, are exact.
+        let fits = sum(["1" + String(repeating: "0", count: 29), "0.00000001"])
+        #expect(fits.isExact && fits.digits == 38)
+        #expect(sum(["99999999999999999999999999999999999", "99999999999999999999999999999999999", "-1"]).isExact)
+        #expect(sum(["450000000", "1200.50", "0.25"]).isExact)
+    }
+
+    @Test func theRefusalNamesTheDigitsAndTheLimit() throws {
+        let lossy = sum(["999999999999999999999999999999", "0.123456789012345678901234567891"])
+        do {
+            _ = try lossy.exactValue("the sum of 'value' in UZS", at: SourceLocation(file: "x.csv", line: 3, column: 1), field: "value")
+            Issue.record("an inexact sum must throw")
+        } catch let error as DataError {
+            #expect(error.description == "x.csv:3:1: error: value: the sum of 'value' in UZS needs 60 significant digits (from its largest to its smallest digit); "
+                    + "Hamkor adds amounts exactly up to 38 digits and does not round a sum: write the amounts with fewer decimals, or the largest ones in a larger unit")
+        }
+    }
+
     @Test func randomAmountsMatchDecimalArithmetic() {
         var generator = SplitMix(seed: 42)
         for _ in 0..<200 {

@@ -125,6 +125,22 @@ import Testing
         #expect(try template.render(["count": "3", "total": "5", "share": "60%"]) == "3 из 5 (60%) {literal}")
         #expect(throws: LocalizationError.self) { try template.render(["count": "3"]) }
     }
+
+    /// Catalog text no report can hold is refused at its line: XML 1.0 forbids most C0
+    /// controls and U+FFFE/U+FFFF (a workbook holding one is corrupt); `\r`, DEL and C1 garble text.
+    @Test(arguments: ["\u{1}", "\u{1B}", "\u{7F}", "\u{85}", "\u{FFFE}", "\u{FFFF}", "\\r"])
+    func refusesTextNoReportCanHold(_ inserted: String) throws {
+        let text = "msgid \"\"\nmsgstr \"\"\n\nmsgid \"Energy\"\nmsgstr \"Энер\(inserted)гетика\"\n"
+        #expect(throws: LocalizationError.self) { try POCatalog.parse(text, file: "ru.po") }
+        do { _ = try POCatalog.parse(text, file: "ru.po") } catch let error as LocalizationError {
+            #expect(error.description.hasPrefix("ru.po:5:1: error: the string contains the "), "\(error)")
+        }
+        // A tab and the \n and \t escapes are text.
+        let fine = try POCatalog.parse("msgid \"\"\nmsgstr \"\"\n\nmsgid \"A\"\nmsgstr \"a\tb\\nc\\td\"\n", file: "ru.po")
+        #expect(fine.entries.first?.msgstr == ["a\tb\nc\td"])
+        #expect(fine.entries.first?.msgstrLines == [5])
+    }
+
 }
 
 /// Collects missing-translation callbacks in tests.

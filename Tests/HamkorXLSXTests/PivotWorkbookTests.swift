@@ -58,6 +58,24 @@ import ZIPFoundation
         #expect(columnTotals.map(\.value).sorted() == [19_000_000, 40_000_000, 47_000_000, 106_000_000])
     }
 
+    @Test func aGrowthColumnAfterTheTotalsHoldsValuesNotFormulas() throws {
+        var document = Self.document()
+        guard case .table(var table) = document.blocks[0] else { Issue.record("no table"); return }
+        // Growth of 2024 on 2023: Textiles has no 2024 figure, Mineral products 19/12 − 1; the total 19/47 − 1.
+        table.columns.append(TableColumn(id: "growth", header: "Growth on a year earlier", type: .percent(fractionDigits: 1)))
+        table.rows = TableRows([Array(table.rows[0]) + [.empty], Array(table.rows[1]) + [.percent(Decimal(string: "0.583")!)]],
+                               width: table.columns.count)
+        table.total?.cells.append(.value(.percent(Decimal(string: "-0.596")!)))
+        document.blocks[0] = .table(table)
+        let (_, archive) = try XLSXExporterTests.export(document, context: ReportFixture.context(.english))
+        let xml = try archive.text(try Self.pivotSheet(archive))
+        let found = Self.formulas(xml)
+        // Row totals in column E (the total column), none in F (the growth column).
+        #expect(Set(found.filter { $0.value.formula.hasPrefix("SUM(") }.keys.map { $0.prefix(1) }) == ["E"])
+        #expect(!found.keys.contains { $0.hasPrefix("F") })
+        #expect(xml.contains(#"<v>0.583</v>"#) && xml.contains(#"<v>-0.596</v>"#))
+    }
+
     @Test func libreOfficeRecomputesTheTotalsToTheCachedValues() throws {
         guard let soffice = OfficeConversionTests.executable(["soffice", "libreoffice"]) else {
             print("skipped: soffice not installed")

@@ -29,6 +29,25 @@ import Testing
         #expect(registry.exporter(forExtension: "XLSX")?.formatID == "xlsx")
     }
 
+    /// Text XML 1.0 forbids never reaches a workbook: loading refuses it with its location, and
+    /// text that still gets this far fails the export, leaving no file, rather than writing a
+    /// workbook spreadsheets cannot open.
+    @Test(arguments: ["a\u{1}b", "a\u{FFFE}b", "\u{FFFF}", "x\u{1B}[31m"])
+    func textXMLForbidsFailsTheExportAndWritesNothing(_ title: String) throws {
+        var document = ReportFixture.document(.english)
+        document.title = title
+        let folder = try ReportFixture.temporaryFolder()
+        let url = folder.appendingPathComponent("bad.xlsx")
+        do {
+            _ = try XLSXExporter().export(document, context: ReportFixture.context(.english), to: .file(url))
+            Issue.record("\(title.unicodeScalars.map(\.value)) was written")
+        } catch let ExportError.writerFailed(format, reason) {
+            #expect(format == "xlsx" && reason.contains("a character XML (and so a workbook) cannot hold"), "\(reason)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(XMLText.firstForbidden(in: "tab\tline\nreturn\r é ʻ 😀") == nil)
+    }
+
     @Test func refusesStandardOutput() {
         #expect(throws: ExportError.needsFilePath(format: "xlsx")) {
             try XLSXExporter().export(ReportFixture.document(.english), context: ReportFixture.context(.english), to: .standardOutput)
@@ -165,6 +184,28 @@ import Testing
         let tableSheet = language == .russian ? "'По отраслям'!A1" : "'By sector'!A1"
         #expect(links.contains("<hyperlink ref=\"A21\" location=\"\(tableSheet)\""))
         #expect(try archive.string("A21", sheet: 1) == (language == .russian ? "Проекты по отраслям" : "Projects by sector"))
+    }
+
+    /// libxlsxwriter tags every chart `en-US`; each chart says the report's language instead, and
+    /// the copied workbook is a sound ZIP (every part's CRC checks) with the same parts.
+    @Test(arguments: LanguageTag.allCases)
+    func chartsSayTheReportLanguage(language: LanguageTag) throws {
+        var document = ReportFixture.document(.english)
+        document.language = language
+        let (url, archive) = try Self.export(document, context: ReportFixture.context(language))
+        let culture = language.icuIdentifier.replacingOccurrences(of: "_", with: "-")
+        let charts = archive.archive.map(\.path).filter { $0.hasPrefix("xl/charts/chart") }
+        #expect(!charts.isEmpty)
+        for chart in charts {
+            let tags = WorkbookArchive.allMatches(#"<c:lang val="([^"]*)"/>"#, in: try archive.text(chart))
+            #expect(tags == [culture], "\(chart): \(tags)")
+        }
+        for entry in archive.archive {
+            _ = try archive.archive.extract(entry, skipCRC32: false) { _ in }
+        }
+        let folder = url.deletingLastPathComponent()
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".hamkor-tmp-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
     @Test func sameDocumentSameBytes() throws {

@@ -12,6 +12,8 @@ enum FieldValue: Hashable, Sendable {
     case money(Money)
     case year(Int)
     case date(CivilDate)
+    /// A calendar half, quarter or month.
+    case period(ReportPeriod.Unit)
     case flag(Bool)
 
     /// A stable key for grouping and tie-breaking (codes, ids, ISO dates).
@@ -25,6 +27,7 @@ enum FieldValue: Hashable, Sendable {
         case .money(let money): "\(money.currency) \(money.amount)"
         case .year(let year): String(year)
         case .date(let date): date.iso
+        case .period(let unit): unit.code
         case .flag(let flag): flag ? "1" : "0"
         }
     }
@@ -161,6 +164,7 @@ struct RecordRow: Sendable {
             case "signed": return one(a.signed.map { .date($0) })
             case "year": return one(a.signed.map { .year($0.year) })
             case "parties": return a.parties.map { .country($0) }
+            case "half", "quarter", "month": return Self.period(field, of: a.signed)
             case "place": return one(a.place.map { .place($0) })
             default: return []
             }
@@ -174,6 +178,7 @@ struct RecordRow: Sendable {
             case "secondCountry": return one(secondCountry.map { .country($0) })
             case "signed": return one(t.signed.map { .date($0) })
             case "year": return one(t.signed.map { .year($0.year) })
+            case "half", "quarter", "month": return Self.period(field, of: t.signed)
             default: return []
             }
         case .event(let e):
@@ -183,6 +188,7 @@ struct RecordRow: Sendable {
             case "title": return [.text(e.title)]
             case "date": return one(e.date.map { .date($0) })
             case "year": return one(e.date.map { .year($0.year) })
+            case "half", "quarter", "month": return Self.period(field, of: e.date)
             case "place": return one(e.place.map { .place($0) })
             default: return []
             }
@@ -202,10 +208,17 @@ struct RecordRow: Sendable {
             case "awardedBy": return [.country(h.awardedBy)]
             case "date": return one(h.date.map { .date($0) })
             case "year": return one(h.date.map { .year($0.year) })
+            case "half", "quarter", "month": return Self.period(field, of: h.date)
             default: return []
             }
         case .trade(let t):
             return t.values(field)
         }
+    }
+
+    /// The `half`, `quarter` or `month` field of a record dated `date`.
+    private static func period(_ field: String, of date: CivilDate?) -> [FieldValue] {
+        guard let date, let granularity = ReportPeriod.Granularity(rawValue: field) else { return [] }
+        return [.period(granularity.unit(containing: date))]
     }
 }

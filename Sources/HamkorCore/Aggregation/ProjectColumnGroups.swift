@@ -80,7 +80,8 @@ struct ProjectColumnGroups {
     }
 
     /// The sum of the values of `rows` when all are column rows of one store with values in
-    /// `currency` only: `[(currency, sum)]`, or `[]` when no row has a value; `nil` otherwise.
+    /// `currency` only: `[(currency, sum)]`, or `[]` when no row has a value; `nil` otherwise,
+    /// and for a sum ``DecimalSum`` cannot hold exactly (the general path reports that).
     static func sumOfValues(_ rows: [RecordRow], currency: String) -> [(currency: String, amount: Decimal)]? {
         guard let store = rows.first?.projectColumn?.store else { return nil }
         let c = store.columns
@@ -96,6 +97,7 @@ struct ProjectColumnGroups {
             hasValue = true
             add(c, index, to: &sum)
         }
+        guard sum.isExact else { return nil }
         return hasValue ? [(currency, sum.value)] : []
     }
 

@@ -6,7 +6,7 @@ extension TradeFlow {
         "reporter": .country, "partner": .country, "year": .year, "flow": .code(.tradeFlows),
         "section": .code(.hsSections), "chapter": .code(.hsChapters), "value": .money,
         "turnover": .money, "exports": .money, "imports": .money, "balance": .money,
-        "illustrative": .flag,
+        "illustrative": .flag, "half": .period, "quarter": .period, "month": .period,
     ]
 
     /// The values of one field (see ``RecordRow/values(_:)``).
@@ -15,6 +15,10 @@ extension TradeFlow {
         case "reporter": [.country(reporter)]
         case "partner": [.country(partner)]
         case "year": [.year(period.year)]
+        // A row's half, quarter or month; none when the row covers a longer period.
+        case "half": period.unit(.half).map { [.period($0)] } ?? []
+        case "quarter": period.unit(.quarter).map { [.period($0)] } ?? []
+        case "month": period.unit(.month).map { [.period($0)] } ?? []
         case "flow": [.code(.tradeFlows, direction.rawValue)]
         case "section": [.code(.hsSections, section)]
         case "chapter": chapter.map { [.code(.hsChapters, $0)] } ?? []

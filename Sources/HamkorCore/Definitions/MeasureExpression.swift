@@ -1,8 +1,10 @@
 /// A computed value over a group of records: `count`, `sum(value)`, `share(value)`,
 /// `share(count)`, `min(field)`, `max(field)`, `distinct(field)`, and over time `change(field)`
 /// (the absolute change on the comparison period) and `growth(field)` (per cent change on it):
-/// in a table grouped by year, the previous year; in a key figure or paragraph, the same period
-/// a year earlier.
+/// in a table grouped by year, the previous year; grouped by half, quarter or month, the same
+/// unit a year earlier; in a key figure or paragraph, the same period a year earlier. `cagr(field)`
+/// is the compound annual growth rate over a range of whole years (`2021..2025`): the first
+/// year's figure to the last one's, `(last / first)^(1 / years) − 1`.
 public enum MeasureExpression: Sendable, Hashable, CustomStringConvertible {
     case count
     case sum(String)
@@ -13,6 +15,7 @@ public enum MeasureExpression: Sendable, Hashable, CustomStringConvertible {
     case distinct(String)
     case change(String)
     case growth(String)
+    case cagr(String)
 
     /// Parses the written form; `nil` when it is not a measure.
     public init?(parsing text: String) {
@@ -30,6 +33,7 @@ public enum MeasureExpression: Sendable, Hashable, CustomStringConvertible {
         case "distinct": self = .distinct(argument)
         case "change": self = .change(argument)
         case "growth": self = .growth(argument)
+        case "cagr": self = .cagr(argument)
         default: return nil
         }
     }
@@ -46,7 +50,7 @@ public enum MeasureExpression: Sendable, Hashable, CustomStringConvertible {
     public var field: String? {
         switch self {
         case .count: nil
-        case .sum(let f), .min(let f), .max(let f), .distinct(let f), .change(let f), .growth(let f): f
+        case .sum(let f), .min(let f), .max(let f), .distinct(let f), .change(let f), .growth(let f), .cagr(let f): f
         case .share(let f): f
         }
     }
@@ -61,6 +65,7 @@ public enum MeasureExpression: Sendable, Hashable, CustomStringConvertible {
         case .distinct(let f): "distinct(\(f))"
         case .change(let f): "change(\(f))"
         case .growth(let f): "growth(\(f))"
+        case .cagr(let f): "cagr(\(f))"
         }
     }
 }

@@ -11,10 +11,13 @@ public struct ReportDefinition: Sendable, Equatable {
     public var parameters: [ParameterDefinition]
     /// Where the definition was read from.
     public var file: String
+    /// Where its `id` is written (the file alone when not read from one).
+    public var idLocation: SourceLocation
 
     public init(id: String, title: String, subtitle: String?, currency: String, sections: [SectionDefinition],
-                parameters: [ParameterDefinition] = [], file: String) {
+                parameters: [ParameterDefinition] = [], file: String, idLocation: SourceLocation? = nil) {
         self.id = id
+        self.idLocation = idLocation ?? SourceLocation(file: file)
         self.parameters = parameters
         self.title = title
         self.subtitle = subtitle
@@ -89,10 +92,12 @@ public struct TableDefinition: Sendable, Equatable {
 }
 
 /// A cross-tab: one row per value of `rows`, one column per value of `columns` (in order, such
-/// as years), `value` in the cells, and with `totals` a row-total column and a total row.
+/// as years), `value` in the cells, and with `totals` a row-total column and a total row. With
+/// `growth` (columns by a period: year, half, quarter or month), a last column holds each row's
+/// growth in the last period column on the same period a year earlier.
 ///
 /// ```yaml
-/// pivot: {rows: section, rowsHeader: HS section, columns: year, value: sum(turnover), totals: true}
+/// pivot: {rows: section, rowsHeader: HS section, columns: year, value: sum(turnover), totals: true, growth: true}
 /// ```
 public struct PivotDefinition: Sendable, Equatable {
     public var rows: String
@@ -102,8 +107,11 @@ public struct PivotDefinition: Sendable, Equatable {
     /// `sum(field)` or `count`.
     public var value: MeasureExpression
     public var totals: Bool
+    /// A growth column: the last period column on the same period a year earlier.
+    public var growth: Bool
 
-    public init(rows: String, rowsHeader: String, columns: String, value: MeasureExpression, totals: Bool) {
+    public init(rows: String, rowsHeader: String, columns: String, value: MeasureExpression, totals: Bool, growth: Bool = false) {
+        self.growth = growth
         self.rows = rows
         self.rowsHeader = rowsHeader
         self.columns = columns
@@ -138,14 +146,37 @@ public struct ChartDefinition: Sendable, Equatable {
 }
 
 /// A sentence from the catalogs whose placeholders bind to computed figures.
+///
+/// With `signBy`, the sentence is chosen by the sign of that figure — `text` when it rose,
+/// `falling` when it fell, `unchanged` (or `text`) at zero — and the figure is written without
+/// its sign: "grew by 12.4 %", "fell by 3.1 %". Each is a whole catalog sentence, so every
+/// language words the verb its own way. With no figure (no base to compare with) the
+/// paragraph is left out.
 public struct ParagraphDefinition: Sendable, Equatable {
-    /// The English text, or its singular form when `plural` is set.
+    /// The English text, or its singular form when `plural` is set, or its rising form with `signBy`.
     public var text: String
     /// The English plural form (`msgid_plural`), selected by the value named in `pluralBy`.
     public var plural: String?
     public var pluralBy: String?
+    /// The English sentence for a negative `signBy` figure.
+    public var falling: String?
+    /// The English sentence for a `signBy` figure of zero (as shown); `text` when absent.
+    public var unchanged: String?
+    /// The value whose sign chooses the sentence.
+    public var signBy: String?
     /// Placeholder name → figure.
     public var values: [String: KeyFigureDefinition]
+
+    public init(text: String, plural: String? = nil, pluralBy: String? = nil, falling: String? = nil, unchanged: String? = nil,
+                signBy: String? = nil, values: [String: KeyFigureDefinition] = [:]) {
+        self.text = text
+        self.plural = plural
+        self.pluralBy = pluralBy
+        self.falling = falling
+        self.unchanged = unchanged
+        self.signBy = signBy
+        self.values = values
+    }
 }
 
 /// A bulleted list: fixed catalog items, or one item per record of a source.

@@ -24,7 +24,24 @@ public struct ReportDefinitionLoader: Sendable {
                 failures[url.deletingPathExtension().lastPathComponent] = error
             }
         }
-        return (definitions, failures)
+        let (unique, duplicates) = Self.separatingDuplicates(definitions)
+        return (unique, failures.merging(duplicates) { _, duplicate in duplicate })
+    }
+
+    /// `definitions` whose ids are unique, and for each id written in more than one file an
+    /// error at every one of them that names the others: no file silently wins.
+    public static func separatingDuplicates(_ definitions: [ReportDefinition]) -> (unique: [ReportDefinition], duplicates: [String: DataError]) {
+        let byID = Dictionary(grouping: definitions, by: \.id)
+        var duplicates: [String: DataError] = [:]
+        for (id, same) in byID where same.count > 1 {
+            duplicates[id] = .invalid(same.map { definition in
+                let others = same.filter { $0.idLocation != definition.idLocation }
+                    .map { "\($0.idLocation)" }.joined(separator: ", ")
+                return DataProblem(definition.idLocation, field: "id",
+                                   "report id '\(id)' is also defined in \(others); each report needs its own id: rename or remove one of the files")
+            })
+        }
+        return (definitions.filter { byID[$0.id]?.count == 1 }, duplicates)
     }
 
     /// Loads one definition file.
@@ -71,7 +88,7 @@ private struct DefinitionParser {
         }
         guard let id, let title else { return nil }
         return ReportDefinition(id: id, title: title, subtitle: subtitle, currency: currency, sections: sections,
-                                parameters: parameters, file: reader.file)
+                                parameters: parameters, file: reader.file, idLocation: reader.location(top["id"]))
     }
 
     /// `parameters:` — name → `{type, default}`; defaults are checked as values of their type.
@@ -173,7 +190,7 @@ private struct DefinitionParser {
     func measure(_ node: Node, _ field: String, source: RecordSource?) -> MeasureExpression? {
         guard let text = reader.string(node, field) else { return nil }
         guard let measure = MeasureExpression(parsing: text) else {
-            reader.fail(node, field, "unknown measure '\(text)'; use count, sum(field), share(field), share(count), min(field), max(field), distinct(field), change(field) or growth(field)")
+            reader.fail(node, field, "unknown measure '\(text)'; use count, sum(field), share(field), share(count), min(field), max(field), distinct(field), change(field), growth(field) or cagr(field)")
             return nil
         }
         if let source, let name = measure.field {
@@ -182,7 +199,7 @@ private struct DefinitionParser {
                 return nil
             }
             switch measure {
-            case .sum, .share, .min, .max, .change, .growth:
+            case .sum, .share, .min, .max, .change, .growth, .cagr:
                 if !type.isNumeric { reader.fail(node, field, "\(measure) needs a number or money field; '\(name)' is not one"); return nil }
             default: break
             }
@@ -203,6 +220,8 @@ private struct DefinitionParser {
             }
         } else if let figureMeasure, case .sum = figureMeasure { format = .money }
         else if let figureMeasure, case .share = figureMeasure { format = .percent }
+        else if let figureMeasure, case .growth = figureMeasure { format = .percent }
+        else if let figureMeasure, case .cagr = figureMeasure { format = .percent }
         let id = f["id"].flatMap { reader.string($0, "\(field).id") } ?? ""
         let label = f["label"].flatMap { reader.string($0, "\(field).label") } ?? ""
         guard let figureSource, let figureMeasure else { return nil }
@@ -257,6 +276,10 @@ private struct DefinitionParser {
                     if groupBy == nil { reader.fail(valueNode, "\(path).value", "value: needs groupBy: on the table; use field: for a list of records"); continue }
                     if text == "group" { columns.append(ColumnDefinition(id: cid, header: header, content: .group)); continue }
                     guard let m = measure(valueNode, "\(path).value", source: tableSource) else { continue }
+                    if case .cagr = m, let groupBy, let type = tableSource?.fields[groupBy], type == .year || type == .period {
+                        reader.fail(valueNode, "\(path).value", "\(m) is the average annual growth over the table's whole period; in a table grouped by \(groupBy) use growth(\(m.field ?? "")) for each row")
+                        continue
+                    }
                     columns.append(ColumnDefinition(id: cid, header: header, content: .measure(m)))
                 } else {
                     reader.fail(item, path, "a column needs field: (a record field) or value: (group or a measure)")
@@ -280,7 +303,7 @@ private struct DefinitionParser {
     }
 
     func pivot(_ node: Node, _ field: String, source: RecordSource?) -> PivotDefinition? {
-        guard let f = fields(node, field, ["rows", "rowsHeader", "columns", "value", "totals"], required: ["rows", "rowsHeader", "columns", "value"]) else { return nil }
+        guard let f = fields(node, field, ["rows", "rowsHeader", "columns", "value", "totals", "growth"], required: ["rows", "rowsHeader", "columns", "value"]) else { return nil }
         func fieldName(_ key: String) -> String? {
             guard let node = f[key], let name = reader.string(node, "\(field).\(key)") else { return nil }
             if let source, source.fields[name] == nil {
@@ -300,8 +323,12 @@ private struct DefinitionParser {
             }
         }
         let totals = f["totals"].flatMap { reader.bool($0, "\(field).totals") } ?? true
+        let growth = f["growth"].flatMap { reader.bool($0, "\(field).growth") } ?? false
+        if growth, let columns, let source, let node = f["growth"], source.fields[columns] != .year, source.fields[columns] != .period {
+            reader.fail(node, "\(field).growth", "a growth column compares periods, so the columns must be year, half, quarter or month, not '\(columns)'")
+        }
         guard let rows, let columns, let header, let value else { return nil }
-        return PivotDefinition(rows: rows, rowsHeader: header, columns: columns, value: value, totals: totals)
+        return PivotDefinition(rows: rows, rowsHeader: header, columns: columns, value: value, totals: totals, growth: growth)
     }
 
     func chart(_ node: Node, _ field: String, tables: [String: TableDefinition]) -> ChartDefinition? {
@@ -322,8 +349,8 @@ private struct DefinitionParser {
     }
 
     func paragraph(_ node: Node, _ field: String) -> ParagraphDefinition? {
-        if case .scalar = node { return reader.string(node, field).map { ParagraphDefinition(text: $0, plural: nil, pluralBy: nil, values: [:]) } }
-        guard let f = fields(node, field, ["text", "plural", "pluralBy", "values"], required: ["text"]),
+        if case .scalar = node { return reader.string(node, field).map { ParagraphDefinition(text: $0) } }
+        guard let f = fields(node, field, ["text", "plural", "pluralBy", "falling", "unchanged", "signBy", "values"], required: ["text"]),
               let text = f["text"].flatMap({ reader.string($0, "\(field).text") }) else { return nil }
         let plural = f["plural"].flatMap { reader.string($0, "\(field).plural") }
         let pluralBy = f["pluralBy"].flatMap { reader.string($0, "\(field).pluralBy") }
@@ -335,7 +362,26 @@ private struct DefinitionParser {
         }
         if (plural == nil) != (pluralBy == nil) { reader.fail(node, field, "plural: and pluralBy: go together") }
         if let pluralBy, values[pluralBy] == nil { reader.fail(node, "\(field).pluralBy", "names '\(pluralBy)', which is not one of values:") }
-        return ParagraphDefinition(text: text, plural: plural, pluralBy: pluralBy, values: values)
+        let falling = f["falling"].flatMap { reader.string($0, "\(field).falling") }
+        let unchanged = f["unchanged"].flatMap { reader.string($0, "\(field).unchanged") }
+        let signBy = f["signBy"].flatMap { reader.string($0, "\(field).signBy") }
+        if signBy != nil, falling == nil { reader.fail(node, "\(field).falling", "is required with signBy: (the sentence for a fall)") }
+        if signBy == nil, let key = ["falling", "unchanged"].first(where: { f[$0] != nil }) {
+            reader.fail(f[key]!, "\(field).\(key)", "needs signBy: (the value whose sign chooses the sentence)")
+        }
+        if signBy != nil, plural != nil { reader.fail(node, field, "a paragraph chooses its sentence by plural: or by signBy:, not both") }
+        if let signBy, let node = f["signBy"] {
+            if let figure = values[signBy] {
+                switch figure.measure {
+                case .change, .growth, .cagr: break
+                default: reader.fail(node, "\(field).signBy", "names '\(signBy)', which is \(figure.measure); the sign of change(f), growth(f) or cagr(f) chooses a sentence")
+                }
+            } else {
+                reader.fail(node, "\(field).signBy", "names '\(signBy)', which is not one of values:")
+            }
+        }
+        return ParagraphDefinition(text: text, plural: plural, pluralBy: pluralBy, falling: falling, unchanged: unchanged,
+                                   signBy: signBy, values: values)
     }
 
     func list(_ node: Node, _ field: String) -> ListDefinition? {

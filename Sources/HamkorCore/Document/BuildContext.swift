@@ -127,6 +127,7 @@ struct BuildContext {
         case .money(let money): return .money(converter.convert(money))
         case .year(let year): return .year(year)
         case .date(let date): return .date(date)
+        case .period(let unit): return .coded(code: unit.code, label: try PeriodNames(locale: locale).name(unit))
         case .flag(let flag): return .text(try t(flag ? "Yes" : "No", "boolean"))
         }
     }
@@ -170,17 +171,48 @@ struct BuildContext {
         let filter = resolved(filter)
         return try measureCache.value(for: MeasureKey(source: source, measure: measure, filter: filter)) {
             let aggregate = Aggregate(context: self)
+            if case .cagr(let field) = measure {
+                // From the range's first unit to its last; a period that is no range of whole years has none.
+                guard let span = cagrSpan(filter) else { return [.empty] }
+                var first = filter, last = filter
+                first["period"] = [span.first.code]
+                last["period"] = [span.last.code]
+                return [aggregate.cagr(first: try aggregate.sums(field, over: records(source, filter: first)),
+                                       last: try aggregate.sums(field, over: records(source, filter: last)), years: span.years) ?? .empty]
+            }
             guard measure.isComparison, let field = measure.field else {
                 return try aggregate.measure(measure, over: records(source, filter: filter))
             }
-            // Against the same period a year earlier; with no single period there is none.
-            guard let written = filter["period"], written.count == 1, let period = try? ReportPeriod(parsing: written[0]) else { return [.empty] }
+            // Against the same period a year earlier; with no single period there is none, nor
+            // for a range longer than a year (2021..2025 against 2020..2024 says little, and the
+            // data rarely covers it: cagr(f) is the measure for such a range).
+            guard let written = filter["period"], written.count == 1, let period = try? ReportPeriod(parsing: written[0]),
+                  period.monthCount <= 12 else { return [.empty] }
             var earlier = filter
             earlier["period"] = [period.yearEarlier.code]
-            let current = aggregate.sums(field, over: records(source, filter: filter))
-            let previous = aggregate.sums(field, over: records(source, filter: earlier))
+            let current = try aggregate.sums(field, over: records(source, filter: filter))
+            let previous = try aggregate.sums(field, over: records(source, filter: earlier))
             return [aggregate.comparison(measure, current: current, previous: previous) ?? .empty]
         }
+    }
+
+    /// A filter for the comparison with a year earlier: its periods each moved back a year
+    /// (`2024-Q2..2025-Q1` → `2023-Q2..2024-Q1`), so a group or pivot column the period cuts
+    /// short is compared with the same stretch of the year before; no period, or `all`, stays.
+    func yearEarlier(_ filter: [String: [String]]) -> [String: [String]] {
+        var filter = resolved(filter)
+        guard let written = filter["period"] else { return filter }
+        if written.contains("all") { filter["period"] = nil; return filter }
+        filter["period"] = written.map { (try? ReportPeriod(parsing: $0))?.yearEarlier.code ?? $0 }
+        return filter
+    }
+
+    /// The first and last unit of a (resolved) filter's period and the whole years between them,
+    /// when the filter names one period that is such a range (`2021..2025`).
+    func cagrSpan(_ filter: [String: [String]]) -> (first: ReportPeriod.Unit, last: ReportPeriod.Unit, years: Int)? {
+        guard let written = filter["period"], written.count == 1, let period = try? ReportPeriod(parsing: written[0]),
+              let years = period.wholeYears else { return nil }
+        return (period.first, period.last, years)
     }
 
     /// One key figure; a money sum in several unconvertible currencies gives one figure per currency.
@@ -220,8 +252,17 @@ struct BuildContext {
         var rendered = parameterTexts
         var category = PluralCategory.other
         var allZero = !paragraph.values.isEmpty
+        var sentence = paragraph.text
         for (name, figure) in paragraph.values {
-            let values = try measure(figure.measure, of: figure.source, filter: figure.filter)
+            var values = try measure(figure.measure, of: figure.source, filter: figure.filter)
+            if name == paragraph.signBy {
+                // The sign chooses the sentence, which says "fell by" for a negative figure: the
+                // figure is written without its sign. No figure, no comparison to state.
+                guard values.count == 1, let number = values[0].numericValue else { return nil }
+                if number < 0 { sentence = paragraph.falling ?? sentence }
+                if number == 0 { sentence = paragraph.unchanged ?? sentence }
+                values = [values[0].magnitude]
+            }
             if values.contains(where: { $0.numericValue.map { $0 != 0 } ?? true }) { allZero = false }
             rendered[name] = try values.map { try formatted($0, as: figure.format) }.joined(separator: " + ")
             if name == paragraph.pluralBy, case .integer(let count)? = values.first {
@@ -229,11 +270,11 @@ struct BuildContext {
                 category = locale.pluralRules.category(for: count)
             }
         }
-        if allZero { return nil }
+        if allZero && paragraph.signBy == nil { return nil }
         let template = if let plural = paragraph.plural {
             try locale.translator.plural(paragraph.text, plural, category: category, context: "paragraph")
         } else {
-            try t(paragraph.text, "paragraph")
+            try t(sentence, "paragraph")
         }
         return try PlaceholderTemplate(template).render(rendered)
     }

@@ -29,4 +29,15 @@ public enum CellValue: Sendable, Equatable, Hashable {
         case .empty, .text, .coded: nil
         }
     }
+
+    /// The cell without its sign (a fall of 3.1 % is written "fell by 3.1 %"); other cells as they are.
+    public var magnitude: CellValue {
+        switch self {
+        case .integer(let value): .integer(abs(value))
+        case .decimal(let value, let digits): .decimal(abs(value), fractionDigits: digits)
+        case .money(let money): .money(Money(amount: abs(money.amount), currency: money.currency))
+        case .percent(let value): .percent(abs(value))
+        default: self
+        }
+    }
 }

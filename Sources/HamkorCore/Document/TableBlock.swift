@@ -117,4 +117,7 @@ public enum TotalCell: Sendable, Equatable {
     /// The sum of the column's data cells, computed by the core. Spreadsheet exporters write it
     /// as a live formula with this as its cached result.
     case sum(CellValue)
+    /// A figure of the whole table that is no sum of the column (the average annual growth of
+    /// all rows, a pivot's growth of its totals), computed by the core and written as a value.
+    case value(CellValue)
 }

@@ -14,10 +14,12 @@ struct TableComputer {
             TableColumn(id: column.id, header: try context.text(column.header, "column header"), type: type(of: column))
         }
         var notes: [String] = []
+        var computedTotals: [Int: CellValue] = [:]
         let tableRows: TableRows
         if let groupBy = definition.groupBy {
-            let (cells, groupNotes) = try grouped(rows, by: groupBy)
+            let (cells, groupNotes, totals) = try grouped(rows, by: groupBy)
             notes = groupNotes
+            computedTotals = totals
             tableRows = TableRows(cells, width: columns.count)
         } else {
             // Sort keys first (one cell per record), then the rows built straight into one buffer
@@ -52,7 +54,8 @@ struct TableComputer {
         }
         return TableBlock(id: definition.id, title: try context.text(definition.title, "table title"),
                           shortTitle: try context.t(definition.sheet, "sheet name"), columns: finalColumns, rows: tableRows,
-                          total: definition.total ? try totalRow(tableRows, columns: finalColumns) : nil, notes: notes)
+                          total: definition.total ? try totalRow(tableRows, columns: finalColumns, computed: computedTotals) : nil,
+                          notes: notes)
     }
 
     private func type(of column: ColumnDefinition) -> ColumnType {
@@ -63,7 +66,7 @@ struct TableComputer {
             case .text, .plain, .flag, .none: .text
             case .code: .code
             case .country, .countries: .country
-            case .places: .code
+            case .places, .period: .code
             case .money: .money(currency: context.definition.currency)
             case .year: .year
             case .date: .date
@@ -75,7 +78,7 @@ struct TableComputer {
         case .measure(let measure):
             switch measure {
             case .count, .distinct: return .integer
-            case .share, .growth: return .percent(fractionDigits: 1)
+            case .share, .growth, .cagr: return .percent(fractionDigits: 1)
             case .change(let f): return fields[f] == .money ? .money(currency: context.definition.currency) : .decimal(fractionDigits: 0)
             case .sum(let f), .min(let f), .max(let f):
                 return fields[f] == .money ? .money(currency: context.definition.currency) : fieldType(f)
@@ -91,7 +94,9 @@ struct TableComputer {
         var rows: [RecordRow]
     }
 
-    private func grouped(_ rows: [RecordRow], by field: String) throws -> ([[CellValue]], [String]) {
+    /// The grouped rows, their notes, and the total-row cells the core computes rather than sums
+    /// (the average annual growth of the whole table), by column index.
+    private func grouped(_ rows: [RecordRow], by field: String) throws -> ([[CellValue]], [String], [Int: CellValue]) {
         // The money field the table's measures read, so amounts in unconvertible currencies
         // form their own rows instead of being added to the report currency.
         let moneyField = definition.columns.lazy.compactMap { column -> String? in
@@ -109,7 +114,10 @@ struct TableComputer {
                 let id = group.key.sortKey + "\u{1F}"
                 groups[id] = Group(id: id, key: group.key, currency: nil, rows: group.rows)
                 order.append(id)
-                if let moneyField { knownSums[id, default: [:]][moneyField] = group.hasValue ? [(context.definition.currency, group.sum.value)] : [] }
+                // A sum too long to hold exactly is left to the general path, which reports it.
+                if let moneyField, group.sum.isExact {
+                    knownSums[id, default: [:]][moneyField] = group.hasValue ? [(context.definition.currency, group.sum.value)] : []
+                }
             }
         } else {
         for row in rows {
@@ -129,29 +137,47 @@ struct TableComputer {
         }
         var list = order.map { groups[$0]! }
         let aggregate = Aggregate(context: context)
-        func sums(of field: String, for group: Group) -> [(currency: String, amount: Decimal)] {
+        func sums(of field: String, for group: Group) throws -> [(currency: String, amount: Decimal)] {
             if let known = knownSums[group.id]?[field] { return known }
-            let computed = aggregate.sums(field, over: group.rows)
+            let computed = try aggregate.sums(field, over: group.rows)
             knownSums[group.id, default: [:]][field] = computed
             return computed
         }
-        // The comparison year's rows for change and growth columns: the table's records without
-        // its period restriction, by year.
-        var earlier: [Int: [RecordRow]]?
+        // The comparison period's rows for change and growth columns: the table's records in its
+        // period moved back a year, by their value of the grouping field (a year, or a half,
+        // quarter or month, compared with the same unit a year earlier).
+        let groupField = field
+        var earlier: [String: [RecordRow]]?
         var incomparable = false
-        func comparison(_ measure: MeasureExpression, _ field: String, for group: Group) -> CellValue {
-            guard case .year(let year) = group.key, field != "" else { incomparable = true; return .empty }
+        func comparison(_ measure: MeasureExpression, _ field: String, for group: Group) throws -> CellValue {
+            guard let base = Self.yearEarlierKey(group.key), field != "" else { incomparable = true; return .empty }
             if earlier == nil {
-                var unrestricted = definition.filter
-                unrestricted["period"] = nil
-                earlier = Dictionary(grouping: context.records(definition.source, filter: unrestricted)) { row in
-                    if case .year(let y) = row.first("year") { return y }
-                    return 0
+                var byKey: [String: [RecordRow]] = [:]
+                for row in context.records(definition.source, filter: context.yearEarlier(definition.filter)) {
+                    for key in row.values(groupField) { byKey[key.sortKey, default: []].append(row) }
                 }
+                earlier = byKey
             }
-            let previous = aggregate.sums(field, over: earlier?[year - 1] ?? [])
-            guard let cell = aggregate.comparison(measure, current: sums(of: field, for: group), previous: previous) else {
+            let previous = try aggregate.sums(field, over: earlier?[base] ?? [])
+            guard let cell = aggregate.comparison(measure, current: try sums(of: field, for: group), previous: previous) else {
                 incomparable = true
+                return .empty
+            }
+            return cell
+        }
+        // Average annual growth over the table's period, a range of whole years: each group's
+        // rows in the range's first unit against those in its last.
+        let span = context.cagrSpan(context.resolved(definition.filter))
+        var cagrUnavailable = false
+        func cagr(_ field: String, over rows: [RecordRow]) throws -> CellValue {
+            guard let span else { cagrUnavailable = true; return .empty }
+            func within(_ unit: ReportPeriod.Unit) -> [RecordRow] {
+                let period = ReportPeriod(unit)
+                return rows.filter { row in row.span.map { period.overlaps(from: $0.from, through: $0.through) } ?? false }
+            }
+            guard let cell = aggregate.cagr(first: try aggregate.sums(field, over: within(span.first)),
+                                            last: try aggregate.sums(field, over: within(span.last)), years: span.years) else {
+                cagrUnavailable = true
                 return .empty
             }
             return cell
@@ -164,9 +190,10 @@ struct TableComputer {
                 case .field: return .empty
                 case .measure(let measure):
                     if case .share = measure { return .percent(0) }  // filled in below
-                    if measure.isComparison { return group.id == "\u{1F}other" ? .empty : comparison(measure, measure.field ?? "", for: group) }
+                    if case .cagr(let field) = measure { return try cagr(field, over: group.rows) }
+                    if measure.isComparison { return group.id == "\u{1F}other" ? .empty : try comparison(measure, measure.field ?? "", for: group) }
                     if case .sum(let field) = measure {
-                        return aggregate.cells(ofSums: sums(of: field, for: group)).first ?? .empty
+                        return aggregate.cells(ofSums: try sums(of: field, for: group)).first ?? .empty
                     }
                     return try aggregate.measure(measure, over: group.rows).first ?? .empty
                 }
@@ -175,8 +202,16 @@ struct TableComputer {
         var cells = try list.map { try row(for: $0, label: nil) }
         let ids = list.map { $0.key.sortKey + ($0.currency ?? "") }
         let groupColumn = definition.columns.firstIndex { if case .group = $0.content { true } else { false } }
-        let permutation = sortOrder(keys: sortColumn.map { column in cells.map { $0[column] } }, ids: ids,
-                                    tieLabels: cells.map { row in groupColumn.map { label(row[$0]) } ?? "" })
+        // Periods order by time, not by their written names: sorted by the group column, or unsorted.
+        var keys = sortColumn.map { column in cells.map { $0[column] } }
+        var tieLabels = cells.map { row in groupColumn.map { label(row[$0]) } ?? "" }
+        if definition.source.fields[field] == .period {
+            tieLabels = list.map(\.key.sortKey)
+            if let sortColumn, sortColumn == groupColumn {
+                keys = list.map { group in if case .period(let unit) = group.key { .integer(unit.ordinal) } else { .empty } }
+            }
+        }
+        let permutation = sortOrder(keys: keys, ids: ids, tieLabels: tieLabels)
         cells = permutation.map { cells[$0] }
         list = permutation.map { list[$0] }
         if let top = definition.top, list.count > top {
@@ -198,9 +233,9 @@ struct TableComputer {
         }
         for (index, column) in definition.columns.enumerated() {
             guard case .measure(.share(let field)) = column.content else { continue }
-            let amounts: [Decimal] = list.map { group in
+            let amounts: [Decimal] = try list.map { group in
                 guard let field else { return Decimal(group.rows.count) }
-                return sums(of: field, for: group).first?.amount ?? 0
+                return try sums(of: field, for: group).first?.amount ?? 0
             }
             let indices = field == nil ? Array(list.indices) : list.indices.filter { comparable(list[$0]) }
             let shares = RoundedShares(of: indices.map { amounts[$0] })
@@ -215,6 +250,15 @@ struct TableComputer {
         if incomparable {
             notes.append(try context.t("— marks a change that cannot be computed: no figure for the previous period, or a base of zero.", "note"))
         }
+        var computedTotals: [Int: CellValue] = [:]
+        for (index, column) in definition.columns.enumerated() {
+            guard case .measure(.cagr(let field)) = column.content else { continue }
+            let whole = try cagr(field, over: rows)
+            if whole != .empty { computedTotals[index] = whole }
+        }
+        if cagrUnavailable {
+            notes.append(try context.t("— marks an average annual growth rate that cannot be computed: the period is not a range of whole years (such as 2021..2025), or its first figure is not above zero or its last is below zero.", "note"))
+        }
         if !foreign.isEmpty {
             let template = try context.t("Amounts in {currencies} are shown separately: the data gives no exchange rate to {currency}.", "note")
             notes.append(try PlaceholderTemplate(template).render(["currencies": foreign.sorted().joined(separator: ", "),
@@ -224,11 +268,23 @@ struct TableComputer {
            rows.contains(where: { $0.values(field).count > 1 }) {
             notes.append(try context.t("A record linked to several places or countries is counted under each of them.", "note"))
         }
-        return (cells, notes)
+        return (cells, notes, computedTotals)
     }
 
-    /// A cross-tab: rows by one field, columns by another (in code order, so years ascend), the
-    /// measure in the cells (empty where no record falls), rows sorted by their total, descending.
+    /// The group key of the same period a year earlier: the previous year, or the same half,
+    /// quarter or month a year before; `nil` for a key that is no period.
+    static func yearEarlierKey(_ key: FieldValue) -> String? {
+        switch key {
+        case .year(let year): String(year - 1)
+        case .period(let unit): unit.yearEarlier.code
+        default: nil
+        }
+    }
+
+    /// A cross-tab: rows by one field, columns by another (in code order, so periods ascend), the
+    /// measure in the cells (empty where no record falls), rows sorted by their total, descending;
+    /// with `growth`, a last column of each row's growth in the last period column on the same
+    /// period a year earlier (read from the data outside the table's period if need be).
     private func crossTab(_ rows: [RecordRow], _ pivot: PivotDefinition) throws -> TableBlock {
         let aggregate = Aggregate(context: context)
         var columnKeys: [String: FieldValue] = [:]
@@ -245,10 +301,10 @@ struct TableComputer {
             }
             for rowKey in row.values(pivot.rows) { byRow[rowKey.sortKey, default: []].append(row) }
         }
-        func value(_ subset: [RecordRow]?) -> CellValue {
+        func value(_ subset: [RecordRow]?) throws -> CellValue {
             guard let subset, !subset.isEmpty else { return .empty }
             switch pivot.value {
-            case .sum(let field): return aggregate.cells(ofSums: aggregate.sums(field, over: subset)).first ?? .empty
+            case .sum(let field): return aggregate.cells(ofSums: try aggregate.sums(field, over: subset)).first ?? .empty
             default: return .integer(subset.count)
             }
         }
@@ -260,10 +316,15 @@ struct TableComputer {
             columns.append(TableColumn(id: key, header: try context.formatted(try context.cell(columnKeys[key]!), as: .text), type: valueType))
         }
         if pivot.totals { columns.append(TableColumn(id: "total", header: try context.t("Total", "report chrome"), type: valueType)) }
+        let growth = pivot.growth ? try PivotGrowth(context: context, definition: definition, pivot: pivot, lastColumn: columnOrder.last.flatMap { columnKeys[$0] }) : nil
+        if growth != nil {
+            columns.append(TableColumn(id: "growth", header: try context.t("Growth on a year earlier", "column header"), type: .percent(fractionDigits: 1)))
+        }
         var table = try rowKeys.keys.map { key -> (key: String, total: CellValue, cells: [CellValue]) in
-            let total = value(byRow[key])
-            var cells = [try context.cell(rowKeys[key]!)] + columnOrder.map { value(buckets[key]?[$0]) }
+            let total = try value(byRow[key])
+            var cells = [try context.cell(rowKeys[key]!)] + (try columnOrder.map { try value(buckets[key]?[$0]) })
             if pivot.totals { cells.append(total) }
+            if let growth { cells.append(try growth.cell(row: key, current: buckets[key]?[columnOrder.last!] ?? [])) }
             return (key, total, cells)
         }
         table.sort { a, b in
@@ -273,19 +334,25 @@ struct TableComputer {
         var total: TotalRow?
         if pivot.totals {
             var cells: [TotalCell] = [.label]
-            for index in 1..<columns.count {
+            for index in 1..<(columns.count - (growth == nil ? 0 : 1)) {
                 var sum = DecimalSum()
                 for row in table { if let number = row.cells[index].numericValue { sum.add(number) } }
-                cells.append(.sum(isMoney ? .money(Money(amount: sum.value, currency: context.definition.currency))
-                                          : .integer(NSDecimalNumber(decimal: sum.value).intValue)))
+                let exact = try sum.exactValue("the total of column '\(columns[index].id)' of table '\(definition.id)'", at: definition.location)
+                cells.append(.sum(isMoney ? .money(Money(amount: exact, currency: context.definition.currency))
+                                          : .integer(NSDecimalNumber(decimal: exact).intValue)))
+            }
+            if let growth {
+                let whole = try growth.cell(row: nil, current: columnOrder.last.map { key in rows.filter { row in row.values(pivot.columns).contains { $0.sortKey == key } } } ?? [])
+                cells.append(whole == .empty ? .none : .value(whole))
             }
             total = TotalRow(label: try context.t("Total", "report chrome"), cells: cells)
         }
         var block = TableBlock(id: definition.id, title: try context.text(definition.title, "table title"),
                                shortTitle: try context.t(definition.sheet, "sheet name"), columns: columns,
-                               rows: TableRows(table.map(\.cells), width: columns.count), total: total)
+                               rows: TableRows(table.map(\.cells), width: columns.count), total: total,
+                               notes: try growth?.notes() ?? [])
         block.pivot = PivotLayout(columnField: pivot.columns, measure: pivot.value.field ?? "count",
-                                  valueColumns: 1..<(1 + columnOrder.count), totalColumn: pivot.totals ? columns.count - 1 : nil)
+                                  valueColumns: 1..<(1 + columnOrder.count), totalColumn: pivot.totals ? 1 + columnOrder.count : nil)
         return block
     }
 
@@ -388,10 +455,14 @@ struct TableComputer {
         }
     }
 
-    private func totalRow(_ rows: TableRows, columns: [TableColumn]) throws -> TotalRow {
+    private func totalRow(_ rows: TableRows, columns: [TableColumn], computed: [Int: CellValue]) throws -> TotalRow {
         var totals: [TotalCell] = []
         var labelPlaced = false
         for (index, column) in columns.enumerated() {
+            if let value = computed[index] {
+                totals.append(.value(value))
+                continue
+            }
             let content = definition.columns[index].content
             let summable: Bool = switch content {
             case .measure(.count), .measure(.sum), .measure(.share): true
@@ -406,7 +477,9 @@ struct TableComputer {
                     if let number = cell.numericValue { total.add(number) }
                     return true
                 }
-                let sum = total.value
+                // Shares and growth rates are rounded fractions: their total needs no exactness.
+                let sum = if case .percent = column.type { total.value }
+                    else { try total.exactValue("the total of column '\(column.id)' of table '\(definition.id)'", at: definition.location) }
                 switch column.type {
                 case .integer: totals.append(.sum(.integer(NSDecimalNumber(decimal: sum).intValue)))
                 // Shares of a whole: the total is the whole, 100 %, whatever the rounded parts add up to.

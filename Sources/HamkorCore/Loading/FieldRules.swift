@@ -39,6 +39,13 @@ enum FieldRules {
     /// A code of one of the vocabulary's lists, with a "did you mean" for a near miss.
     static func codeProblem(_ code: String, in list: Vocabulary.List, of vocabulary: Vocabulary) -> String? {
         guard !vocabulary.contains(code, in: list) else { return nil }
+        if list == .hsChapters {
+            // 96 codes are too many to list; the rule is short.
+            if code == HSClassification.reservedChapter {
+                return "HS chapter 77 is reserved in HS 2022 for possible future use: no goods are classified in it"
+            }
+            return "unknown HS chapter code '\(TerminalText.excerpt(code, 40))'; HS 2022 chapters are two digits, 01 to 97 (77 is reserved)"
+        }
         let known = vocabulary.codes(list)
         let hint = Suggestion.closest(to: code, in: known).map { "; did you mean '\($0)'?" } ?? ""
         return "unknown \(list.singular) code '\(TerminalText.excerpt(code, 40))'\(hint) (known: \(known.joined(separator: ", ")))"

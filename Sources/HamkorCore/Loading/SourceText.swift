@@ -10,6 +10,13 @@ import Darwin
 public enum SourceText {
     /// Reads a whole file, enforcing ``DatasetLimits/maxFileBytes``. A leading UTF-8 BOM is removed.
     public static func read(_ url: URL, limit: Int = DatasetLimits.maxFileBytes) throws -> String {
+        try decode(try readData(url, limit: limit), file: url.path)
+    }
+
+    /// Reads a whole regular file of at most `limit` bytes: a FIFO, device, socket or folder
+    /// is refused without being opened (reading one would block or never end), an oversized
+    /// file without being read.
+    public static func readData(_ url: URL, limit: Int) throws -> Data {
         let path = url.path
         // stat() before open(): a FIFO would block open() forever, and a device such as
         // /dev/zero never ends; only regular files are read. The size is checked up front
@@ -36,7 +43,7 @@ public enum SourceText {
             throw DataError.unreadable(path: path, reason: error.localizedDescription)
         }
         if data.count > limit { throw tooLarge(path, limit) }
-        return try decode(data, file: path)
+        return data
     }
 
     private static func tooLarge(_ path: String, _ limit: Int) -> DataError {

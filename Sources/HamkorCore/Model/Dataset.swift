@@ -43,13 +43,14 @@ public struct Dataset: Sendable {
         files += other.files
     }
 
-    /// The sum of project values per currency, exact.
+    /// The sum of project values per currency, exact (a loaded dataset's totals fit
+    /// ``DecimalSum/maxDigits`` digits: ``DatasetValidator`` refuses amounts that do not).
     public var totalValueByCurrency: [String: Decimal] {
-        var totals: [String: Decimal] = [:]
+        var totals: [String: DecimalSum] = [:]
         for project in projects {
             guard let value = project.value else { continue }
-            totals[value.currency, default: 0] += value.amount
+            totals[value.currency, default: DecimalSum()].add(value.amount)
         }
-        return totals
+        return totals.mapValues(\.value)
     }
 }

@@ -6,12 +6,21 @@ public enum HSClassification {
     private static let numerals = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
                                    "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI"]
 
+    /// Chapter 77, kept free in HS 2022 for possible future use: no goods are classified in it.
+    public static let reservedChapter = "77"
+
+    /// The chapter codes goods are classified in: `01`–`97` without the reserved `77`.
+    public static var chapters: [String] {
+        (1...97).map { $0 < 10 ? "0\($0)" : String($0) }.filter { $0 != reservedChapter }
+    }
+
     /// The section codes, in order.
     public static var sections: [String] { numerals }
 
-    /// The section of a two-digit chapter code, or `nil` when it is not one.
+    /// The section of a two-digit chapter code, or `nil` when it is not one (or is the reserved 77).
     public static func section(ofChapter chapter: String) -> String? {
-        guard chapter.count == 2, chapter.allSatisfy(\.isASCII), let number = Int(chapter), (1...97).contains(number) else { return nil }
+        guard chapter.count == 2, chapter.allSatisfy(\.isASCII), chapter != reservedChapter, let number = Int(chapter),
+              (1...97).contains(number) else { return nil }
         let index = firstChapters.lastIndex { $0 <= number }!
         return numerals[index]
     }

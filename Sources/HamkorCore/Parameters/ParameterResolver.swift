@@ -32,8 +32,17 @@ public struct ParameterResolver: Sendable {
         }
     }
 
-    /// The resolved parameters, in the definition's order.
+    /// The resolved parameters, in the definition's order. A parameter given twice is an error
+    /// (`--param period=2024 --param period=2025` would otherwise silently take the later).
     public func resolve(_ given: [Given], for definition: ReportDefinition, dataset: Dataset) throws -> ReportParameters {
+        var seen: [String: Given] = [:]
+        for value in given {
+            if let first = seen[value.name] {
+                throw ParameterError(value.name, "given twice ('\(TerminalText.excerpt(first.value, 40))' and '\(TerminalText.excerpt(value.value, 40))'); give each parameter once",
+                                     at: value.location)
+            }
+            seen[value.name] = value
+        }
         let declared = definition.parameters
         for value in given where !declared.contains(where: { $0.name == value.name }) {
             let known = declared.isEmpty ? "report '\(definition.id)' takes no parameters"
@@ -74,7 +83,17 @@ public struct ParameterResolver: Sendable {
                 throw fail("\(error.description), or \(RelativePeriod.names) or all")
             }
         case .text:
-            return .text(text ?? "")
+            // Text parameters fill titles and paragraphs in every format: one line of text, held to
+            // the rules and the length of data text (no control character, no noncharacter XML refuses).
+            let value = text ?? ""
+            if let length = TextLimit.excess(value) {
+                throw fail("is \(length) characters (Unicode scalars) long; the limit is \(DatasetLimits.maxTextLength)")
+            }
+            if let bad = TextSafety.firstForbidden(in: value, orNewline: true) ?? value.unicodeScalars.first(where: { $0 == "\t" }) {
+                throw fail(bad == "\n" || bad == "\t" ? "holds a \(bad == "\n" ? "line feed" : "tab"); a text parameter is one line of text"
+                                                     : "'\(TerminalText.excerpt(value, 40))' \(TextSafety.message(for: bad))")
+            }
+            return .text(value)
         case .code:
             guard let text, Identifier.isValid(text) else {
                 throw fail("'\(text ?? "")' is not a code (letters, digits, -, _, .)")

@@ -57,5 +57,27 @@ public struct DatasetValidator {
                 problems.add(flow.location, field: "trade.partner", "reporter and partner are the same country")
             }
         }
+        let projects = dataset.projects
+        checkExactSums(projects.indices.compactMap { row in projects.value(at: row).map { ($0, projects.location(at: row)) } },
+                       field: "projects.value.amount")
+        checkExactSums(dataset.trade.map { ($0.value, $0.location) }, field: "trade.value")
+    }
+
+    /// Amounts are never negative, so the total of one currency's amounts bounds every sum a
+    /// report makes of them: when that total fits ``DecimalSum/maxDigits`` significant digits,
+    /// every sum is exact. When it does not (a 30-digit amount beside one with 30 decimals),
+    /// the data is refused at the amount with the smallest unit, whose digits a sum would lose.
+    func checkExactSums(_ amounts: [(money: Money, location: SourceLocation)], field: String) {
+        var totals: [String: DecimalSum] = [:]
+        for (money, _) in amounts { totals[money.currency, default: DecimalSum()].add(money.amount) }
+        for (currency, total) in totals.sorted(by: { $0.key < $1.key }) where !total.isExact {
+            let same = amounts.filter { $0.money.currency == currency && !$0.money.amount.isZero }
+            guard let finest = same.min(by: { $0.money.amount.exponent < $1.money.amount.exponent }),
+                  let largest = same.max(by: { $0.money.amount < $1.money.amount }) else { continue }
+            problems.add(finest.location, field: field,
+                         "the \(currency) amounts need \(total.digits) significant digits to add up exactly, from the largest "
+                         + "(at \(largest.location)) to this one's last decimal; Hamkor adds amounts exactly up to "
+                         + "\(DecimalSum.maxDigits) digits and does not round a sum: write fewer decimals here, or the large amounts in a larger unit")
+        }
     }
 }

@@ -19,7 +19,7 @@ public enum AtomicFileWriter {
     /// The temporary name for a file named `name`: `.NAME.hamkor-tmp-PID-START-RANDOM`, where
     /// START is this process's start time, so a later process with the same pid (every run in
     /// a container is pid 1) can tell the file is not its own.
-    static func temporaryName(for name: String) -> String {
+    public static func temporaryName(for name: String) -> String {
         let identity = ProcessIdentity.current
         return ".\(name)\(temporaryMarker)\(identity.pid)-\(identity.startTicks ?? 0)-\(UInt32.random(in: 0...UInt32.max))"
     }

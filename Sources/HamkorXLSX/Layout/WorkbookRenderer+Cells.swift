@@ -1,5 +1,6 @@
 import Foundation
 import HamkorCore
+import HamkorExport
 
 /// Writing typed values.
 extension WorkbookRenderer {
@@ -45,13 +46,25 @@ extension WorkbookRenderer {
             try sheet.write(text: cellText(text, at: sheet.name, row: row, column: column), row: row, column: column, format: format)
         case .integer(let number), .year(let number):
             try sheet.write(number: Double(number), row: row, column: column, format: format)
-        case .decimal(let number, _), .percent(let number):
+        case .decimal(let number, _):
+            warnIfRounded(number, at: sheet.name, row: row, column: column)
+            try sheet.write(number: Self.double(number), row: row, column: column, format: format)
+        case .percent(let number):  // a computed fraction, shown rounded on purpose
             try sheet.write(number: Self.double(number), row: row, column: column, format: format)
         case .money(let money):
+            warnIfRounded(money.amount, at: sheet.name, row: row, column: column)
             try sheet.write(number: Self.double(money.amount), row: row, column: column, format: format)
         case .date(let date):
             try sheet.write(number: Double(date.excelSerial), row: row, column: column, format: format)
         }
+    }
+
+    /// A number cell holds what a `Double` holds: a value with more significant digits is
+    /// stored rounded, and the report says so (the CSV and text outputs keep every digit).
+    func warnIfRounded(_ value: Decimal, at sheet: String, row: Int, column: Int) {
+        guard let digits = DecimalConversion.digitsBeyondSpreadsheet(value) else { return }
+        report("cell \(sheet)!\(CellReference.cell(row: row, column: column)) holds \(value) (\(digits) significant digits); "
+               + "a spreadsheet keeps \(DecimalConversion.spreadsheetDigits), so the workbook stores it rounded (CSV and text keep every digit)")
     }
 
     /// Writes one value with no column context (key figures).

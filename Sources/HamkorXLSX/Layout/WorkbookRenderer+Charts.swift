@@ -11,7 +11,7 @@ extension WorkbookRenderer {
         let handle = try workbook.addChart(kind(chart.kind))
         try handle.addSeries(name: chart.seriesName, sheet: part.sheet.name, firstRow: part.firstDataRow,
                              lastRow: part.lastDataRow, categoryColumn: source.categoryColumn, valueColumn: source.valueColumn)
-        handle.setTitles(title: chart.title, categoryAxis: chart.categoryAxisTitle, valueAxis: chart.valueAxisTitle)
+        try handle.setTitles(title: chart.title, categoryAxis: chart.categoryAxisTitle, valueAxis: chart.valueAxisTitle)
         if let table = document.tables.first(where: { $0.id == source.tableID }),
            let first = table.rows.first(where: { $0.indices.contains(source.valueColumn) && $0[source.valueColumn] != .empty }),
            let plan = placement.plans[safe: source.valueColumn] {
@@ -31,7 +31,7 @@ extension WorkbookRenderer {
         let handle = try workbook.addChart(kind(chart.kind))
         try handle.addSeries(name: chart.seriesName, sheet: sheet.name, firstRow: pending.firstRow,
                              lastRow: pending.lastRow, categoryColumn: 0, valueColumn: 1)
-        handle.setTitles(title: chart.title, categoryAxis: chart.categoryAxisTitle, valueAxis: chart.valueAxisTitle)
+        try handle.setTitles(title: chart.title, categoryAxis: chart.categoryAxisTitle, valueAxis: chart.valueAxisTitle)
         let size = Chart.size(kind: handle.kind, categories: pending.lastRow - pending.firstRow + 1)
         try sheet.insert(handle, row: pending.firstRow, column: 3, width: size.width, height: size.height, description: chart.title)
     }

@@ -156,6 +156,11 @@ extension WorkbookRenderer {
                 try sheet.writeBlank(row: row, column: index, format: blank)
             case .label:
                 try writeText(total.label, on: sheet, row: row, column: index, style: .total)
+            case .value(let value):
+                let plan = plans[index]
+                var memo: [ValueKind: Format?] = [:]
+                try write(value, kind: ValueKind(value, percentDigits: plan.percentDigits, moneyDigits: plan.moneyDigits),
+                          on: sheet, row: row, column: index, base: .total, memo: &memo)
             case .sum(let value):
                 let plan = plans[index]
                 let kind = ValueKind(value, percentDigits: plan.percentDigits, moneyDigits: plan.moneyDigits)
@@ -191,7 +196,9 @@ extension WorkbookRenderer {
         // formatted from its exact value.
         func widthOfNumbers(_ format: (Decimal) -> String) -> Int {
             var numbers = survey
-            if case .sum(let value)? = table.total?.cells[safe: index], let number = value.numericValue {
+            if let cell = table.total?.cells[safe: index], case .sum(let value) = cell, let number = value.numericValue {
+                numbers.consider(number)
+            } else if let cell = table.total?.cells[safe: index], case .value(let value) = cell, let number = value.numericValue {
                 numbers.consider(number)
             }
             return DisplayWidth.of(format(numbers.largest)) + (numbers.negative ? 1 : 0)

@@ -56,7 +56,7 @@ final class WorkbookRenderer {
         for pending in summaryCharts {
             try drawSummaryChart(pending, on: summary)
         }
-        try workbook.close()
+        for warning in try workbook.close() { report("libxlsxwriter: \(warning)") }
     }
 
     // MARK: Shared helpers

@@ -20,8 +20,9 @@ struct Chart {
 
     /// libxlsxwriter reads a name that starts with `=` as a cell reference; a zero-width space
     /// keeps document text literal.
-    private static func literal(_ text: String) -> String {
-        text.hasPrefix("=") ? "\u{200B}" + text : text
+    private static func literal(_ text: String) throws -> String {
+        try XMLText.check(text, "the chart text '\(text.prefix(40))'")
+        return text.hasPrefix("=") ? "\u{200B}" + text : text
     }
 
     /// Adds one series: categories and values are single-column ranges of data rows of a sheet.
@@ -31,7 +32,7 @@ struct Chart {
                                     lxw_row_t(lastRow), lxw_col_t(categoryColumn))
         chart_series_set_values(series, sheet, lxw_row_t(firstRow), lxw_col_t(valueColumn),
                                 lxw_row_t(lastRow), lxw_col_t(valueColumn))
-        if !name.isEmpty { chart_series_set_name(series, Self.literal(name)) }
+        if !name.isEmpty { chart_series_set_name(series, try Self.literal(name)) }
         // A bar chart draws its first category at the bottom; reverse the category axis so the
         // bars read in the table's order, largest first.
         if kind == .bar, let categories = handle.pointee.y_axis { chart_axis_set_reverse(categories) }
@@ -45,9 +46,9 @@ struct Chart {
 
     /// Sets the chart title (bold, 12 pt: the 14 pt default of a long ministry title leaves
     /// little room for the plot) and the axis titles (bar charts have their value axis across).
-    func setTitles(title: String, categoryAxis: String, valueAxis: String) {
+    func setTitles(title: String, categoryAxis: String, valueAxis: String) throws {
         if !title.isEmpty {
-            chart_title_set_name(handle, Self.literal(title))
+            chart_title_set_name(handle, try Self.literal(title))
             var font = lxw_chart_font()
             font.size = 12
             font.bold = 1
@@ -57,8 +58,8 @@ struct Chart {
         let (categoryAxisHandle, valueAxisHandle) = kind == .bar
             ? (handle.pointee.y_axis, handle.pointee.x_axis)
             : (handle.pointee.x_axis, handle.pointee.y_axis)
-        if !categoryAxis.isEmpty, let axis = categoryAxisHandle { chart_axis_set_name(axis, Self.literal(categoryAxis)) }
-        if !valueAxis.isEmpty, let axis = valueAxisHandle { chart_axis_set_name(axis, Self.literal(valueAxis)) }
+        if !categoryAxis.isEmpty, let axis = categoryAxisHandle { chart_axis_set_name(axis, try Self.literal(categoryAxis)) }
+        if !valueAxis.isEmpty, let axis = valueAxisHandle { chart_axis_set_name(axis, try Self.literal(valueAxis)) }
         chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_NONE.rawValue))
     }
 

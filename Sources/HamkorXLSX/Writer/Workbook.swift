@@ -17,6 +17,8 @@ final class Workbook {
     private(set) var formats: FormatCache!
     /// Whether rows are streamed to disk as they are written (strictly in order).
     let constantMemory: Bool
+    /// Where ``close()`` writes the workbook.
+    let path: String
 
     /// Creates a workbook that ``close()`` will write to `path`.
     ///
@@ -24,15 +26,18 @@ final class Workbook {
     ///   - constantMemory: stream each row to a temporary file as soon as the next row starts.
     ///   - temporaryFolder: where libxlsxwriter keeps its temporary files (`nil`: the system's).
     init(path: String, constantMemory: Bool, temporaryFolder: String?) throws {
+        self.path = path
         self.constantMemory = constantMemory
         self.temporaryFolder = temporaryFolder.flatMap { strdup($0) }
         var options = lxw_workbook_options()
         options.constant_memory = constantMemory ? 1 : 0
         options.tmpdir = self.temporaryFolder
         options.use_zip64 = 0
-        guard let handle = workbook_new_opt(path, &options) else {
+        let (created, lines) = LibraryMessages.capturing { workbook_new_opt(path, &options) }
+        guard let handle = created else {
             free(self.temporaryFolder)
             self.temporaryFolder = nil
+            if !lines.isEmpty { throw XLSXError.cannotWriteFile(reason: "libxlsxwriter could not start the workbook") }
             throw XLSXError.cannotCreateWorkbook(path: path)
         }
         self.handle = handle
@@ -56,8 +61,12 @@ final class Workbook {
     /// Adds a worksheet; the name must already satisfy Excel's rules (see ``SheetNamer``).
     func addWorksheet(named name: String) throws -> Worksheet {
         let workbook = try open()
+        try XMLText.check(name, "sheet name '\(name)'")
         try LibraryCall.check(workbook_validate_sheet_name(workbook, name), "sheet name '\(name)'")
-        guard let sheet = workbook_add_worksheet(workbook, name) else {
+        // With constant memory, each sheet opens a temporary file (in a folder that may be full).
+        let (added, lines) = LibraryMessages.capturing { workbook_add_worksheet(workbook, name) }
+        guard let sheet = added else {
+            if !lines.isEmpty { throw XLSXError.cannotWriteFile(reason: "libxlsxwriter could not create a temporary file for worksheet '\(name)'") }
             throw XLSXError.allocationFailed("worksheet '\(name)'")
         }
         return Worksheet(handle: sheet, name: name)
@@ -83,6 +92,10 @@ final class Workbook {
             owned.append(pointer)
             return pointer
         }
+        for text in [properties.title, properties.subject, properties.author, properties.company, properties.category,
+                     properties.keywords, properties.comments] {
+            if let text { try XMLText.check(text, "the document property '\(text.prefix(40))'") }
+        }
         var values = lxw_doc_properties()
         values.title = copy(properties.title)
         values.subject = copy(properties.subject)
@@ -97,14 +110,19 @@ final class Workbook {
 
     /// Adds a text property to `docProps/custom.xml`.
     func setCustomProperty(_ name: String, _ value: String) throws {
+        try XMLText.check(value, "custom property '\(name)'")
         try LibraryCall.check(workbook_set_custom_property_string(try open(), name, value),
                               "custom property '\(name)'")
     }
 
-    /// Writes the file and frees the workbook; later calls do nothing.
-    func close() throws {
-        guard let handle else { return }
+    /// Writes the file and frees the workbook; later calls do nothing. Returns the warnings
+    /// libxlsxwriter printed (its failures are thrown, naming no temporary file).
+    @discardableResult
+    func close() throws -> [String] {
+        guard let handle else { return [] }
         self.handle = nil
-        try LibraryCall.check(workbook_close(handle), "workbook_close")
+        let (code, lines) = LibraryMessages.capturing { workbook_close(handle) }
+        try LibraryCall.check(code, "workbook_close", printed: lines)
+        return lines.map { line in line.replacingOccurrences(of: path, with: "the workbook") }
     }
 }

@@ -11,6 +11,7 @@ struct Worksheet {
     /// The text is passed with `withCString`, which lends a native string's own bytes; the
     /// implicit `String`-to-pointer conversion copied every cell into a new array.
     func write(text: String, row: Int, column: Int, format: Format? = nil) throws {
+        try XMLText.check(text, "the text of cell \(name)!\(CellReference.cell(row: row, column: column))")
         let code = text.withCString { worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), $0, format?.handle) }
         try LibraryCall.check(code, "write text to \(name)!\(CellReference.cell(row: row, column: column))")
     }
@@ -31,6 +32,7 @@ struct Worksheet {
 
     /// Writes a link to a cell of this workbook (`'Sheet name'!A1`) showing `text` as a string.
     func writeLink(to target: String, text: String, row: Int, column: Int) throws {
+        try XMLText.check(text, "the text of cell \(name)!\(CellReference.cell(row: row, column: column))")
         try LibraryCall.check(
             worksheet_write_url_opt(handle, lxw_row_t(row), lxw_col_t(column), "internal:" + target, nil, text, nil),
             "write link to \(name)!\(CellReference.cell(row: row, column: column))")
@@ -45,6 +47,7 @@ struct Worksheet {
 
     /// Merges a range of one row and writes text into it.
     func merge(text: String, row: Int, firstColumn: Int, lastColumn: Int, format: Format?) throws {
+        try XMLText.check(text, "the text of cell \(name)!\(CellReference.cell(row: row, column: firstColumn))")
         try LibraryCall.check(
             worksheet_merge_range(handle, lxw_row_t(row), lxw_col_t(firstColumn), lxw_row_t(row),
                                   lxw_col_t(lastColumn), text, format?.handle),
@@ -89,6 +92,7 @@ struct Worksheet {
 
     /// Sets the printed footer (at most 255 characters, `&` codes as Excel defines them).
     func setFooter(_ footer: String) throws {
+        try XMLText.check(footer, "the footer of \(name)")
         try LibraryCall.check(worksheet_set_footer(handle, footer), "set footer on \(name)")
     }
 
@@ -102,6 +106,7 @@ struct Worksheet {
     /// Places a chart of `width` × `height` pixels with its top-left corner at a cell; its
     /// title is the alternative text screen readers give.
     func insert(_ chart: Chart, row: Int, column: Int, width: Int, height: Int, description: String) throws {
+        try XMLText.check(description, "the description of a chart on \(name)")
         try description.withCString { text in
             var options = lxw_chart_options()
             options.x_scale = Double(width) / 480  // libxlsxwriter's default chart is 480 × 288

@@ -17,6 +17,27 @@ import HamkorLocalization
         #expect(try ReportPeriod(parsing: "2025-Q2").yearEarlier.code == "2024-Q2")
     }
 
+    @Test func unitsContainShorterOnesAndSpanWholeYears() throws {
+        let day = CivilDate(year: 2024, month: 8, day: 23)!
+        #expect(ReportPeriod.Granularity.half.unit(containing: day).code == "2024-H2")
+        #expect(ReportPeriod.Granularity.quarter.unit(containing: day).code == "2024-Q3")
+        #expect(ReportPeriod.Granularity.month.unit(containing: day).code == "2024-08")
+        let month = try #require(ReportPeriod.Unit(code: "2024-11"))
+        #expect(month.unit(.quarter)?.code == "2024-Q4" && month.unit(.half)?.code == "2024-H2" && month.unit(.year)?.code == "2024")
+        #expect(ReportPeriod.Unit(code: "2024")?.unit(.quarter) == nil)  // a yearly row has no quarter
+        #expect(ReportPeriod.Unit(code: "2024-Q1")?.unit(.month) == nil)
+        // Whole years from the first unit to the last, for average annual growth.
+        #expect(try ReportPeriod(parsing: "2021..2025").wholeYears == 4)
+        #expect(try ReportPeriod(parsing: "2023-Q2..2025-Q2").wholeYears == 2)
+        #expect(try ReportPeriod(parsing: "2024-06..2025-06").wholeYears == 1)
+        for text in ["2025", "2024-Q3..2025-Q2", "2024-Q2..2025-Q3", "2024-H1..2024-H2", "2024..2024"] {
+            #expect(try ReportPeriod(parsing: text).wholeYears == nil, "\(text)")
+        }
+        #expect(try ReportPeriod(parsing: "2024-Q3..2025-Q2").monthCount == 12)
+        #expect(try ReportPeriod(parsing: "2021..2025").monthCount == 60)
+        #expect(try ReportPeriod(parsing: "2024-02").monthCount == 1)
+    }
+
     @Test(arguments: ["2025-Q5", "2025-H3", "2025-13", "25", "2025-6", "2025..", "Q2 2025", "2025-Q2..2024", ""])
     func refusesMalformedPeriods(_ text: String) {
         #expect(throws: PeriodError.self) { try ReportPeriod(parsing: text) }

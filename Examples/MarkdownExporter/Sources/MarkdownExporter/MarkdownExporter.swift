@@ -53,7 +53,7 @@ public struct MarkdownExporter: ReportExporter {
                         switch cell {
                         case .none: ""
                         case .label: "**\(escape(total.label))**"
-                        case .sum(let value): "**\(self.cell(value, locale))**"
+                        case .sum(let value), .value(let value): "**\(self.cell(value, locale))**"
                         }
                     }
                     lines.append("| " + cells.joined(separator: " | ") + " |")

@@ -1,0 +1,25 @@
+/// Finds the first scalar of a kind real text almost never holds — control characters and the
+/// noncharacters U+FFFE and U+FFFF — without a scalar-by-scalar pass over every string: one pass
+/// over the UTF-8 bytes looks for a C0 control other than tab and line feed, DEL, a C1 control
+/// (`C2 80`–`C2 9F`) or `EF BF BE`/`EF BF BF`, and only a string holding one of those is searched
+/// scalar by scalar with the caller's own rule.
+public enum ControlScan {
+    /// The first scalar of `text` that `isRefused` refuses; `isRefused` is asked only about
+    /// strings whose bytes hold a control character or a noncharacter.
+    public static func first(in text: some StringProtocol, where isRefused: (Unicode.Scalar) -> Bool) -> Unicode.Scalar? {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        var suspect = false
+        for byte in text.utf8 {
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F
+                || (previous == 0xC2 && (0x80...0x9F).contains(byte))
+                || (beforePrevious == 0xEF && previous == 0xBF && byte >= 0xBE) {
+                suspect = true
+                break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        guard suspect else { return nil }
+        return text.unicodeScalars.first(where: isRefused)
+    }
+}
