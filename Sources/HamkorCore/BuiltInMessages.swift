@@ -26,6 +26,8 @@ public enum BuiltInMessages {
         ("note", "— marks an average annual growth rate that cannot be computed: the period is not a range of whole years (such as 2021..2025), or its first figure is not above zero or its last is below zero.", "Table note under an average annual growth (CAGR) column with a gap; keep 2021..2025 as it is: it is how a period is given"),
         ("note", "Growth on a year earlier is given for the last column ({period}).", "Note under a pivot table with a growth column; {period} is the last column's period, already written out (2025, II квартал 2025 года)"),
         ("column header", "Growth on a year earlier", "Header of a pivot table's growth column: the last period column's per cent change on the same period a year earlier"),
+        ("paragraph", "The data hold no records for {period}.", "The whole text of a report whose period has nothing in the data; {period} is already written out (III квартал 2026 года, 2026-yil III chorak)"),
+        ("paragraph", "The data hold no records for this report.", "The whole text of a report for which the data has nothing"),
         ("paragraph", "{dates}, {place}: {events}.", "Opening paragraph built from the events data; {dates} is a date or a range of dates, {place} a city, {events} the events' titles joined by semicolons"),
         ("country form", "all partners", "Stands for the partner when the data names no partner country"),
         ("country form", "with all partners", "The 'with' form of 'all partners', as in 'Trade with all partners'"),

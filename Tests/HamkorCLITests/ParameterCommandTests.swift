@@ -57,4 +57,16 @@ import Testing
         #expect(quarterly.count == 24)  // 2 reports × 6 languages × 2 formats
         #expect(quarterly.allSatisfy { $0.range(of: #"\tpartner=AZ period=\d{4}-Q[1-4]$"#, options: .regularExpression) != nil })
     }
+
+    /// A period the data has nothing for says so: no key figures of zero, no "fell by 100 %".
+    @Test func aPeriodWithNoDataSaysSoInsteadOfZeros() throws {
+        let result = try CLIRunner.run(["report", "trade", "--param", "period=2026-Q3", "--lang", "ru"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("За III квартал 2026 года в данных нет записей."), "\(result.stdout)")
+        #expect(!result.stdout.contains("100,0"))
+        #expect(!result.stdout.contains("Товарооборот:"))
+        // A period with data keeps its figures, and growth on the same quarter a year earlier.
+        let q3 = try CLIRunner.run(["report", "trade", "--param", "period=2025-Q3", "--lang", "en"])
+        #expect(q3.status == 0 && q3.stdout.contains("Turnover growth on a year earlier:") && !q3.stdout.contains("no records"), "\(q3.stdout)")
+    }
 }

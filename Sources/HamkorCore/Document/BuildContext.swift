@@ -171,6 +171,10 @@ struct BuildContext {
         let filter = resolved(filter)
         return try measureCache.value(for: MeasureKey(source: source, measure: measure, filter: filter)) {
             let aggregate = Aggregate(context: self)
+            // A sum or a change over a period the data holds no records for is no figure ("—"),
+            // not zero: a quarter not yet reported did not see trade fall by 100 %.
+            let counts: Bool = if case .distinct = measure { true } else { measure.field == nil }
+            if !counts, records(source, filter: filter).isEmpty { return [.empty] }
             if case .cagr(let field) = measure {
                 // From the range's first unit to its last; a period that is no range of whole years has none.
                 guard let span = cagrSpan(filter) else { return [.empty] }
@@ -215,12 +219,15 @@ struct BuildContext {
         return (period.first, period.last, years)
     }
 
-    /// One key figure; a money sum in several unconvertible currencies gives one figure per currency.
+    /// One key figure; a money sum in several unconvertible currencies gives one figure per
+    /// currency; a figure the data cannot give (no records in the period, no base to compare
+    /// with) gives none, so no blank or false zero is shown.
     func keyFigures(_ figure: KeyFigureDefinition) throws -> [KeyFigure] {
         let label = try text(figure.label, "key figure")
-        let values = try measure(figure.measure, of: figure.source, filter: figure.filter)
+        let values = try measure(figure.measure, of: figure.source, filter: figure.filter).filter { $0 != .empty }
+        if values.isEmpty { return [] }
         if values.count <= 1 {
-            return [KeyFigure(id: figure.id, label: label, value: values.first ?? .integer(0))]
+            return [KeyFigure(id: figure.id, label: label, value: values[0])]
         }
         return values.map { value in
             if case .money(let money) = value {
@@ -255,6 +262,9 @@ struct BuildContext {
         var sentence = paragraph.text
         for (name, figure) in paragraph.values {
             var values = try measure(figure.measure, of: figure.source, filter: figure.filter)
+            // A figure the data cannot give (no records in the period, no base to compare with)
+            // leaves the sentence out rather than print "—" inside it.
+            if values.isEmpty || values.contains(.empty) { return nil }
             if name == paragraph.signBy {
                 // The sign chooses the sentence, which says "fell by" for a negative figure: the
                 // figure is written without its sign. No figure, no comparison to state.

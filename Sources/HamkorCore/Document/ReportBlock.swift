@@ -17,6 +17,16 @@ public enum ReportBlock: Sendable, Equatable {
     case notes([String])
 }
 
+extension ReportBlock {
+    /// Whether the block shows something from the data (a heading or notes alone do not).
+    var holdsData: Bool {
+        switch self {
+        case .keyFigures, .table, .chart, .paragraph, .bulletList: true
+        case .heading, .notes: false
+        }
+    }
+}
+
 /// Headline numbers with their labels.
 public struct KeyFiguresBlock: Sendable, Equatable {
     public var title: String?

@@ -50,6 +50,7 @@ public struct ReportBuilder: Sendable {
                 blocks.append(.heading(try context.text(text, "section heading")))
             case .keyFigures(let title, let figures):
                 let built = try figures.flatMap { try context.keyFigures($0) }
+                if built.isEmpty { continue }
                 blocks.append(.keyFigures(KeyFiguresBlock(title: try title.map { try context.text($0, "section heading") }, figures: built)))
             case .table(let definition):
                 // A table restricted by a parameter (a period, a partner) with no rows there is left
@@ -74,6 +75,15 @@ public struct ReportBuilder: Sendable {
             }
         }
         blocks = Self.withoutEmptyHeadings(blocks)
+        // A period (or partner) with nothing in the data says so, rather than give a blank report.
+        if !blocks.contains(where: \.holdsData) {
+            let text = if let period = context.parameterTexts["period"] {
+                try PlaceholderTemplate(try context.t("The data hold no records for {period}.", "paragraph")).render(["period": period])
+            } else {
+                try context.t("The data hold no records for this report.", "paragraph")
+            }
+            blocks.append(.paragraph(text))
+        }
         let hasIllustrative = dataset.projects.illustrativeColumn.contains(true) || dataset.trade.contains(where: \.illustrative)
         return ReportDocument(
             reportID: definition.id,
