@@ -7,8 +7,9 @@ Environment: BENCH_RUNS (default 3), BENCH_SIZES (default "10000 100000 1000000"
 BENCH_LARGE_RUNS (runs of each Hamkor export command at 1,000,000 rows or more; default 3 — each
 loads and aggregates for about a minute; validation and the C default-memory XLSX writer run once
 there), BENCH_SETTLE_MIB (default 0, off: see `settle_memory`), BENCH_PEERS (default 1: the peer
-rows, polars, DuckDB and pandas doing the portfolio report's tables; 0: off). Hamkor and its baselines run in
-interleaved rounds.
+rows, polars, DuckDB and pandas doing the portfolio report's tables; 0: off), BENCH_PEER_TASKS (default
+"csv aggregate xlsx": which peer tasks run), BENCH_ONLY ("pdf": only the PDF rows; "peers": only the peer
+rows). Hamkor and its baselines run in interleaved rounds.
 """
 import argparse
 import os
@@ -149,7 +150,10 @@ def peer_rows(table, n, hamkor, data, work, runs, peers, log):
         "xlsx": ("XLSX workbook out", report + ["--format", "xlsx", "--output", os.path.join(work, "hamkor-p.xlsx")]),
     }
     os.makedirs(os.path.join(work, "hamkor-tables"), exist_ok=True)
+    chosen = os.environ.get("BENCH_PEER_TASKS", "csv aggregate xlsx").split()
     for task, (title, ours) in tasks.items():
+        if task not in chosen:
+            continue
         log(f"[{n:,}] peers: {title}")
         commands = {"hamkor": (ours, None, runs)}
         for tool in peers:
@@ -270,7 +274,7 @@ def main():
     large_runs = int(os.environ.get("BENCH_LARGE_RUNS", "3"))
     settle_mib = int(os.environ.get("BENCH_SETTLE_MIB", "0"))
     peers = available_peers() if os.environ.get("BENCH_PEERS", "1") != "0" else []
-    only = os.environ.get("BENCH_ONLY", "")  # "pdf": just the PDF rows
+    only = os.environ.get("BENCH_ONLY", "")  # "pdf": just the PDF rows; "peers": just the peer rows
     hamkor = os.path.abspath(args.hamkor)
     python = shutil.which("python3")
     work = tempfile.mkdtemp(prefix="hamkor-bench-", dir=os.environ.get("BENCH_TMPDIR"))
@@ -292,6 +296,10 @@ def main():
             if n == PDF_ROWS and os.environ.get("BENCH_PDF", "1") != "0":
                 pdf_rows(table, n, hamkor, data, work, runs, env_timings, log)
             if only == "pdf":
+                continue
+            if only == "peers":
+                if peers:
+                    peer_rows(table, n, hamkor, data, work, h_runs, peers, log)
                 continue
 
             log(f"[{n:,}] load + validate")
@@ -386,7 +394,7 @@ def main():
                 path_ = os.path.join(work, name_)
                 shutil.rmtree(path_) if os.path.isdir(path_) else os.remove(path_)
 
-        if only != "pdf":
+        if only not in ("pdf", "peers"):
             log("full sample batch")
             batch_out = os.path.join(work, "batch")
             batch = measure([hamkor, "batch", "Reports/jobs.yaml", "--out", batch_out, "--quiet"], runs,

@@ -93,7 +93,7 @@ import Testing
 }
 
 /// A small deterministic generator, so a failure names the same values every run.
-private struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

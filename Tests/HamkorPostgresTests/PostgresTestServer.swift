@@ -45,7 +45,7 @@ enum PostgresTestServer {
         return (dataset, problems.problems)
     }
 
-    static func unlocated(_ projects: [Project]) -> [Project] {
+    static func unlocated(_ projects: some Sequence<Project>) -> [Project] {
         projects.map { var project = $0; project.location = SourceLocation(file: ""); return project }
     }
 }

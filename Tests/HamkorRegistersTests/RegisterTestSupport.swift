@@ -31,7 +31,7 @@ enum RegisterTestSupport {
     }
 
     /// Records compared without where they were read.
-    static func unlocated(_ projects: [Project]) -> [Project] {
+    static func unlocated(_ projects: some Sequence<Project>) -> [Project] {
         projects.map { var project = $0; project.location = SourceLocation(file: ""); return project }
     }
 

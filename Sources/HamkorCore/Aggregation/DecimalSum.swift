@@ -42,29 +42,45 @@ struct DecimalSum {
             addToRest(value)
             return
         }
+        add(significand, negative: value.sign == .minus, exponent: value.exponent) { value }
+    }
+
+    /// Adds `significand × 10^exponent`, negated when `negative` — the `Decimal` `value()` gives
+    /// (asked for only when the sum cannot hold the term as an integer). The very same as
+    /// ``add(_:)`` of that `Decimal`, whose significand must be below 10¹⁸, without reading it
+    /// out of a `Decimal`: how sums over ``ProjectColumns`` add amounts.
+    mutating func add(significand: UInt64, negative: Bool, exponent: Int, exactly value: () -> Decimal) {
+        precondition(significand < Self.smallLimit, "significand too large for the integer path")
+        add(significand, negative: negative, exponent: exponent, value)
+    }
+
+    /// Significands below this take ``add(significand:negative:exponent:exactly:)``.
+    static let smallLimit: UInt64 = 1_000_000_000_000_000_000
+
+    private mutating func add(_ significand: UInt64, negative: Bool, exponent valueExponent: Int, _ value: () -> Decimal) {
         if significand == 0 { return }
-        if value.exponent < lowest { lowest = value.exponent }
-        let signed = value.sign == .minus ? -Int128(significand) : Int128(significand)
+        if valueExponent < lowest { lowest = valueExponent }
+        let signed = negative ? -Int128(significand) : Int128(significand)
         if scaled == 0 {
             scaled = signed
-            exponent = value.exponent
+            exponent = valueExponent
             return
         }
-        if value.exponent < exponent {
+        if valueExponent < exponent {
             // Rescale the running sum down to the new, smaller exponent.
-            let shift = exponent - value.exponent
-            guard shift <= 36, let rescaled = Self.multiply(scaled, Self.powers[shift]) else { return flushAndRestart(value) }
+            let shift = exponent - valueExponent
+            guard shift <= 36, let rescaled = Self.multiply(scaled, Self.powers[shift]) else { return flushAndRestart(value()) }
             scaled = rescaled
-            exponent = value.exponent
+            exponent = valueExponent
         }
-        let shift = value.exponent - exponent
+        let shift = valueExponent - exponent
         guard shift <= 36, let term = Self.multiply(signed, Self.powers[shift]) else {
-            addToRest(value)
+            addToRest(value())
             return
         }
         let (sum, overflow) = scaled.addingReportingOverflow(term)
         guard !overflow, sum > -Self.limit, sum < Self.limit else {
-            addToRest(value)
+            addToRest(value())
             return
         }
         scaled = sum

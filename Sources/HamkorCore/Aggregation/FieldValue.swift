@@ -56,14 +56,35 @@ struct RecordRow: Sendable {
         init(_ record: Record) { self.record = record }
     }
 
-    private let storage: Storage
+    /// A boxed record, or a row of a dataset's project columns (no per-row allocation).
+    private enum Backing: Sendable {
+        case boxed(Storage)
+        case projects(ProjectColumnStore, Int)
+    }
 
-    var record: Record { storage.record }
+    private let backing: Backing
 
-    init(record: Record) { storage = Storage(record) }
+    var record: Record {
+        switch backing {
+        case .boxed(let storage): storage.record
+        case .projects(let store, let row): .project(store.columns[row])
+        }
+    }
+
+    init(record: Record) { backing = .boxed(Storage(record)) }
+
+    /// Row `row` of a dataset's project columns.
+    init(projects store: ProjectColumnStore, row: Int) { backing = .projects(store, row) }
+
+    /// The project columns and row behind a project row read from columns, else `nil`.
+    var projectColumn: (store: ProjectColumnStore, row: Int)? {
+        if case .projects(let store, let row) = backing { return (store, row) }
+        return nil
+    }
 
     var id: String {
-        switch record {
+        if case .projects(let store, let row) = backing { return store.columns.ids[row] }
+        return switch record {
         case .project(let p): p.id
         case .agreement(let a): a.id
         case .twinCities(let t, _, _): t.id
@@ -76,7 +97,8 @@ struct RecordRow: Sendable {
 
     /// Where the record was read, for diagnostics about its text.
     var location: SourceLocation {
-        switch record {
+        if case .projects(let store, let row) = backing { return store.columns.location(at: row) }
+        return switch record {
         case .project(let p): p.location
         case .agreement(let a): a.location
         case .twinCities(let t, _, _): t.location
@@ -98,7 +120,10 @@ struct RecordRow: Sendable {
             guard let first, let start = CivilDate(year: first, month: 1, day: 1) else { return nil }
             return (start, CivilDate(year: last ?? 9999, month: 12, day: 31) ?? start)
         }
-        switch storage.record {
+        if case .projects(let store, let row) = backing {
+            return years(store.columns.startYear(at: row), store.columns.endYear(at: row))
+        }
+        switch record {
         case .project(let p): return years(p.startYear, p.endYear)
         case .agreement(let a): return day(a.signed)
         case .twinCities(let t, _, _): return day(t.signed)
@@ -113,7 +138,8 @@ struct RecordRow: Sendable {
     /// ``RecordSource/fields``.
     func values(_ field: String) -> [FieldValue] {
         func one(_ value: FieldValue?) -> [FieldValue] { value.map { [$0] } ?? [] }
-        switch storage.record {
+        if case .projects(let store, let row) = backing { return store.values(field, at: row) }
+        switch record {
         case .project(let p):
             switch field {
             case "id": return [.identifier(p.id)]

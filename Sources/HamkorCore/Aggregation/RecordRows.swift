@@ -2,7 +2,10 @@
 enum RecordRows {
     static func rows(_ source: RecordSource, in dataset: Dataset) -> [RecordRow] {
         switch source {
-        case .projects: return dataset.projects.map { RecordRow(record: .project($0)) }
+        case .projects:
+            guard ProjectColumnStore.readsColumns else { return dataset.projects.map { RecordRow(record: .project($0)) } }
+            let store = ProjectColumnStore(dataset.projects)
+            return (0..<store.columns.count).map { RecordRow(projects: store, row: $0) }
         case .agreements: return dataset.agreements.map { RecordRow(record: .agreement($0)) }
         case .twinCities:
             let places = dataset.placesByCode

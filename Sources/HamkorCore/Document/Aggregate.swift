@@ -47,6 +47,7 @@ struct Aggregate {
     /// Sums per currency after conversion; the report currency comes first, then others by code.
     /// A sum `Decimal` cannot hold exactly is a data error at the record with the smallest unit.
     func sums(_ field: String, over rows: [RecordRow]) throws -> [(currency: String, amount: Decimal)] {
+        if field == "value", let sum = ProjectColumnGroups.sumOfValues(rows, currency: context.definition.currency) { return sum }
         var totals: [String: DecimalSum] = [:]
         for row in rows {
             for value in row.values(field) {

@@ -84,7 +84,7 @@ public struct ReportBuilder: Sendable {
             }
             blocks.append(.paragraph(text))
         }
-        let hasIllustrative = dataset.projects.contains(where: \.illustrative) || dataset.trade.contains(where: \.illustrative)
+        let hasIllustrative = dataset.projects.illustrativeColumn.contains(true) || dataset.trade.contains(where: \.illustrative)
         return ReportDocument(
             reportID: definition.id,
             title: try context.text(definition.title, "report title"),

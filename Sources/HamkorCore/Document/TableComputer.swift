@@ -106,6 +106,20 @@ struct TableComputer {
         var groups: [String: Group] = [:]
         var order: [String] = []
         var foreign: Set<String> = []
+        // A group's sums of a field, computed once: a sum column and a share column read the same.
+        var knownSums: [String: [String: [(currency: String, amount: Decimal)]]] = [:]
+        if let columnGroups = ProjectColumnGroups(rows, by: field, moneyField: moneyField, currency: context.definition.currency) {
+            // Project columns grouped by code id, values summed as integers: the same groups, rows and sums.
+            for group in columnGroups.groups {
+                let id = group.key.sortKey + "\u{1F}"
+                groups[id] = Group(id: id, key: group.key, currency: nil, rows: group.rows)
+                order.append(id)
+                // A sum too long to hold exactly is left to the general path, which reports it.
+                if let moneyField, group.sum.isExact {
+                    knownSums[id, default: [:]][moneyField] = group.hasValue ? [(context.definition.currency, group.sum.value)] : []
+                }
+            }
+        } else {
         for row in rows {
             var keys = row.values(field)
             if keys.isEmpty { keys = [.none] }
@@ -120,10 +134,9 @@ struct TableComputer {
                 groups[id]!.rows.append(row)
             }
         }
+        }
         var list = order.map { groups[$0]! }
         let aggregate = Aggregate(context: context)
-        // A group's sums of a field, computed once: a sum column and a share column read the same.
-        var knownSums: [String: [String: [(currency: String, amount: Decimal)]]] = [:]
         func sums(of field: String, for group: Group) throws -> [(currency: String, amount: Decimal)] {
             if let known = knownSums[group.id]?[field] { return known }
             let computed = try aggregate.sums(field, over: group.rows)
@@ -363,13 +376,14 @@ struct TableComputer {
     /// language's collation); ties, and tables without a sort column, by `tieLabels` in that
     /// collation, then by id so the order is total.
     private func sortOrder(keys: [CellValue]?, ids: [String], tieLabels: [String]) -> [Int] {
-        let collation = CollationRanks(tieLabels, locale: context.locale)
-        func tieOrder(_ a: Int, _ b: Int) -> Bool {
-            let ra = collation.rank(a), rb = collation.rank(b)
-            return ra != rb ? ra < rb : ids[a] < ids[b]
+        func tieOrdering(_ collation: CollationRanks) -> (Int, Int) -> Bool {
+            { a, b in
+                let ra = collation.rank(a), rb = collation.rank(b)
+                return ra != rb ? ra < rb : ids[a] < ids[b]
+            }
         }
         guard let keys, let sort = definition.sort else {
-            return ids.indices.sorted(by: tieOrder)
+            return ids.indices.sorted(by: tieOrdering(CollationRanks(tieLabels, locale: context.locale)))
         }
         // Sort keys are taken out of the cells once, not at every comparison; `Decimal`
         // comparisons are slow, so numbers are compared as doubles first (see `order`).
@@ -379,12 +393,31 @@ struct TableComputer {
             Self.order(numbers[a]!, numbers[b]!, approximately: approximations[a], approximations[b])
         }
         if numbers.allSatisfy({ $0 != nil }) {
-            return numbers.indices.sorted { a, b in
+            // By number first; then each run of equal numbers by its labels' collation and id.
+            // Collating only within runs is the same order as collating every label up front,
+            // at a fraction of the comparisons (locale-aware comparison is the costliest step of
+            // a large table: a million labels took most of a million-project build).
+            var order = numbers.indices.sorted { a, b in
                 let order = numericOrder(a, b)
-                if order != .orderedSame { return sort.descending ? order == .orderedDescending : order == .orderedAscending }
-                return tieOrder(a, b)
+                return order != .orderedSame && (sort.descending ? order == .orderedDescending : order == .orderedAscending)
             }
+            var start = 0
+            while start < order.count {
+                var end = start + 1
+                while end < order.count && numericOrder(order[start], order[end]) == .orderedSame { end += 1 }
+                if end - start > 1 {
+                    let run = Array(order[start..<end])
+                    let ranks = CollationRanks(run.map { tieLabels[$0] }, locale: context.locale)
+                    let sorted = run.indices.sorted { x, y in
+                        ranks.rank(x) != ranks.rank(y) ? ranks.rank(x) < ranks.rank(y) : ids[run[x]] < ids[run[y]]
+                    }
+                    for (offset, position) in sorted.enumerated() { order[start + offset] = run[position] }
+                }
+                start = end
+            }
+            return order
         }
+        let tieOrder = tieOrdering(CollationRanks(tieLabels, locale: context.locale))
         let labels = CollationRanks(keys.map(label), locale: context.locale)
         return keys.indices.sorted { a, b in
             let order = numbers[a] != nil && numbers[b] != nil

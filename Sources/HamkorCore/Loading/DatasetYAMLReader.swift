@@ -19,7 +19,7 @@ struct DatasetYAMLReader {
             switch key {
             case "dataset": dataset.info = readInfo(value)
             case "places": dataset.places = list(value, key, readPlace)
-            case "projects": dataset.projects = list(value, key, readProject)
+            case "projects": dataset.projects = ProjectColumns(list(value, key, readProject))
             case "agreements": dataset.agreements = list(value, key, readAgreement)
             case "twinCities": dataset.twinCities = list(value, key, readTwinCities)
             case "events": dataset.events = list(value, key, readEvent)

@@ -18,9 +18,18 @@ public struct FlatRecordReader {
     /// `trimmingCharacters(in: .whitespaces)`, without the Foundation call when there is nothing to trim.
     static func trimmed(_ text: String) -> String {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
-        if !whitespace.contains(first) && !whitespace.contains(last) { return text }
+        if !isWhitespace(first) && !isWhitespace(last) { return text }
         return text.trimmingCharacters(in: .whitespaces)
     }
+
+    /// Membership in `CharacterSet.whitespaces` (space, tab and the other space separators),
+    /// answered for ASCII without asking Foundation.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || scalar == "\t" : whitespace.contains(scalar)
+    }
+
+    /// The flat field of each translation of a name (`name.ru`), English aside.
+    private static let translationFields = LanguageTag.allCases.filter { $0 != .english }.map { ($0, "name.\($0.tag)") }
 
     /// Reads fields of one record, remembering whether any failed.
     private final class Fields {
@@ -122,8 +131,8 @@ public struct FlatRecordReader {
         if english == nil { f.fail("name.en", "the English name is required") }
         // Room for every language, English included, so neither this loop nor LocalizedText regrows it.
         var translations = [LanguageTag: String](minimumCapacity: LanguageTag.allCases.count)
-        for language in LanguageTag.allCases where language != .english {
-            if let text = f.value("name.\(language.tag)") { translations[language] = text }
+        for (language, field) in Self.translationFields {
+            if let text = f.value(field) { translations[language] = text }
         }
         let sector = f.value("sector")
         if let sector {

@@ -4,7 +4,8 @@ import Foundation
 public struct Dataset: Sendable {
     public var info: DatasetInfo
     public var places: [Place] = []
-    public var projects: [Project] = []
+    /// The projects, held column by column (see ``ProjectColumns``).
+    public var projects = ProjectColumns()
     public var agreements: [Agreement] = []
     public var twinCities: [TwinCityPair] = []
     public var events: [CooperationEvent] = []

@@ -110,7 +110,7 @@ public struct ParameterResolver: Sendable {
         func add(_ code: String) { if code != reporter && !result.contains(code) { result.append(code) } }
         dataset.info.partners.dropFirst().forEach(add)
         for row in dataset.trade { add(row.partner) }
-        for project in dataset.projects { project.partners.forEach(add) }
+        dataset.projects.forEachPartner(add)
         for agreement in dataset.agreements { agreement.parties.forEach(add) }
         return result
     }

@@ -31,14 +31,12 @@ public struct DatasetValidator {
                 places[place.code] = place.location
             }
         }
-        func known(_ code: String, _ location: SourceLocation, _ field: String) {
+        func known(_ code: String, _ location: @autoclosure () -> SourceLocation, _ field: String) {
             if checkReferences && places[code] == nil {
-                problems.add(location, field: field, "unknown place code '\(code)'; add it under places:")
+                problems.add(location(), field: field, "unknown place code '\(code)'; add it under places:")
             }
         }
-        for project in dataset.projects {
-            project.places.forEach { known($0, project.location, "projects.places") }
-        }
+        dataset.projects.forEachPlace { code, row in known(code, dataset.projects.location(at: row), "projects.places") }
         for agreement in dataset.agreements {
             agreement.place.map { known($0, agreement.location, "agreements.place") }
         }
@@ -59,7 +57,9 @@ public struct DatasetValidator {
                 problems.add(flow.location, field: "trade.partner", "reporter and partner are the same country")
             }
         }
-        checkExactSums(dataset.projects.compactMap { project in project.value.map { ($0, project.location) } }, field: "projects.value.amount")
+        let projects = dataset.projects
+        checkExactSums(projects.indices.compactMap { row in projects.value(at: row).map { ($0, projects.location(at: row)) } },
+                       field: "projects.value.amount")
         checkExactSums(dataset.trade.map { ($0.value, $0.location) }, field: "trade.value")
     }
 

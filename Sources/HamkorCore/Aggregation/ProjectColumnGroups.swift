@@ -1,0 +1,112 @@
+import Foundation
+
+/// Group-by and sums over a dataset's project columns: groups found by code id (an array slot,
+/// no string built or hashed per row), amounts added as integers through ``DecimalSum``.
+///
+/// Gives exactly what the general path over ``RecordRow/values(_:)`` gives — the same groups in
+/// the same first-seen order, the same rows in each, the same sums — and declines (`nil`) what
+/// it does not cover, which then takes the general path: rows that are not column rows of one
+/// store, a field that is not a code field, or a value in another currency than the report's
+/// (the general path converts those, or keeps them apart).
+struct ProjectColumnGroups {
+    /// One group: its key as the general path makes it, its rows, and the sum of their values.
+    struct Group {
+        var key: FieldValue
+        var rows: [RecordRow] = []
+        var sum = DecimalSum()
+        /// Whether any row has a value (a group of rows without one has no sum at all).
+        var hasValue = false
+    }
+
+    let groups: [Group]
+
+    /// Groups `rows` by `field`, summing `moneyField` (`value`, or nothing) in `currency`.
+    init?(_ rows: [RecordRow], by field: String, moneyField: String?, currency: String) {
+        guard let store = rows.first?.projectColumn?.store, moneyField == nil || moneyField == "value" else { return nil }
+        let c = store.columns
+        enum Column { case sector, status, places, partners }
+        let column: Column
+        switch field {
+        case "sector": column = .sector
+        case "status": column = .status
+        case "places", "place": column = .places
+        case "partners", "partner": column = .partners
+        default: return nil
+        }
+        let target = c.codeID(currency)
+        let noneSlot = max(c.codeCount, ProjectStatus.allCases.count)
+        var slots = [Int32](repeating: -1, count: noneSlot + 1)
+        var groups: [Group] = []
+        let sums = moneyField != nil
+        // Adds `row` (column row `index`) to the group in `slot`; `false` for a foreign currency.
+        func add(_ slot: Int, _ key: () -> FieldValue, _ row: RecordRow, _ index: Int) -> Bool {
+            var group = Int(slots[slot])
+            if group < 0 {
+                group = groups.count
+                slots[slot] = Int32(group)
+                groups.append(Group(key: key()))
+            }
+            groups[group].rows.append(row)
+            guard sums, c.currencyCodes[index] != ProjectColumns.none else { return true }
+            guard c.currencyCodes[index] == target else { return false }
+            groups[group].hasValue = true
+            Self.add(c, index, to: &groups[group].sum)
+            return true
+        }
+        let statuses = ProjectStatus.allCases
+        for row in rows {
+            guard let position = row.projectColumn, position.store === store else { return nil }
+            let index = position.row
+            switch column {
+            case .sector:
+                let id = Int(c.sectorCodes[index])
+                guard add(id, { .code(.sectors, c.codes[id]) }, row, index) else { return nil }
+            case .status:
+                let status = c.statusColumn[index]
+                guard add(statuses.firstIndex(of: status)!, { .code(.statuses, status.rawValue) }, row, index) else { return nil }
+            case .places, .partners:
+                let places = column == .places
+                let range = c.range(places ? c.placeEnds : c.partnerEnds, index)
+                if range.isEmpty {
+                    guard add(noneSlot, { .none }, row, index) else { return nil }
+                }
+                for entry in range {
+                    let id = Int(places ? c.placeCodes[entry] : c.partnerCodes[entry])
+                    guard add(id, { places ? .place(c.codes[id]) : .country(c.codes[id]) }, row, index) else { return nil }
+                }
+            }
+        }
+        self.groups = groups
+    }
+
+    /// The sum of the values of `rows` when all are column rows of one store with values in
+    /// `currency` only: `[(currency, sum)]`, or `[]` when no row has a value; `nil` otherwise,
+    /// and for a sum ``DecimalSum`` cannot hold exactly (the general path reports that).
+    static func sumOfValues(_ rows: [RecordRow], currency: String) -> [(currency: String, amount: Decimal)]? {
+        guard let store = rows.first?.projectColumn?.store else { return nil }
+        let c = store.columns
+        let target = c.codeID(currency)
+        var sum = DecimalSum()
+        var hasValue = false
+        for row in rows {
+            guard let position = row.projectColumn, position.store === store else { return nil }
+            let index = position.row
+            let code = c.currencyCodes[index]
+            if code == ProjectColumns.none { continue }
+            guard code == target else { return nil }
+            hasValue = true
+            add(c, index, to: &sum)
+        }
+        guard sum.isExact else { return nil }
+        return hasValue ? [(currency, sum.value)] : []
+    }
+
+    /// Adds row `index`'s amount to `sum`: as an integer when its significand is small, else as a `Decimal`.
+    private static func add(_ c: ProjectColumns, _ index: Int, to sum: inout DecimalSum) {
+        if let amount = c.scaledAmount(at: index), amount.significand < DecimalSum.smallLimit {
+            sum.add(significand: amount.significand, negative: amount.negative, exponent: amount.exponent) { c.amount(at: index)! }
+        } else if let amount = c.amount(at: index) {
+            sum.add(amount)
+        }
+    }
+}

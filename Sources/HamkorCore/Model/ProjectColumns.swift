@@ -1,0 +1,296 @@
+import Foundation
+
+/// A dataset's projects, held column by column: one array per field of ``RecordSchema/projects``
+/// instead of one ``Project`` value (with its own arrays and strings) per record.
+///
+/// Codes — sectors, partner countries, places, currencies, sources, file names — are interned
+/// once per column set and stored as small integers; amounts exactly as given, beside their
+/// significand and exponent as integers for sums (``scaledAmount(at:)``); years as integers;
+/// a record's list fields (partners, places) as one flat array of code ids with an end per row.
+/// A million projects cost about a quarter of the memory of a million `Project` values.
+///
+/// It is a collection of ``Project``s: reading an element assembles that project from the
+/// columns (exactly the value appended), so code written against `[Project]` reads it unchanged.
+/// Aggregations that need only some fields read the columns themselves (``sectorCodes``,
+/// ``statusColumn``, ``amount(at:)``, ...).
+public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection, ExpressibleByArrayLiteral, Sendable {
+    /// The id of a missing value in a code column (no currency, no source).
+    static let none = UInt32.max
+    /// A missing year.
+    static let noYear = Int32.min
+
+    /// Strings by id and ids by string, shared by every code column.
+    private(set) var codes: [String] = []
+    private var codeIDs: [String: UInt32] = [:]
+
+    private(set) var ids: [String] = []
+    private(set) var names: [LocalizedText] = []
+    /// Partner country ids, all rows' one after another; `partnerEnds[i]` ends row `i`'s.
+    private(set) var partnerCodes: [UInt32] = []
+    private(set) var partnerEnds: [UInt32] = []
+    private(set) var sectorCodes: [UInt32] = []
+    /// Place ids, all rows' one after another; `placeEnds[i]` ends row `i`'s.
+    private(set) var placeCodes: [UInt32] = []
+    private(set) var placeEnds: [UInt32] = []
+    /// The value's currency id, ``none`` for a project without a value.
+    private(set) var currencyCodes: [UInt32] = []
+    /// The value's amount, exactly as appended (zero without a value).
+    private var amounts: [Decimal] = []
+    /// The amount's significand when below ``DecimalSum/smallLimit``, else ``wide``; its
+    /// exponent and sign beside it.
+    private var significands: [UInt64] = []
+    private var exponents: [Int8] = []
+    private var negatives: [Bool] = []
+    /// The significand of an amount that is not summed as an integer.
+    static let wide = UInt64.max
+    private(set) var statusColumn: [ProjectStatus] = []
+    private(set) var startYears: [Int32] = []
+    private(set) var endYears: [Int32] = []
+    private(set) var sourceCodes: [UInt32] = []
+    private(set) var illustrativeColumn: [Bool] = []
+    private var fileCodes: [UInt32] = []
+    private var lines: [Int32] = []
+    private var locationColumns: [Int32] = []
+    /// Locations named by a place inside the file (`Лист1!B6`), by row.
+    private var locationPlaces: [Int: String] = [:]
+
+    public init() {}
+
+    public init(arrayLiteral elements: Project...) {
+        self.init()
+        append(contentsOf: elements)
+    }
+
+    // MARK: Collection
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { ids.count }
+
+    public subscript(position: Int) -> Project {
+        Project(id: ids[position], name: names[position], partners: partners(at: position), sector: codes[Int(sectorCodes[position])],
+                places: places(at: position), value: value(at: position), status: statusColumn[position],
+                startYear: Self.year(startYears[position]), endYear: Self.year(endYears[position]),
+                source: code(sourceCodes[position]), illustrative: illustrativeColumn[position], location: location(at: position))
+    }
+
+    // MARK: Reading columns
+
+    /// The string of a code id, `nil` for ``none``.
+    func code(_ id: UInt32) -> String? { id == Self.none ? nil : codes[Int(id)] }
+
+    /// The id of `code` if any row uses it.
+    func codeID(_ code: String) -> UInt32? { codeIDs[code] }
+
+    /// The number of distinct codes interned (ids run from 0 below it).
+    var codeCount: Int { codes.count }
+
+    func partners(at row: Int) -> [CountryCode] { list(partnerCodes, partnerEnds, row) }
+    func places(at row: Int) -> [String] { list(placeCodes, placeEnds, row) }
+
+    /// Calls `body` with every partner code of every row, in row order, without assembling projects.
+    func forEachPartner(_ body: (String) -> Void) {
+        for code in partnerCodes { body(codes[Int(code)]) }
+    }
+
+    /// Calls `body` with every place code of every row and the row, in row order.
+    func forEachPlace(_ body: (String, Int) -> Void) {
+        var row = 0
+        for (entry, code) in placeCodes.enumerated() {
+            while Int(placeEnds[row]) <= entry { row += 1 }
+            body(codes[Int(code)], row)
+        }
+    }
+
+    /// The range of row `row`'s entries in a flat list column.
+    func range(_ ends: [UInt32], _ row: Int) -> Range<Int> { (row == 0 ? 0 : Int(ends[row - 1]))..<Int(ends[row]) }
+
+    private func list(_ column: [UInt32], _ ends: [UInt32], _ row: Int) -> [String] {
+        let range = range(ends, row)
+        if range.isEmpty { return [] }
+        return column[range].map { codes[Int($0)] }
+    }
+
+    /// The project's amount, exactly as it was appended; `nil` without a value.
+    func amount(at row: Int) -> Decimal? {
+        currencyCodes[row] == Self.none ? nil : amounts[row]
+    }
+
+    /// The amount as a significand below ``DecimalSum/smallLimit``, a sign and a power of ten,
+    /// for integer sums; `nil` for other amounts (wide, NaN) or no value.
+    func scaledAmount(at row: Int) -> (significand: UInt64, negative: Bool, exponent: Int)? {
+        let significand = significands[row]
+        guard significand != Self.wide, currencyCodes[row] != Self.none else { return nil }
+        return (significand, negatives[row], Int(exponents[row]))
+    }
+
+    /// `amount`'s significand, sign and exponent read from its bytes — the exponent in the first
+    /// byte; the length in 16-bit words (high four bits) and the sign (bit 3) in the second; the
+    /// words from the fifth —
+    /// when this Foundation lays `Decimal` out so (checked once against its public API) and the
+    /// significand is below ``DecimalSum/smallLimit``.
+    static func parts(_ amount: Decimal) -> (significand: UInt64, negative: Bool, exponent: Int)? {
+        guard layoutIsKnown else { return nil }
+        return rawParts(amount)
+    }
+
+    private static func rawParts(_ amount: Decimal) -> (significand: UInt64, negative: Bool, exponent: Int)? {
+        guard MemoryLayout<Decimal>.size == 20 else { return nil }
+        return withUnsafeBytes(of: amount) { raw -> (significand: UInt64, negative: Bool, exponent: Int)? in
+            let length = Int(raw[1] >> 4), negative = raw[1] & 0x08 != 0
+            guard length <= 4, !(length == 0 && negative) else { return nil }  // wide, or NaN
+            var significand: UInt64 = 0
+            for word in 0..<length {
+                significand |= (UInt64(raw[4 + 2 * word]) | UInt64(raw[5 + 2 * word]) << 8) << (16 * word)
+            }
+            guard significand < DecimalSum.smallLimit else { return nil }
+            return (significand, negative, Int(Int8(bitPattern: raw[0])))
+        }
+    }
+
+    /// Whether ``rawParts(_:)`` reads what the public API says, on a few amounts of each shape.
+    private static let layoutIsKnown: Bool = {
+        let samples: [Decimal] = [Decimal(string: "-1234567.891")!, Decimal(string: "2000.50")!, Decimal(0), Decimal(string: "0.5")!,
+                                  Decimal(sign: .plus, exponent: 7, significand: Decimal(UInt64(281_474_976_710_655))),
+                                  Decimal(sign: .minus, exponent: -20, significand: Decimal(UInt64(999_999_999_999_999_999)))]
+        return samples.allSatisfy { sample in
+            guard let parts = rawParts(sample) else { return false }
+            return parts.significand == NSDecimalNumber(decimal: sample.significand).uint64Value
+                && parts.exponent == sample.exponent && parts.negative == (sample.sign == .minus)
+        }
+    }()
+
+    func value(at row: Int) -> Money? {
+        amount(at: row).map { Money(amount: $0, currency: codes[Int(currencyCodes[row])]) }
+    }
+
+    func location(at row: Int) -> SourceLocation {
+        var location = SourceLocation(file: codes[Int(fileCodes[row])], line: Int(lines[row]), column: Int(locationColumns[row]))
+        if !locationPlaces.isEmpty { location.place = locationPlaces[row] }
+        return location
+    }
+
+    func startYear(at row: Int) -> Int? { Self.year(startYears[row]) }
+    func endYear(at row: Int) -> Int? { Self.year(endYears[row]) }
+    func source(at row: Int) -> String? { code(sourceCodes[row]) }
+
+    private static func year(_ stored: Int32) -> Int? { stored == noYear ? nil : Int(stored) }
+
+    // MARK: Appending
+
+    private mutating func intern(_ code: String) -> UInt32 {
+        if let id = codeIDs[code] { return id }
+        let id = UInt32(codes.count)
+        codes.append(code)
+        codeIDs[code] = id
+        return id
+    }
+
+    public mutating func append(_ project: Project) {
+        let row = ids.count
+        ids.append(project.id)
+        names.append(project.name)
+        for partner in project.partners { partnerCodes.append(intern(partner)) }
+        partnerEnds.append(UInt32(partnerCodes.count))
+        sectorCodes.append(intern(project.sector))
+        for place in project.places { placeCodes.append(intern(place)) }
+        placeEnds.append(UInt32(placeCodes.count))
+        if let value = project.value {
+            currencyCodes.append(intern(value.currency))
+            amounts.append(value.amount)
+            let parts = Self.parts(value.amount)
+            significands.append(parts?.significand ?? Self.wide)
+            exponents.append(parts.map { Int8($0.exponent) } ?? 0)
+            negatives.append(parts?.negative ?? false)
+        } else {
+            currencyCodes.append(Self.none)
+            amounts.append(0)
+            significands.append(Self.wide)
+            exponents.append(0)
+            negatives.append(false)
+        }
+        statusColumn.append(project.status)
+        startYears.append(project.startYear.map { Int32(clamping: $0) } ?? Self.noYear)
+        endYears.append(project.endYear.map { Int32(clamping: $0) } ?? Self.noYear)
+        sourceCodes.append(project.source.map { intern($0) } ?? Self.none)
+        illustrativeColumn.append(project.illustrative)
+        let location = project.location
+        fileCodes.append(intern(location.file))
+        lines.append(Int32(clamping: location.line))
+        locationColumns.append(Int32(clamping: location.column))
+        if let place = location.place { locationPlaces[row] = place }
+    }
+
+    public mutating func append<S: Sequence>(contentsOf newElements: S) where S.Element == Project {
+        if let other = newElements as? ProjectColumns {
+            append(columns: other)
+        } else {
+            for project in newElements { append(project) }
+        }
+    }
+
+    /// Appends another column set's rows, mapping its code ids into this one's.
+    private mutating func append(columns other: ProjectColumns) {
+        if isEmpty { self = other; return }
+        let offset = ids.count
+        let map = other.codes.map { intern($0) }
+        func mapped(_ id: UInt32) -> UInt32 { id == Self.none ? id : map[Int(id)] }
+        let partnerBase = UInt32(partnerCodes.count), placeBase = UInt32(placeCodes.count)
+        ids += other.ids
+        names += other.names
+        partnerCodes += other.partnerCodes.map(mapped)
+        partnerEnds += other.partnerEnds.map { $0 + partnerBase }
+        sectorCodes += other.sectorCodes.map(mapped)
+        placeCodes += other.placeCodes.map(mapped)
+        placeEnds += other.placeEnds.map { $0 + placeBase }
+        currencyCodes += other.currencyCodes.map(mapped)
+        amounts += other.amounts
+        significands += other.significands
+        exponents += other.exponents
+        negatives += other.negatives
+        statusColumn += other.statusColumn
+        startYears += other.startYears
+        endYears += other.endYears
+        sourceCodes += other.sourceCodes.map(mapped)
+        illustrativeColumn += other.illustrativeColumn
+        fileCodes += other.fileCodes.map(mapped)
+        lines += other.lines
+        locationColumns += other.locationColumns
+        for (row, place) in other.locationPlaces { locationPlaces[row + offset] = place }
+    }
+
+    public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C) where C.Element == Project {
+        var rebuilt = ProjectColumns()
+        rebuilt.reserveCapacity(count - subrange.count + newElements.count)
+        for row in 0..<subrange.lowerBound { rebuilt.append(self[row]) }
+        for project in newElements { rebuilt.append(project) }
+        for row in subrange.upperBound..<count { rebuilt.append(self[row]) }
+        self = rebuilt
+    }
+
+    public mutating func reserveCapacity(_ n: Int) {
+        ids.reserveCapacity(n)
+        names.reserveCapacity(n)
+        partnerEnds.reserveCapacity(n)
+        sectorCodes.reserveCapacity(n)
+        placeEnds.reserveCapacity(n)
+        currencyCodes.reserveCapacity(n)
+        amounts.reserveCapacity(n)
+        significands.reserveCapacity(n)
+        exponents.reserveCapacity(n)
+        negatives.reserveCapacity(n)
+        statusColumn.reserveCapacity(n)
+        startYears.reserveCapacity(n)
+        endYears.reserveCapacity(n)
+        sourceCodes.reserveCapacity(n)
+        illustrativeColumn.reserveCapacity(n)
+        fileCodes.reserveCapacity(n)
+        lines.reserveCapacity(n)
+        locationColumns.reserveCapacity(n)
+    }
+}
+
+extension ProjectColumns: Equatable {
+    public static func == (lhs: ProjectColumns, rhs: ProjectColumns) -> Bool {
+        lhs.count == rhs.count && lhs.elementsEqual(rhs)
+    }
+}
