@@ -174,7 +174,8 @@ struct BuildContext {
             // A sum or a change over a period the data holds no records for is no figure ("—"),
             // not zero: a quarter not yet reported did not see trade fall by 100 %.
             let counts: Bool = if case .distinct = measure { true } else { measure.field == nil }
-            if !counts, records(source, filter: filter).isEmpty { return [.empty] }
+            let selected = records(source, filter: filter)
+            if !counts, selected.isEmpty { return [.empty] }
             if case .cagr(let field) = measure {
                 // From the range's first unit to its last; a period that is no range of whole years has none.
                 guard let span = cagrSpan(filter) else { return [.empty] }
@@ -185,7 +186,7 @@ struct BuildContext {
                                        last: try aggregate.sums(field, over: records(source, filter: last)), years: span.years) ?? .empty]
             }
             guard measure.isComparison, let field = measure.field else {
-                return try aggregate.measure(measure, over: records(source, filter: filter))
+                return try aggregate.measure(measure, over: selected)
             }
             // Against the same period a year earlier; with no single period there is none, nor
             // for a range longer than a year (2021..2025 against 2020..2024 says little, and the
@@ -194,7 +195,7 @@ struct BuildContext {
                   period.monthCount <= 12 else { return [.empty] }
             var earlier = filter
             earlier["period"] = [period.yearEarlier.code]
-            let current = try aggregate.sums(field, over: records(source, filter: filter))
+            let current = try aggregate.sums(field, over: selected)
             let previous = try aggregate.sums(field, over: records(source, filter: earlier))
             return [aggregate.comparison(measure, current: current, previous: previous) ?? .empty]
         }
