@@ -37,8 +37,10 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"]), .brew(["pango", "cairo"])]
         ),
-        // Language tags, PO catalogs, CLDR plural rules, ICU-backed formatting.
-        .target(name: "HamkorLocalization"),
+        // Language tags, PO catalogs, CLDR plural rules, ICU-backed formatting; the only module
+        // that calls ICU's C API (`_FoundationICU`, the ICU Foundation itself links: one collator
+        // per report language instead of one per comparison).
+        .target(name: "HamkorLocalization", linkerSettings: [.linkedLibrary("_FoundationICU")]),
         // Data model, loading, validation, report definitions, aggregation, the report document.
         .target(
             name: "HamkorCore",

@@ -16,6 +16,9 @@ public struct ReportLocale: Sendable {
     private let calendar: Calendar
     /// The locale whose collation orders text.
     private let collationLocale: Locale
+    /// The same collation as one ICU collator, opened once (`nil` if ICU cannot open it: then
+    /// every comparison goes through Foundation).
+    private let collator: Collator?
     /// CLDR's month names in the format (in-date) context, January first, fixed up.
     private let monthNames: [String]
     private let fixUps: Set<LanguageProfile.CLDRFixUp>
@@ -26,6 +29,7 @@ public struct ReportLocale: Sendable {
         self.translator = translator
         self.fixUps = language.profile.fixUps
         self.collationLocale = Locale(identifier: language.profile.collation)
+        self.collator = Collator(identifier: language.profile.collation)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         calendar.locale = locale
@@ -44,16 +48,39 @@ public struct ReportLocale: Sendable {
 
     /// The order of two texts in the report language's collation (CLDR through ICU): az `Ç`
     /// after `C`, uz `Oʻ` after `Z`, ru `Ё` with `Е`. Never the process locale.
+    ///
+    /// The order is Foundation's `String.compare(_:options:range:locale:)` with no options, then
+    /// the texts' Unicode scalars: the shared ICU collator answers every pair it tells apart, and
+    /// only pairs it deems equal go to Foundation.
     public func compare(_ a: String, _ b: String) -> ComparisonResult {
         if a == b { return .orderedSame }
+        let order = collator?.compare(a, b) ?? .orderedSame
+        return order != .orderedSame ? order : foundationOrder(a, b)
+    }
+
+    /// Foundation's collation of two texts, and texts it deems equal in one fixed order.
+    private func foundationOrder(_ a: String, _ b: String) -> ComparisonResult {
+        if a == b { return .orderedSame }
         let order = a.compare(b, options: [], range: nil, locale: collationLocale)
-        // Texts the collation deems equal still get one fixed order.
         return order != .orderedSame ? order : (a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) ? .orderedAscending : .orderedDescending)
     }
 
     /// Texts in the report language's collation order.
     public func sorted(_ texts: [String]) -> [String] {
-        texts.sorted { compare($0, $1) == .orderedAscending }
+        collationOrder(texts).map { texts[$0] }
+    }
+
+    /// The positions of `texts` in the order of ``compare(_:_:)``: each text is collated once
+    /// (an ICU sort key), and keys compare as bytes.
+    func collationOrder(_ texts: [String]) -> [Int] {
+        guard let collator else {
+            return texts.indices.sorted { foundationOrder(texts[$0], texts[$1]) == .orderedAscending }
+        }
+        let keys = collator.sortKeys(texts)
+        return texts.indices.sorted { a, b in
+            let order = keys.compare(a, b)
+            return order == .orderedSame ? foundationOrder(texts[a], texts[b]) == .orderedAscending : order == .orderedAscending
+        }
     }
 
     /// The plural rules of the language.
