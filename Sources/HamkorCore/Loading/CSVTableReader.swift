@@ -54,6 +54,15 @@ public struct CSVTableReader: Sendable {
     /// multi-byte scalar can be mistaken for one): a field is copied once, straight from the
     /// text into its `String`. Columns in errors count Unicode scalars from the line's start.
     public func parse(_ text: String, each body: (Record) -> Void) throws(SyntaxError) {
+        try parseBytes(text) { record in
+            body(Record(line: record.line, fields: record.fields.map { String(decoding: $0, as: UTF8.self) }))
+        }
+    }
+
+    /// Parses the records one at a time as their fields' UTF-8 bytes (see ``CSVRecordBytes``),
+    /// for a reader that fills columns without a `String` per field; otherwise as
+    /// ``parse(_:each:)``.
+    func parseBytes(_ text: String, each body: (CSVRecordBytes) -> Void) throws(SyntaxError) {
         var failure: SyntaxError?
         func run(_ bytes: UnsafeBufferPointer<UInt8>) {
             do throws(SyntaxError) {
@@ -69,13 +78,17 @@ public struct CSVTableReader: Sendable {
         if let failure { throw failure }
     }
 
-    private func parse(_ bytes: UnsafeBufferPointer<UInt8>, each body: (Record) -> Void) throws(SyntaxError) {
+    private func parse(_ bytes: UnsafeBufferPointer<UInt8>, each body: (CSVRecordBytes) -> Void) throws(SyntaxError) {
         let delimiter = delimiter.asciiValue ?? UInt8(ascii: ",")
         let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         let count = bytes.count
-        var fields: [String] = []
+        // Each field of the record being read: a range of `bytes`, or of `unescaped` for a
+        // quoted field with doubled quotes.
+        var spans: [(range: Range<Int>, unescaped: Bool)] = []
+        spans.reserveCapacity(16)
+        var fields: [UnsafeBufferPointer<UInt8>] = []
         fields.reserveCapacity(16)
-        var scratch: [UInt8] = []  // a quoted field with doubled quotes, unescaped
+        var unescaped: [UInt8] = []  // the record's quoted fields with doubled quotes, unescaped
         var index = 0, line = 1, lineStart = 0
 
         /// The 1-based column of the byte at `offset`: scalars from the line's start up to it.
@@ -84,19 +97,17 @@ public struct CSVTableReader: Sendable {
             for position in lineStart...offset where bytes[position] & 0xC0 != 0x80 { column += 1 }
             return column
         }
-        func string(_ range: Range<Int>) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        }
-
         while index < count {
             let recordLine = line
-            fields.removeAll(keepingCapacity: true)
+            spans.removeAll(keepingCapacity: true)
+            unescaped.removeAll(keepingCapacity: true)
             while true {
                 if index < count && bytes[index] == quote {
                     let quoteLine = line, quoteColumn = column(at: index)
                     index += 1
                     var segment = index
                     var escaped = false
+                    var escapedStart = 0
                     while true {
                         guard index < count else {
                             throw SyntaxError(line: quoteLine, column: quoteColumn,
@@ -105,8 +116,8 @@ public struct CSVTableReader: Sendable {
                         let byte = bytes[index]
                         if byte == quote {
                             if index + 1 < count && bytes[index + 1] == quote {
-                                if !escaped { scratch.removeAll(keepingCapacity: true); escaped = true }
-                                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment...index]))
+                                if !escaped { escapedStart = unescaped.count; escaped = true }
+                                unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment...index]))
                                 index += 2
                                 segment = index
                                 continue
@@ -121,10 +132,10 @@ public struct CSVTableReader: Sendable {
                         index += 1
                     }
                     if escaped {
-                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<index]))
-                        fields.append(String(decoding: scratch, as: UTF8.self))
+                        unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<index]))
+                        spans.append((escapedStart..<unescaped.count, true))
                     } else {
-                        fields.append(string(segment..<index))
+                        spans.append((segment..<index, false))
                     }
                     index += 1  // the closing quote
                     if index < count, bytes[index] != delimiter, bytes[index] != lf, bytes[index] != cr {
@@ -142,7 +153,7 @@ public struct CSVTableReader: Sendable {
                         }
                         index += 1
                     }
-                    fields.append(string(start..<index))
+                    spans.append((start..<index, false))
                 }
                 // The field ends at a delimiter, a line end or the end of the text.
                 guard index < count else { break }
@@ -154,7 +165,14 @@ public struct CSVTableReader: Sendable {
                 lineStart = index
                 break
             }
-            if !(fields.count == 1 && fields[0].isEmpty) { body(Record(line: recordLine, fields: fields)) }
+            if spans.count == 1 && spans[0].range.isEmpty { continue }
+            unescaped.withUnsafeBufferPointer { unescaped in
+                fields.removeAll(keepingCapacity: true)
+                for span in spans {
+                    fields.append(UnsafeBufferPointer(rebasing: (span.unescaped ? unescaped : bytes)[span.range]))
+                }
+                body(CSVRecordBytes(line: recordLine, fields: fields))
+            }
         }
     }
 

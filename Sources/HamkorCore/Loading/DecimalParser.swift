@@ -6,7 +6,7 @@ import Foundation
 /// refused with a message, so no value is silently rounded.
 public enum DecimalParser {
     public static func parse(_ raw: String, onError: (String) -> Void) -> Decimal? {
-        if let value = plainValue(raw) { return value }
+        if let value = plainValue(raw.utf8) { return value }
         let text = raw.trimmingCharacters(in: .whitespaces)
         let lowered = text.lowercased()
         if ["nan", ".nan", "inf", "+inf", "-inf", ".inf", "-.inf", "+.inf", "infinity", "-infinity"].contains(lowered) {
@@ -46,12 +46,12 @@ public enum DecimalParser {
 
     /// The common case without Foundation's parser: an optional sign, ASCII digits and at most
     /// one `.`, 19 digits at most (so a `UInt64` holds them). `nil` sends anything else, and
-    /// every error, through the full checks above.
-    private static func plainValue(_ text: String) -> Decimal? {
+    /// every error, through the full checks above. Also read straight from a CSV field's bytes.
+    static func plainValue(_ text: some Collection<UInt8>) -> Decimal? {
         var significand: UInt64 = 0
         var digits = 0, fractionDigits = 0
         var sawPoint = false, negative = false
-        for (offset, byte) in text.utf8.enumerated() {
+        for (offset, byte) in text.enumerated() {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 digits += 1

@@ -24,12 +24,12 @@ public struct FlatRecordReader {
 
     /// Membership in `CharacterSet.whitespaces` (space, tab and the other space separators),
     /// answered for ASCII without asking Foundation.
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? scalar == " " || scalar == "\t" : whitespace.contains(scalar)
     }
 
     /// The flat field of each translation of a name (`name.ru`), English aside.
-    private static let translationFields = LanguageTag.allCases.filter { $0 != .english }.map { ($0, "name.\($0.tag)") }
+    static let translationFields = LanguageTag.allCases.filter { $0 != .english }.map { ($0, "name.\($0.tag)") }
 
     /// Reads fields of one record, remembering whether any failed.
     private final class Fields {

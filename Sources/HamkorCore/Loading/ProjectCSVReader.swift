@@ -2,7 +2,9 @@ import Foundation
 import HamkorLocalization
 
 /// Reads a project table exported from a spreadsheet (header row of field names) into projects;
-/// the columns are the fields of ``RecordSchema/projects`` and each row is read by ``FlatRecordReader``.
+/// the columns are the fields of ``RecordSchema/projects``. A row that breaks no rule goes
+/// straight from its bytes into the dataset's columns (``ProjectRowFiller``); any other row is
+/// read by ``FlatRecordReader``, which reports its problems.
 struct ProjectCSVReader {
     let file: String
     let vocabulary: Vocabulary
@@ -11,23 +13,30 @@ struct ProjectCSVReader {
     private static let schema = RecordSchema.projects
     private static let columns: Set<String> = Set(schema.names)
 
+    /// Whether rows that break no rule are filled into the columns straight from their bytes;
+    /// false reads every row through ``FlatRecordReader`` (the reference the tests compare with).
+    @TaskLocal static var fillsColumns = true
+
     /// The projects of one CSV file. Records are read as they are parsed (see
-    /// `CSVTableReader.parse(_:each:)`); a syntax error anywhere in the file drops the file's
+    /// `CSVTableReader.parseBytes(_:each:)`); a syntax error anywhere in the file drops the file's
     /// projects and is reported beside any row problems found before it.
     func read(_ text: String) -> Dataset {
         var dataset = Dataset()
         dataset.files = [file]
-        var header: CSVTableReader.Record?
-        var columnIndex: [String: Int] = [:]
+        var fieldCount = 0
         var layout: FlatRecord.Layout?
         var indexes: [Int] = []
+        var filler: ProjectRowFiller?
         var readsRows = false
         let rows = FlatRecordReader(vocabulary: vocabulary, problems: problems)
+        let fillsColumns = Self.fillsColumns
+        var projects = ProjectColumns()
         do {
-            try CSVTableReader(delimiter: CSVTableReader.detectDelimiter(in: text)).parse(text) { record in
-                guard let header else {
-                    header = record
-                    columnIndex = readHeader(record)
+            try CSVTableReader(delimiter: CSVTableReader.detectDelimiter(in: text)).parseBytes(text) { record in
+                guard let layout else {
+                    let header = CSVTableReader.Record(line: record.line, fields: record.fields.map { String(decoding: $0, as: UTF8.self) })
+                    fieldCount = header.fields.count
+                    let columnIndex = readHeader(header)
                     let known = columnIndex.sorted { $0.value < $1.value }
                     indexes = known.map(\.value)
                     let file = file, columns = indexes
@@ -35,16 +44,19 @@ struct ProjectCSVReader {
                         SourceLocation(file: file, line: line, column: columns[slot] + 1)
                     }
                     readsRows = problems.isEmpty
+                    if fillsColumns { filler = ProjectRowFiller(file: file, columns: columnIndex, vocabulary: vocabulary, problems: problems) }
                     return
                 }
                 guard readsRows else { return }
-                if record.fields.count != header.fields.count {
+                if record.fields.count != fieldCount {
                     problems.add(SourceLocation(file: file, line: record.line, column: 1), field: nil,
-                                 "row has \(record.fields.count) fields, the header has \(header.fields.count)")
+                                 "row has \(record.fields.count) fields, the header has \(fieldCount)")
                     return
                 }
-                if let layout, let project = rows.project(flat(record, layout, indexes)) { dataset.projects.append(project) }
+                if filler?.fill(record, into: &projects) == true { return }
+                if let project = rows.project(flat(record, layout, indexes)) { projects.append(project) }
             }
+            dataset.projects = projects
         } catch {
             problems.add(SourceLocation(file: file, line: error.line, column: error.column), field: nil, error.message)
             dataset.projects = []
@@ -53,8 +65,8 @@ struct ProjectCSVReader {
     }
 
     /// One CSV record as a flat record of the known columns, located at their line and column.
-    private func flat(_ record: CSVTableReader.Record, _ layout: FlatRecord.Layout, _ indexes: [Int]) -> FlatRecord {
-        FlatRecord(layout: layout, texts: indexes.map { record.fields[$0] }, row: record.line,
+    private func flat(_ record: CSVRecordBytes, _ layout: FlatRecord.Layout, _ indexes: [Int]) -> FlatRecord {
+        FlatRecord(layout: layout, texts: indexes.map { String(decoding: record.fields[$0], as: UTF8.self) }, row: record.line,
                    location: SourceLocation(file: file, line: record.line, column: 1))
     }
 

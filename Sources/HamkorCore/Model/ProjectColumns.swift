@@ -177,7 +177,8 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
 
     // MARK: Appending
 
-    private mutating func intern(_ code: String) -> UInt32 {
+    /// The id of `code`, added to the codes if new.
+    mutating func intern(_ code: String) -> UInt32 {
         if let id = codeIDs[code] { return id }
         let id = UInt32(codes.count)
         codes.append(code)
@@ -187,15 +188,32 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
 
     public mutating func append(_ project: Project) {
         let row = ids.count
-        ids.append(project.id)
-        names.append(project.name)
-        for partner in project.partners { partnerCodes.append(intern(partner)) }
+        let location = project.location
+        // Codes are interned in the order of the fields.
+        let partners = project.partners.map { intern($0) }, sector = intern(project.sector)
+        let places = project.places.map { intern($0) }
+        let value = project.value.map { (amount: $0.amount, currency: intern($0.currency)) }
+        let source = project.source.map { intern($0) } ?? Self.none, file = intern(location.file)
+        appendRow(id: project.id, name: project.name, partners: partners, sector: sector, places: places, value: value,
+                  status: project.status, startYear: project.startYear, endYear: project.endYear, source: source,
+                  illustrative: project.illustrative, file: file, line: location.line, column: location.column)
+        if let place = location.place { locationPlaces[row] = place }
+    }
+
+    /// Appends a row given as its columns' values, codes as ids from ``intern(_:)``, located at
+    /// `line` and `column` of the file with id `file`.
+    mutating func appendRow(id: String, name: LocalizedText, partners: some Sequence<UInt32>, sector: UInt32,
+                            places: some Sequence<UInt32>, value: (amount: Decimal, currency: UInt32)?, status: ProjectStatus,
+                            startYear: Int?, endYear: Int?, source: UInt32, illustrative: Bool, file: UInt32, line: Int, column: Int) {
+        ids.append(id)
+        names.append(name)
+        partnerCodes.append(contentsOf: partners)
         partnerEnds.append(UInt32(partnerCodes.count))
-        sectorCodes.append(intern(project.sector))
-        for place in project.places { placeCodes.append(intern(place)) }
+        sectorCodes.append(sector)
+        placeCodes.append(contentsOf: places)
         placeEnds.append(UInt32(placeCodes.count))
-        if let value = project.value {
-            currencyCodes.append(intern(value.currency))
+        if let value {
+            currencyCodes.append(value.currency)
             amounts.append(value.amount)
             let parts = Self.parts(value.amount)
             significands.append(parts?.significand ?? Self.wide)
@@ -208,16 +226,14 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
             exponents.append(0)
             negatives.append(false)
         }
-        statusColumn.append(project.status)
-        startYears.append(project.startYear.map { Int32(clamping: $0) } ?? Self.noYear)
-        endYears.append(project.endYear.map { Int32(clamping: $0) } ?? Self.noYear)
-        sourceCodes.append(project.source.map { intern($0) } ?? Self.none)
-        illustrativeColumn.append(project.illustrative)
-        let location = project.location
-        fileCodes.append(intern(location.file))
-        lines.append(Int32(clamping: location.line))
-        locationColumns.append(Int32(clamping: location.column))
-        if let place = location.place { locationPlaces[row] = place }
+        statusColumn.append(status)
+        startYears.append(startYear.map { Int32(clamping: $0) } ?? Self.noYear)
+        endYears.append(endYear.map { Int32(clamping: $0) } ?? Self.noYear)
+        sourceCodes.append(source)
+        illustrativeColumn.append(illustrative)
+        fileCodes.append(file)
+        lines.append(Int32(clamping: line))
+        locationColumns.append(Int32(clamping: column))
     }
 
     public mutating func append<S: Sequence>(contentsOf newElements: S) where S.Element == Project {

@@ -1,0 +1,203 @@
+import Foundation
+import HamkorLocalization
+
+/// Fills ``ProjectColumns`` straight from a CSV row's bytes — codes found by their bytes, the
+/// amount, years and flag parsed from them — for a row that breaks no rule of
+/// ``FlatRecordReader/project(_:)``. A row it cannot vouch for is declined (nothing appended),
+/// and the caller reads it through `FlatRecordReader`, so every problem and every message comes
+/// from there.
+///
+/// Each check here is a sufficient condition for the reader's rule to pass: a code the rule
+/// (``FieldRules``) has already accepted for those very bytes, plain ASCII digits in range, text
+/// with no whitespace at its ends, no tab and no refused character. Anything else declines,
+/// and what is appended is what ``ProjectColumns/append(_:)`` stores for the reader's project,
+/// codes interned in the same order.
+struct ProjectRowFiller {
+    /// A row the filler leaves to `FlatRecordReader`.
+    private struct Declined: Error {}
+
+    /// A code accepted by its column's rule, and its id once a row has used it.
+    private typealias Code = (text: String, id: UInt32?)
+
+    private let file: String
+    private let vocabulary: Vocabulary
+    private let problems: ProblemList
+    private let id, name, nameEnglish, partners, sector, places, value, currency, status, startYear, endYear, source, illustrative: Int?
+    private let translations: [(language: LanguageTag, slot: Int)]
+
+    private var sectors = ByteKeyedCache<Code>(), countries = ByteKeyedCache<Code>(), currencies = ByteKeyedCache<Code>()
+    private var placeCodes = ByteKeyedCache<Code>(), sources = ByteKeyedCache<Code>()
+    private var statuses = ByteKeyedCache<ProjectStatus>()
+    private var fileID: UInt32?
+    /// The cache entries of the row's partners and places (reused from row to row).
+    private var partnerEntries: [Int] = [], placeEntries: [Int] = []
+
+    /// A filler for the rows of `file`, whose header puts field `name` at `columns[name]`.
+    init(file: String, columns: [String: Int], vocabulary: Vocabulary, problems: ProblemList) {
+        self.file = file
+        self.vocabulary = vocabulary
+        self.problems = problems
+        id = columns["id"]; name = columns["name"]; nameEnglish = columns["name.en"]
+        partners = columns["partners"]; sector = columns["sector"]; places = columns["places"]
+        value = columns["value"]; currency = columns["currency"]; status = columns["status"]
+        startYear = columns["startYear"]; endYear = columns["endYear"]; source = columns["source"]
+        illustrative = columns["illustrative"]
+        translations = FlatRecordReader.translationFields.compactMap { language, field in columns[field].map { (language, $0) } }
+    }
+
+    /// Appends the row to `columns` and returns true when it breaks no rule; otherwise returns
+    /// false and appends nothing.
+    mutating func fill(_ record: CSVRecordBytes, into columns: inout ProjectColumns) -> Bool {
+        do throws(Declined) {
+            try append(record, to: &columns)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    private mutating func append(_ record: CSVRecordBytes, to columns: inout ProjectColumns) throws(Declined) {
+        func bytes(_ slot: Int?) -> UnsafeBufferPointer<UInt8> {
+            slot.map { record.fields[$0] } ?? UnsafeBufferPointer(start: nil, count: 0)
+        }
+        guard let id = try Self.text(bytes(id)), FieldRules.identifierProblem(id) == nil else { throw Declined() }
+        // `name` stands for `name.en` only when `name.en` is empty, as in the reader.
+        var english = try Self.text(bytes(nameEnglish))
+        if english == nil { english = try Self.text(bytes(name)) }
+        guard let english else { throw Declined() }
+        var names: [LanguageTag: String] = [:]
+        for (language, slot) in translations {
+            if let text = try Self.text(record.fields[slot]) { names[language] = text }
+        }
+        let vocabulary = vocabulary
+        guard let sectorEntry = try Self.code(bytes(sector), in: &sectors, where: {
+            FieldRules.codeProblem($0, in: .sectors, of: vocabulary) == nil
+        }) else { throw Declined() }
+        let statusBytes = bytes(status)
+        let projectStatus: ProjectStatus
+        if let entry = statuses.find(statusBytes) {
+            projectStatus = statuses[entry]
+        } else {
+            guard Self.isPlainASCII(statusBytes), let parsed = ProjectStatus(rawValue: String(decoding: statusBytes, as: UTF8.self)),
+                  statuses.insert(statusBytes, parsed) != nil else { throw Declined() }
+            projectStatus = parsed
+        }
+        try list(bytes(partners), into: &partnerEntries, cache: &countries) { FieldRules.countryProblem($0) == nil }
+        try list(bytes(places), into: &placeEntries, cache: &placeCodes) { _ in true }
+        var amount: (value: Decimal, currency: Int)?
+        let valueBytes = bytes(value)
+        if !valueBytes.isEmpty {
+            guard Self.isPlainASCII(valueBytes), valueBytes[0] != UInt8(ascii: "-"), valueBytes[0] != UInt8(ascii: "+"),
+                  let parsed = DecimalParser.plainValue(valueBytes),
+                  let currencyEntry = try Self.code(bytes(currency), in: &currencies, where: { FieldRules.currencyProblem($0) == nil })
+            else { throw Declined() }
+            amount = (parsed, currencyEntry)
+        }
+        let start = try Self.year(bytes(startYear)), end = try Self.year(bytes(endYear))
+        if let start, let end, end < start { throw Declined() }
+        let flag = try Self.flag(bytes(illustrative))
+        let sourceBytes = bytes(source)
+        var sourceEntry: Int?
+        if !sourceBytes.isEmpty {
+            if let entry = sources.find(sourceBytes) {
+                sourceEntry = entry
+            } else {
+                guard let text = try Self.text(sourceBytes), let entry = sources.insert(sourceBytes, (text, nil)) else { throw Declined() }
+                sourceEntry = entry
+            }
+        }
+
+        // The row breaks no rule: its id is registered as `FlatRecordReader.project` registers it,
+        // and its codes are interned in the order `ProjectColumns.append(_:)` interns them.
+        problems.registerIdentifier(id, at: SourceLocation(file: file, line: record.line, column: (self.id ?? 0) + 1), field: "projects.id")
+        func intern(_ entry: Int, _ cache: inout ByteKeyedCache<Code>) -> UInt32 {
+            if let id = cache[entry].id { return id }
+            let id = columns.intern(cache[entry].text)
+            cache[entry].id = id
+            return id
+        }
+        let partnerIDs = partnerEntries.map { intern($0, &countries) }
+        let sectorID = intern(sectorEntry, &sectors)
+        let placeIDs = placeEntries.map { intern($0, &placeCodes) }
+        let valueColumns = amount.map { (amount: $0.value, currency: intern($0.currency, &currencies)) }
+        let sourceID = sourceEntry.map { intern($0, &sources) } ?? ProjectColumns.none
+        let fileID = fileID ?? columns.intern(file)
+        self.fileID = fileID
+        columns.appendRow(id: id, name: LocalizedText(english: english, translations: names), partners: partnerIDs, sector: sectorID,
+                          places: placeIDs, value: valueColumns, status: projectStatus, startYear: start, endYear: end,
+                          source: sourceID, illustrative: flag, file: fileID, line: record.line, column: 1)
+    }
+
+    // MARK: Checks that imply the reader's rules pass
+
+    /// Printable ASCII (spaces inside, none at either end), within the text limit: text that
+    /// `value(_:)` returns unchanged with no problem.
+    private static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20,
+              bytes.count <= DatasetLimits.maxTextLength else { return false }
+        return bytes.allSatisfy { (0x20...0x7E).contains($0) }
+    }
+
+    /// The field's text as `value(_:)` gives it (`nil` when empty), declining text it would trim
+    /// or refuse.
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) throws(Declined) -> String? {
+        if bytes.isEmpty { return nil }
+        if isPlainASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        guard bytes.count <= DatasetLimits.maxTextLength, !bytes.contains(0x09) else { throw Declined() }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              !FlatRecordReader.isWhitespace(first), !FlatRecordReader.isWhitespace(last),
+              TextSafety.firstForbidden(in: text, orNewline: true) == nil else { throw Declined() }
+        return text
+    }
+
+    /// The cache entry of a code its rule accepts (`nil` when the field is empty).
+    private static func code(_ bytes: UnsafeBufferPointer<UInt8>, in cache: inout ByteKeyedCache<Code>,
+                             where accepts: (String) -> Bool) throws(Declined) -> Int? {
+        if bytes.isEmpty { return nil }
+        if let entry = cache.find(bytes) { return entry }
+        guard isPlainASCII(bytes) else { throw Declined() }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard accepts(text), let entry = cache.insert(bytes, (text, nil)) else { throw Declined() }
+        return entry
+    }
+
+    /// The entries of a list field's codes (`|` or spaces between them), each accepted by its rule.
+    private func list(_ bytes: UnsafeBufferPointer<UInt8>, into entries: inout [Int], cache: inout ByteKeyedCache<Code>,
+                      where accepts: (String) -> Bool) throws(Declined) {
+        entries.removeAll(keepingCapacity: true)
+        if bytes.isEmpty { return }
+        guard Self.isPlainASCII(bytes) else { throw Declined() }
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "|") || bytes[index] == 0x20 {
+            if index > start, let entry = try Self.code(UnsafeBufferPointer(rebasing: bytes[start..<index]), in: &cache, where: accepts) {
+                entries.append(entry)
+            }
+            start = index + 1
+        }
+    }
+
+    /// A year of ``FieldRules/years`` written as plain digits (`nil` when empty).
+    private static func year(_ bytes: UnsafeBufferPointer<UInt8>) throws(Declined) -> Int? {
+        if bytes.isEmpty { return nil }
+        guard bytes.count <= 4 else { throw Declined() }
+        var year = 0
+        for byte in bytes {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { throw Declined() }
+            year = year * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        guard FieldRules.years.contains(year) else { throw Declined() }
+        return year
+    }
+
+    /// The illustrative flag: `true`, `yes`, `1`, `false`, `no` or `0` in any case; false when empty.
+    private static func flag(_ bytes: UnsafeBufferPointer<UInt8>) throws(Declined) -> Bool {
+        if bytes.isEmpty { return false }
+        guard isPlainASCII(bytes) else { throw Declined() }
+        switch String(decoding: bytes, as: UTF8.self).lowercased() {
+        case "true", "yes", "1": return true
+        case "false", "no", "0": return false
+        default: throw Declined()
+        }
+    }
+}
