@@ -386,20 +386,28 @@ struct TableComputer {
             return ids.indices.sorted(by: tieOrdering(CollationRanks(tieLabels, locale: context.locale)))
         }
         // Sort keys are taken out of the cells once, not at every comparison; `Decimal`
-        // comparisons are slow, so numbers are compared as doubles first (see `order`).
+        // comparisons are slow, so numbers are compared as integers on one scale when they all
+        // fit (`ScaledKeys`), else as doubles first (see `order`).
         let numbers = keys.map(\.numericValue)
-        let approximations = numbers.map { $0.map { NSDecimalNumber(decimal: $0).doubleValue } ?? 0 }
+        let scaled = numbers.allSatisfy { $0 != nil } ? ScaledKeys(numbers.map { $0! })?.keys : nil
+        let approximations = scaled != nil ? [] : numbers.map { $0.map { NSDecimalNumber(decimal: $0).doubleValue } ?? 0 }
         func numericOrder(_ a: Int, _ b: Int) -> ComparisonResult {
-            Self.order(numbers[a]!, numbers[b]!, approximately: approximations[a], approximations[b])
+            if let scaled { return scaled[a] == scaled[b] ? .orderedSame : (scaled[a] < scaled[b] ? .orderedAscending : .orderedDescending) }
+            return Self.order(numbers[a]!, numbers[b]!, approximately: approximations[a], approximations[b])
         }
         if numbers.allSatisfy({ $0 != nil }) {
-            // By number first; then each run of equal numbers by its labels' collation and id.
-            // Collating only within runs is the same order as collating every label up front,
-            // at a fraction of the comparisons (locale-aware comparison is the costliest step of
-            // a large table: a million labels took most of a million-project build).
-            var order = numbers.indices.sorted { a, b in
-                let order = numericOrder(a, b)
-                return order != .orderedSame && (sort.descending ? order == .orderedDescending : order == .orderedAscending)
+            // By number first (a permutation sorted by the integer keys); then each run of equal
+            // numbers by its labels' collation and id. Collating only within runs is the same
+            // order as collating every label up front, at a fraction of the comparisons.
+            var order: [Int]
+            if let scaled {
+                order = Array(numbers.indices)
+                if sort.descending { order.sort { scaled[$0] > scaled[$1] } } else { order.sort { scaled[$0] < scaled[$1] } }
+            } else {
+                order = numbers.indices.sorted { a, b in
+                    let order = numericOrder(a, b)
+                    return order != .orderedSame && (sort.descending ? order == .orderedDescending : order == .orderedAscending)
+                }
             }
             var start = 0
             while start < order.count {

@@ -82,8 +82,8 @@ struct ProjectRowFiller {
                   statuses.insert(statusBytes, parsed) != nil else { throw Declined() }
             projectStatus = parsed
         }
-        try list(bytes(partners), into: &partnerEntries, cache: &countries) { FieldRules.countryProblem($0) == nil }
-        try list(bytes(places), into: &placeEntries, cache: &placeCodes) { _ in true }
+        try Self.list(bytes(partners), into: &partnerEntries, cache: &countries) { FieldRules.countryProblem($0) == nil }
+        try Self.list(bytes(places), into: &placeEntries, cache: &placeCodes) { _ in true }
         var amount: (value: Decimal, currency: Int)?
         let valueBytes = bytes(value)
         if !valueBytes.isEmpty {
@@ -163,14 +163,14 @@ struct ProjectRowFiller {
     }
 
     /// The entries of a list field's codes (`|` or spaces between them), each accepted by its rule.
-    private func list(_ bytes: UnsafeBufferPointer<UInt8>, into entries: inout [Int], cache: inout ByteKeyedCache<Code>,
+    private static func list(_ bytes: UnsafeBufferPointer<UInt8>, into entries: inout [Int], cache: inout ByteKeyedCache<Code>,
                       where accepts: (String) -> Bool) throws(Declined) {
         entries.removeAll(keepingCapacity: true)
         if bytes.isEmpty { return }
-        guard Self.isPlainASCII(bytes) else { throw Declined() }
+        guard isPlainASCII(bytes) else { throw Declined() }
         var start = 0
         for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "|") || bytes[index] == 0x20 {
-            if index > start, let entry = try Self.code(UnsafeBufferPointer(rebasing: bytes[start..<index]), in: &cache, where: accepts) {
+            if index > start, let entry = try code(UnsafeBufferPointer(rebasing: bytes[start..<index]), in: &cache, where: accepts) {
                 entries.append(entry)
             }
             start = index + 1
