@@ -9,7 +9,9 @@ TOOL is `pandas`, `polars` or `duckdb`; DATA_DIR a `Benchmarks/generate.py` fold
              as CSV files into OUT_DIR: by-sector (projects, value, share), by-status (the same),
              by-region (a project under each of its `|`-separated places, top 10 by value, then `other`) and
              the project list (id, English name, sector, status, places, start year, value),
-             sorted by value descending, ties by id;
+             sorted by value descending, ties by English name, then id (Hamkor's order: ties by the
+             first text column; the generated names sort the same in English collation and in
+             code-point order, which the run checks);
   aggregate  the same tables computed and held in memory, nothing written (load + aggregate);
   xlsx       the same tables as one workbook of four sheets (pandas and polars through
              XlsxWriter; DuckDB has no workbook writer).
@@ -50,7 +52,7 @@ def run_polars(task, data, out):
     region = pl.concat([regions.head(10), rest.filter(pl.col("projects") > 0)])
     projects = (scan.rename({"name.en": "name", "startYear": "start"})
                 .select("id", "name", "sector", "status", "places", "start", "value")
-                .sort(["value", "id"], descending=[True, False]))
+                .sort(["value", "name", "id"], descending=[True, False, False]))
     frames = pl.collect_all([grouped("sector"), grouped("status"), region, projects])
     tables = dict(zip(TABLES, frames))
     for name in ("by-sector", "by-status"):
@@ -87,7 +89,7 @@ def run_duckdb(task, data, out):
                           UNION ALL
                           SELECT 'other', sum(projects), sum(value), 11 FROM r WHERE rank > 10 HAVING count(*) > 0)
                         ORDER BY rank""",
-        "projects": "SELECT * FROM p ORDER BY value DESC, id",
+        "projects": "SELECT * FROM p ORDER BY value DESC, name, id",
     }
     if task == "xlsx":
         sys.exit("peers.py: DuckDB has no workbook writer")
@@ -122,7 +124,7 @@ def run_pandas(task, data, out):
                                                   "value": [rest["value"].sum()]})], ignore_index=True)
     projects = (frame.rename(columns={"name.en": "name", "startYear": "start"})
                 [["id", "name", "sector", "status", "places", "start", "value"]]
-                .sort_values(["value", "id"], ascending=[False, True], kind="stable"))
+                .sort_values(["value", "name", "id"], ascending=[False, True, True], kind="stable"))
     tables = dict(zip(TABLES, (grouped("sector"), grouped("status"), region, projects)))
     if task == "csv":
         for name, table in tables.items():
