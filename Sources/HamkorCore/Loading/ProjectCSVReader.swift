@@ -73,7 +73,7 @@ struct ProjectCSVReader {
             }
             columnIndex[name] = index
         }
-        for required in Self.schema.fields where required.isRequired && columnIndex[required.name] == nil {
+        for required in Self.schema.columns where required.isRequired && columnIndex[required.name] == nil {
             problems.add(SourceLocation(file: file, line: header.line, column: 1), field: required.name, "required column is missing")
         }
         if let plain = columnIndex["name"], columnIndex["name.en"] != nil {

@@ -15,6 +15,9 @@ public struct Dataset: Sendable {
     public var exchangeRates: [ExchangeRate] = []
     /// The files the dataset was read from, in load order.
     public var files: [String] = []
+    /// The ids of records left out for their problems, with the kind and place of each, so
+    /// that ``DatasetValidator`` reports a duplicate id among them too.
+    public var rejectedIdentifiers: [(id: String, source: RecordSource, location: SourceLocation)] = []
 
     public init(info: DatasetInfo = DatasetInfo()) {
         self.info = info
@@ -41,6 +44,7 @@ public struct Dataset: Sendable {
         trade += other.trade
         exchangeRates += other.exchangeRates
         files += other.files
+        rejectedIdentifiers += other.rejectedIdentifiers
     }
 
     /// The sum of project values per currency, exact (a loaded dataset's totals fit
