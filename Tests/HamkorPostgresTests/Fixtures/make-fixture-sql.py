@@ -49,19 +49,21 @@ def main():
         out.append("INSERT INTO projects VALUES (" + ", ".join(literal(v) for v in row) + ");")
     out += ["",
             "CREATE TABLE trade (reporter char(2) NOT NULL, partner char(2) NOT NULL, period text NOT NULL, flow text NOT NULL,",
-            "  section text, chapter text, value numeric NOT NULL, currency char(3) NOT NULL, illustrative boolean NOT NULL DEFAULT false);"]
-    for t in trade:
+            "  section text, chapter text, value numeric NOT NULL, currency char(3) NOT NULL, illustrative boolean NOT NULL DEFAULT false,",
+            "  position integer NOT NULL);  -- the order of Reports/sample-data/trade.yaml"]
+    for position, t in enumerate(trade, start=1):
         row = [t["reporter"], t["partner"], str(t["period"]), t["flow"], t.get("section"), t.get("chapter"), t["value"]["amount"],
-               t["value"]["currency"], t.get("illustrative", False)]
+               t["value"]["currency"], t.get("illustrative", False), position]
         out.append("INSERT INTO trade VALUES (" + ", ".join(literal(v) for v in row) + ");")
     out += ["",
             "-- The ministry's treaty register: signature dates as dates, parties as an array.",
             "CREATE TABLE agreements (id text PRIMARY KEY, title_en text NOT NULL, title_uz text, title_uz_cyrl text, title_az text,",
-            "  title_ru text, title_tr text, area text NOT NULL, level text NOT NULL, signed date, parties text[], place text);"]
-    for a in agreements:
+            "  title_ru text, title_tr text, area text NOT NULL, level text NOT NULL, signed date, parties text[], place text,",
+            "  position integer NOT NULL);  -- the order of Reports/sample-data/agreements.yaml"]
+    for position, a in enumerate(agreements, start=1):
         t = a["title"]
         row = [a["id"], t["en"], t.get("uz"), t.get("uz-Cyrl"), t.get("az"), t.get("ru"), t.get("tr"), a["area"], a["level"],
-               str(a["signed"]) if a.get("signed") else None, a.get("parties", []), a.get("place")]
+               str(a["signed"]) if a.get("signed") else None, a.get("parties", []), a.get("place"), position]
         out.append("INSERT INTO agreements VALUES (" + ", ".join(literal(v) for v in row) + ");")
     out += ["",
             "-- A department's register: its own column names, start dates, partners as an array.",
