@@ -23,6 +23,26 @@ public struct Dataset: Sendable {
         self.info = info
     }
 
+    /// The number of records of a kind.
+    public func count(of source: RecordSource) -> Int {
+        switch source {
+        case .projects: projects.count
+        case .agreements: agreements.count
+        case .twinCities: twinCities.count
+        case .events: events.count
+        case .exchanges: exchanges.count
+        case .honours: honours.count
+        case .trade: trade.count
+        }
+    }
+
+    /// `15 projects, 18 agreements, 3 twin-city pairs, …`: the kinds the dataset has records of
+    /// (projects always), in English, for command output.
+    public var recordSummary: String {
+        RecordSource.allCases.filter { $0 == .projects || count(of: $0) > 0 }
+            .map { $0.counted(count(of: $0)) }.joined(separator: ", ")
+    }
+
     /// Places by code, for lookups.
     public var placesByCode: [String: Place] {
         Dictionary(places.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
