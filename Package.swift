@@ -64,7 +64,7 @@ let package = Package(
             ]
         ),
         // A streaming reader of .xlsx workbooks over ZIPFoundation and Foundation's XMLParser.
-        .target(name: "HamkorWorkbook", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "HamkorWorkbook", dependencies: ["HamkorLocalization", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Workbook registers read through import profiles into datasets.
         .target(
             name: "HamkorRegisters",

@@ -36,6 +36,20 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         Self.daysSince1970(year: year, month: month, day: day) + 25_569
     }
 
+    /// The proleptic Gregorian year, month and day of a day number (days since 1970-01-01;
+    /// Howard Hinnant's civil-from-days), for any day number, also outside years 1–9999.
+    public static func civil(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days-from-civil);
     /// `day` may run past the month's end, which date arithmetic relies on.
     public static func daysSince1970(year: Int, month: Int, day: Int) -> Int {

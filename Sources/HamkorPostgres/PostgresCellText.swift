@@ -7,7 +7,7 @@ import PostgresNIO
 enum PostgresCellText {
     struct Unsupported: Error { var message: String }
 
-    static func text(_ cell: PostgresCell, kind: RecordSchema.Kind) throws -> String {
+    static func text(_ cell: PostgresCell, kind: FieldType) throws -> String {
         guard cell.bytes != nil else { return "" }
         do {
             switch cell.dataType {
@@ -31,7 +31,7 @@ enum PostgresCellText {
             case .textArray, .varcharArray:
                 return try cell.decode([String].self).joined(separator: "|")
             case .float4, .float8:
-                if kind == .amount || kind == .year || kind == .period {
+                if kind == .decimal || kind == .year || kind == .period {
                     throw Unsupported(message: "column '\(cell.columnName)' is \(cell.dataType == .float4 ? "real" : "double precision"), which is not exact; cast it to numeric in the query")
                 }
                 return String(try cell.decode(Double.self))

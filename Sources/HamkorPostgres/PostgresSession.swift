@@ -144,7 +144,7 @@ final class RowCollector: @unchecked Sendable {
         if layout == nil {
             var columnIndex: [String: Int] = [:]
             for (index, cell) in cells.enumerated() { columnIndex[Self.normalize(cell.columnName)] = index }
-            let fields = query.schema.fields
+            let fields = query.schema.columns
             slots = fields.map { field in columnIndex[Self.normalize(query.columns[field.name] ?? field.name)] }
             let names = fields.map(\.name)
             layout = FlatRecord.Layout(names: names) { record, _, _ in record }
@@ -154,10 +154,10 @@ final class RowCollector: @unchecked Sendable {
         texts.reserveCapacity(slots.count)
         var failures: [(field: String, message: String)] = []
         let kind = query.schema.source.rawValue
-        for (slot, field) in zip(slots, query.schema.fields) {
+        for (slot, field) in zip(slots, query.schema.columns) {
             guard let slot else { texts.append(""); continue }
             do {
-                texts.append(try PostgresCellText.text(cells[slot], kind: field.kind))
+                texts.append(try PostgresCellText.text(cells[slot], kind: field.type))
             } catch let error as PostgresCellText.Unsupported {
                 failures.append((field.name, error.message))
                 texts.append("")

@@ -27,7 +27,7 @@ public struct PostgresSourceFileReader {
     }
 
     private func read(_ root: Node, _ reader: YAMLNodeReader) -> PostgresSource? {
-        let kinds = ["projects", "trade"]
+        let kinds = RecordSource.allCases.map(\.rawValue)
         guard let pairs = reader.mapping(root, "", allowed: ["postgresql"] + kinds) else { return nil }
         var source = PostgresSource(file: reader.file, host: "127.0.0.1", port: 5432, database: "", user: "", password: .none,
                                     tls: .prefer, statementTimeout: PostgresSource.defaultStatementTimeout,
@@ -37,13 +37,13 @@ public struct PostgresSourceFileReader {
             if key == "postgresql" {
                 sawConnection = true
                 readConnection(value, into: &source, reader)
-            } else if let kind = RecordSource(rawValue: key), let schema = RecordSchema.schema(for: kind),
+            } else if let kind = RecordSource(rawValue: key), case let schema = kind.schema,
                       let query = readQuery(value, schema, location: reader.location(keyNode), reader) {
                 source.queries.append(query)
             }
         }
         if !sawConnection { reader.fail(root, "postgresql", "is required: host, port, database, user and password") }
-        if source.queries.isEmpty && sawConnection { reader.fail(root, nil, "name at least one record kind to read: projects or trade") }
+        if source.queries.isEmpty && sawConnection { reader.fail(root, nil, "name at least one record kind to read: \(RecordSource.kindList)") }
         return source
     }
 

@@ -13,15 +13,15 @@ struct CellText {
 
     struct Failure: Error { var message: String }
 
-    func text(_ value: SheetValue, field: RecordSchema.Field, unit: RegisterUnit?) throws(Failure) -> String {
+    func text(_ value: SheetValue, field: RecordSchema.Column, unit: RegisterUnit?) throws(Failure) -> String {
         if case .error(let code) = value {
             throw Failure(message: "the cell holds the error \(TerminalText.excerpt(code, 20)); correct it in the workbook")
         }
         if let mapped = valueMaps[field.name], case .text(let text) = value, let target = mapped[HeaderText.normalize(text)] {
             return target
         }
-        switch field.kind {
-        case .amount:
+        switch field.type {
+        case .decimal, .money:
             return try amount(value, unit: unit)
         case .year, .period:
             // A period cell is most often a year (`2024`, `2024 г.`); `2024-Q3` passes through.
@@ -45,7 +45,7 @@ struct CellText {
         case .currency:
             let text = plain(value)
             return RegisterUnit(text)?.currency ?? text
-        case .identifier, .text, .plain, .places:
+        case .identifier, .text, .plain, .place, .places, .date:
             return plain(value)
         }
     }

@@ -32,13 +32,13 @@ public struct ImportProfileReader {
         for pair in pairs { nodes[pair.key] = pair.value }
         var schema: RecordSchema?
         if let node = nodes["records"], let kind = reader.string(node, "records") {
-            if let source = RecordSource(rawValue: kind), let found = RecordSchema.schema(for: source) {
+            if let source = RecordSource(rawValue: kind), case let found = source.schema {
                 schema = found
             } else {
-                reader.fail(node, "records", "registers can hold projects or trade, not '\(TerminalText.excerpt(kind, 40))'")
+                reader.fail(node, "records", "a register holds one record kind: \(RecordSource.kindList), not '\(TerminalText.excerpt(kind, 40))'")
             }
         } else if nodes["records"] == nil {
-            reader.fail(root, "records", "is required: projects or trade")
+            reader.fail(root, "records", "is required: \(RecordSource.kindList)")
         }
         let sheet = nodes["sheet"].flatMap { reader.string($0, "sheet") }
         var headerRow = 1, headerRows = 1
@@ -84,15 +84,17 @@ public struct ImportProfileReader {
         if let node = nodes["decimalMark"], let mark = reader.string(node, "decimalMark") {
             if mark == "," || mark == "." { decimalMark = Character(mark) } else { reader.fail(node, "decimalMark", "expected ',' or '.'") }
         }
-        for required in schema.fields where required.isRequired {
+        for required in schema.columns where required.isRequired {
             let covered = fields.contains { $0.field == required.name } || periods.map { [$0.field, $0.value].contains(required.name) } ?? false
             let currencyFromUnit = required.name == "currency" && (fields.contains { $0.unit?.currency != nil } || periods?.unit?.currency != nil)
             if !covered && !currencyFromUnit {
                 reader.fail(nodes["columns"] ?? root, "columns.\(required.name)", "the \(schema.source.rawValue) field '\(required.name)' is required; map it to a column or give a value")
             }
         }
-        if schema.source == .projects && !fields.contains(where: { $0.field == "name" || $0.field == "name.en" }) {
-            reader.fail(nodes["columns"] ?? root, "columns.name.en", "projects need an English name: map name.en (or name) to a column")
+        for text in schema.stored where text.type == .text && text.isRequired
+        && !fields.contains(where: { $0.field == text.name || $0.field == "\(text.name).en" }) {
+            reader.fail(nodes["columns"] ?? root, "columns.\(text.name).en",
+                        "\(schema.source.rawValue) need an English \(text.name): map \(text.name).en (or \(text.name)) to a column")
         }
         return ImportProfile(file: reader.file, schema: schema, sheet: sheet, headerRow: headerRow, headerRows: headerRows,
                              fields: fields, periods: periods, values: values, endMarkers: endMarkers, decimalMark: decimalMark)
@@ -145,14 +147,14 @@ public struct ImportProfileReader {
             guard let text = reader.string(valueNode, "periods.\(key)") else { continue }
             switch key {
             case "field", "value":
-                guard let known = schema.field(text) else {
+                guard let known = schema.column(text) else {
                     reader.fail(valueNode, "periods.\(key)", "unknown \(schema.source.rawValue) field '\(TerminalText.excerpt(text, 40))' (known: \(schema.names.joined(separator: ", ")))")
                     continue
                 }
                 if key == "field" {
-                    if known.kind == .year || known.kind == .period { field = text } else { reader.fail(valueNode, "periods.field", "the period field must be a year or period field") }
+                    if known.type == .year || known.type == .period { field = text } else { reader.fail(valueNode, "periods.field", "the period field must be a year or period field") }
                 } else {
-                    if known.kind == .amount { value = text } else { reader.fail(valueNode, "periods.value", "the value field must be an amount") }
+                    if known.type == .decimal { value = text } else { reader.fail(valueNode, "periods.value", "the value field must be an amount") }
                 }
             case "unit":
                 unit = RegisterUnit(text)

@@ -17,7 +17,7 @@ struct RegisterSheetReader {
 
     /// A column matched to a field, or a constant value.
     private struct Binding {
-        var field: RecordSchema.Field
+        var field: RecordSchema.Column
         var column: Int?
         var constant: String?
         var unit: RegisterUnit?
@@ -110,7 +110,7 @@ struct RegisterSheetReader {
         var result: [Binding] = []
         var failed = false
         for mapping in profile.fields {
-            guard let field = profile.schema.field(mapping.field) else { continue }
+            guard let field = profile.schema.column(mapping.field) else { continue }
             switch mapping.source {
             case .constant(let value):
                 result.append(Binding(field: field, column: nil, constant: value, unit: mapping.unit))
@@ -140,7 +140,7 @@ struct RegisterSheetReader {
             }
         }
         // A unit that names a currency (`млн долл. США`) gives the records their currency.
-        if !result.contains(where: { $0.field.name == "currency" }), let currencyField = profile.schema.field("currency"),
+        if !result.contains(where: { $0.field.name == "currency" }), let currencyField = profile.schema.column("currency"),
            let currency = (result.compactMap { $0.unit?.currency } + [profile.periods?.unit?.currency].compactMap { $0 }).first {
             result.append(Binding(field: currencyField, column: nil, constant: currency, unit: nil))
         }
@@ -180,7 +180,7 @@ struct RegisterSheetReader {
         }
         let recordLocation = place(CellAddress(row: row.number, column: mappedColumns.min() ?? 1))
         guard !failed else { return }
-        guard let periodSpec = profile.periods, let valueField = profile.schema.field(periodSpec.value) else {
+        guard let periodSpec = profile.periods, let valueField = profile.schema.column(periodSpec.value) else {
             records.read(FlatRecord(layout: layout, texts: texts, row: row.number, location: recordLocation), as: profile.schema, into: &dataset)
             return
         }

@@ -11,8 +11,8 @@ struct ImportCommand: ParsableCommand {
         abstract: "Convert an Excel register into a YAML dataset file, through an import profile.",
         discussion: """
         Reads the register as `--data` would (every record checked; place codes are checked \
-        when the YAML is used with the file that defines the places) and writes its projects or \
-        trade flows as YAML: to --output (atomically), or to stdout without it or with -. \
+        when the YAML is used with the file that defines the places) and writes its records (any \
+        kind a register holds: projects, trade flows, agreements…) as YAML: to --output (atomically), or to stdout without it or with -. \
         Nothing is written when the register has a problem: exit 65 with one line per problem \
         (FILE:SHEET!CELL: error: FIELD: MESSAGE).
 
@@ -59,8 +59,8 @@ struct ImportCommand: ParsableCommand {
             ])
             if let output, output != "-" {
                 _ = try AtomicFileWriter.write(Data(yaml.utf8), to: URL(fileURLWithPath: output))
-                let count = dataset.projects.count + dataset.trade.count
-                console.info("imported \(count) \(dataset.trade.isEmpty ? "projects" : "trade flows") to \(output)")
+                let kinds = RecordSource.allCases.filter { dataset.count(of: $0) > 0 }
+                console.info("imported \(kinds.map { $0.counted(dataset.count(of: $0)) }.joined(separator: ", ")) to \(output)")
             } else {
                 console.output(yaml)
             }

@@ -35,9 +35,7 @@ struct ValidateCommand: ParsableCommand {
             let dataset = try engine.loadDataset(data.map { URL(fileURLWithPath: $0) })
             let totals = dataset.totalValueByCurrency.sorted { $0.key < $1.key }
                 .map { ReportLocale(language: .english, translator: engine.catalogs.translator(for: .english)).money($0.value, currency: $0.key) }
-            var summary = "ok: \(dataset.projects.count) projects, \(dataset.agreements.count) agreements, "
-                + "\(dataset.twinCities.count) twin-city pairs, \(dataset.events.count) events"
-                + (dataset.trade.isEmpty ? "" : ", \(dataset.trade.count) trade flows") + "; total value "
+            var summary = "ok: \(dataset.recordSummary); total value "
                 + (totals.isEmpty ? "none" : totals.joined(separator: " + "))
             if dataset.info.isSample { summary += " (sample data)" }
             console.output(summary)

@@ -38,7 +38,7 @@ import Testing
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 4)
         #expect(lines.allSatisfy { $0.hasPrefix("\(file):") && $0.contains(": error: ") })
-        #expect(lines.contains { $0.contains(":6:9: error: projects.id: duplicate id 'dup'") })
+        #expect(lines.contains { $0.contains(":6:5: error: projects.id: duplicate id 'dup'") })
         #expect(lines.contains { $0.contains("unknown sector code 'spaceflight'") })
         #expect(lines.contains { $0.contains("must not be negative") })
         #expect(lines.contains { $0.contains("'2024-02-30' is not a valid date") })

@@ -19,6 +19,33 @@ import HamkorLocalization
         #expect(dataset.info.partners == ["UZ", "AZ"])
     }
 
+    /// Files are read in parallel, but the dataset and every problem come out in file order, as
+    /// if they had been read one after another; a file's problems do not stop the next file.
+    @Test func manyFilesMergeAndReportInFileOrder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hamkor-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = "id,name,sector,status,value,currency\n"
+        for file in 0..<9 {
+            var rows = (0..<50).map { "p\(file)-\($0),Project \($0),energy,agreed,\($0 + 1)00,USD\n" }
+            if file % 4 == 1 { rows[7] = "p\(file)-bad,Broken,spaceflight,agreed,5,USD\n" }
+            if file == 6 { rows[3] = "p2-10,Again,energy,agreed,5,USD\n" }
+            try Data((header + rows.joined()).utf8).write(to: folder.appendingPathComponent("part-\(file).csv"))
+        }
+        let found = TestSupport.problems(loading: [folder])
+        #expect(found.map { URL(fileURLWithPath: $0.location.file).lastPathComponent + ":\($0.location.line)" }
+                == ["part-1.csv:9", "part-5.csv:9", "part-6.csv:5"], "\(found)")
+        #expect(found.last?.message.contains("duplicate id 'p2-10' (first used at") == true)
+        for file in 0..<9 { try FileManager.default.removeItem(at: folder.appendingPathComponent("part-\(file).csv")) }
+        for file in 0..<9 {
+            let rows = (0..<50).map { "p\(file)-\($0),Project \($0),energy,agreed,\($0 + 1)00,USD\n" }
+            try Data((header + rows.joined()).utf8).write(to: folder.appendingPathComponent("part-\(file).csv"))
+        }
+        let dataset = try TestSupport.loader.load([folder])
+        #expect(dataset.projects.map(\.id) == (0..<9).flatMap { file in (0..<50).map { "p\(file)-\($0)" } })
+        #expect(dataset.files.map { URL(fileURLWithPath: $0).lastPathComponent } == (0..<9).map { "part-\($0).csv" })
+    }
+
     @Test func jsonUsesTheSameSchema() throws {
         let dataset = try TestSupport.loader.load([TestSupport.fixture("valid.json")])
         #expect(dataset.projects.first?.name.exact(.azerbaijani) == "Mis mədəni")

@@ -81,7 +81,7 @@ import HamkorLocalization
                 let names = record.fields.map { String(decoding: $0, as: UTF8.self) }
                 fieldCount = names.count
                 filler = ProjectRowFiller(file: "random.csv", columns: Dictionary(uniqueKeysWithValues: zip(names, names.indices)),
-                                          vocabulary: TestSupport.vocabulary, problems: ProblemList())
+                                          vocabulary: TestSupport.vocabulary)
             } else if record.fields.count == fieldCount && filler!.fill(record, into: &columns) {
                 filled += 1
             }

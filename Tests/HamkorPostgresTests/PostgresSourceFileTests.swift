@@ -25,9 +25,9 @@ import HamkorCore
     }
 
     @Test func unknownKeysAndKindsAreReported() {
-        let found = problems("postgresql: {database: h, user: u, pasword: {env: X}}\nagreements: {table: a}\n")
+        let found = problems("postgresql: {database: h, user: u, pasword: {env: X}}\ncontracts: {table: a}\n")
         #expect(found.contains { $0.contains("unknown field 'pasword'; did you mean 'password'?") })
-        #expect(found.contains { $0.contains("unknown field 'agreements'") })
+        #expect(found.contains { $0.contains("unknown field 'contracts'") })
     }
 
     @Test func aMissingParameterSaysHowToGiveIt() throws {

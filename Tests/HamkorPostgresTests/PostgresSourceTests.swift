@@ -18,6 +18,21 @@ struct PostgresSourceTests {
         #expect(dataset.projects.first?.location.description == "\(url.path):projects[id=prj-agri-01]")
     }
 
+    /// Any record kind reads from a table in its flat form: the treaty register (dates as
+    /// `date`, parties as `text[]`, one title column per language) gives the sample's agreements.
+    @Test func theAgreementsTableReadsToTheSampleAgreements() throws {
+        let url = try Server.sourceFile(Server.connection() + "agreements:\n  table: agreements\n")
+        let (dataset, problems) = try Server.read(url)
+        #expect(problems.isEmpty, "\(problems)")
+        let sample = try Server.engine.loadDataset([])
+        func unlocated(_ records: [Agreement]) -> [Agreement] {
+            records.map { var record = $0; record.location = SourceLocation(file: ""); return record }
+        }
+        #expect(dataset.agreements.count == sample.agreements.count && !dataset.agreements.isEmpty)
+        #expect(unlocated(dataset.agreements) == unlocated(sample.agreements.sorted { $0.id < $1.id }))
+        #expect(dataset.agreements.first?.location.description == "\(url.path):agreements[id=\(dataset.agreements[0].id)]")
+    }
+
     @Test func aDepartmentsTableThroughColumnMapsAndAQueryWithABoundParameter() throws {
         let url = try Server.sourceFile(Server.connection() + """
             projects:

@@ -77,11 +77,11 @@ import HamkorCore
 
     @Test func profileErrorsAreLocatedInTheProfile() throws {
         let found = try messages("uz-projects.xlsx", """
-            records: agreements
+            records: contracts
             header: {row: 0}
             columns: {id: A}
             """)
-        #expect(found.contains("uz-projects.profile.yaml:1:10: error: records: registers can hold projects or trade, not 'agreements'"))
+        #expect(found.contains("uz-projects.profile.yaml:1:10: error: records: a register holds one record kind: projects, agreements, twinCities, events, exchanges, honours or trade, not 'contracts'"))
         #expect(found.contains { $0.hasPrefix("uz-projects.profile.yaml:2:15: error: header.row: 0 is out of range") })
     }
 

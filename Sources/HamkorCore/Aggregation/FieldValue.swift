@@ -1,3 +1,4 @@
+import Foundation
 import HamkorLocalization
 
 /// One field of one record, typed, before it is localized into a ``CellValue``.
@@ -10,6 +11,8 @@ enum FieldValue: Hashable, Sendable {
     case country(String)
     case place(String)
     case money(Money)
+    /// An exact number without a currency (a trade row's quantity).
+    case decimal(Decimal)
     case year(Int)
     case date(CivilDate)
     /// A calendar half, quarter or month.
@@ -25,6 +28,7 @@ enum FieldValue: Hashable, Sendable {
         case .plain(let text): text
         case .code(_, let code), .country(let code), .place(let code): code
         case .money(let money): "\(money.currency) \(money.amount)"
+        case .decimal(let number): "\(number)"
         case .year(let year): String(year)
         case .date(let date): date.iso
         case .period(let unit): unit.code
@@ -42,7 +46,7 @@ struct RecordRow: Sendable {
     enum Record: Sendable {
         case project(Project)
         case agreement(Agreement)
-        case twinCities(TwinCityPair, firstCountry: CountryCode?, secondCountry: CountryCode?)
+        case twinCities(TwinCityRecord)
         case event(CooperationEvent)
         case exchange(Exchange)
         case honour(Honour)
@@ -87,7 +91,7 @@ struct RecordRow: Sendable {
         return switch record {
         case .project(let p): p.id
         case .agreement(let a): a.id
-        case .twinCities(let t, _, _): t.id
+        case .twinCities(let t): t.pair.id
         case .event(let e): e.id
         case .exchange(let x): x.id
         case .honour(let h): h.id
@@ -101,7 +105,7 @@ struct RecordRow: Sendable {
         return switch record {
         case .project(let p): p.location
         case .agreement(let a): a.location
-        case .twinCities(let t, _, _): t.location
+        case .twinCities(let t): t.pair.location
         case .event(let e): e.location
         case .exchange(let x): x.location
         case .honour(let h): h.location
@@ -126,7 +130,7 @@ struct RecordRow: Sendable {
         switch record {
         case .project(let p): return years(p.startYear, p.endYear)
         case .agreement(let a): return day(a.signed)
-        case .twinCities(let t, _, _): return day(t.signed)
+        case .twinCities(let t): return day(t.pair.signed)
         case .event(let e): return day(e.date)
         case .exchange(let x): return years(x.year, x.year)
         case .honour(let h): return day(h.date)
@@ -134,91 +138,23 @@ struct RecordRow: Sendable {
         }
     }
 
-    /// The values of a field (none when the record leaves it empty); field names are those of
-    /// ``RecordSource/fields``.
+    /// The values of a field (none when the record leaves it empty), read as the record kind's
+    /// ``RecordSchema`` declares; field names are those of ``RecordSource/fields``.
     func values(_ field: String) -> [FieldValue] {
-        func one(_ value: FieldValue?) -> [FieldValue] { value.map { [$0] } ?? [] }
         if case .projects(let store, let row) = backing { return store.values(field, at: row) }
-        switch record {
-        case .project(let p):
-            switch field {
-            case "id": return [.identifier(p.id)]
-            case "name": return [.text(p.name)]
-            case "partners", "partner": return p.partners.map { .country($0) }
-            case "sector": return [.code(.sectors, p.sector)]
-            case "places", "place": return p.places.map { .place($0) }
-            case "value": return one(p.value.map { .money($0) })
-            case "status": return [.code(.statuses, p.status.rawValue)]
-            case "startYear": return one(p.startYear.map { .year($0) })
-            case "endYear": return one(p.endYear.map { .year($0) })
-            case "source": return one(p.source.map { .plain($0) })
-            case "illustrative": return [.flag(p.illustrative)]
-            default: return []
-            }
-        case .agreement(let a):
-            switch field {
-            case "id": return [.identifier(a.id)]
-            case "title": return [.text(a.title)]
-            case "area": return [.code(.areas, a.area)]
-            case "level": return [.code(.levels, a.level.rawValue)]
-            case "signed": return one(a.signed.map { .date($0) })
-            case "year": return one(a.signed.map { .year($0.year) })
-            case "parties": return a.parties.map { .country($0) }
-            case "half", "quarter", "month": return Self.period(field, of: a.signed)
-            case "place": return one(a.place.map { .place($0) })
-            default: return []
-            }
-        case .twinCities(let t, let firstCountry, let secondCountry):
-            switch field {
-            case "id": return [.identifier(t.id)]
-            case "first": return [.place(t.first)]
-            case "second": return [.place(t.second)]
-            case "cities": return [.place(t.first), .place(t.second)]
-            case "firstCountry": return one(firstCountry.map { .country($0) })
-            case "secondCountry": return one(secondCountry.map { .country($0) })
-            case "signed": return one(t.signed.map { .date($0) })
-            case "year": return one(t.signed.map { .year($0.year) })
-            case "half", "quarter", "month": return Self.period(field, of: t.signed)
-            default: return []
-            }
-        case .event(let e):
-            switch field {
-            case "id": return [.identifier(e.id)]
-            case "kind": return [.code(.eventKinds, e.kind)]
-            case "title": return [.text(e.title)]
-            case "date": return one(e.date.map { .date($0) })
-            case "year": return one(e.date.map { .year($0.year) })
-            case "half", "quarter", "month": return Self.period(field, of: e.date)
-            case "place": return one(e.place.map { .place($0) })
-            default: return []
-            }
-        case .exchange(let x):
-            switch field {
-            case "id": return [.identifier(x.id)]
-            case "field": return [.code(.exchangeFields, x.field)]
-            case "title": return [.text(x.title)]
-            case "year": return one(x.year.map { .year($0) })
-            default: return []
-            }
-        case .honour(let h):
-            switch field {
-            case "id": return [.identifier(h.id)]
-            case "title": return [.text(h.title)]
-            case "recipient": return [.text(h.recipient)]
-            case "awardedBy": return [.country(h.awardedBy)]
-            case "date": return one(h.date.map { .date($0) })
-            case "year": return one(h.date.map { .year($0.year) })
-            case "half", "quarter", "month": return Self.period(field, of: h.date)
-            default: return []
-            }
-        case .trade(let t):
-            return t.values(field)
-        }
+        return Self.schema(of: record).field(field)?.read(record) ?? []
     }
 
-    /// The `half`, `quarter` or `month` field of a record dated `date`.
-    private static func period(_ field: String, of date: CivilDate?) -> [FieldValue] {
-        guard let date, let granularity = ReportPeriod.Granularity(rawValue: field) else { return [] }
-        return [.period(granularity.unit(containing: date))]
+    /// The schema of a record's kind.
+    private static func schema(of record: Record) -> RecordSchema {
+        switch record {
+        case .project: .projects
+        case .agreement: .agreements
+        case .twinCities: .twinCities
+        case .event: .events
+        case .exchange: .exchanges
+        case .honour: .honours
+        case .trade: .trade
+        }
     }
 }

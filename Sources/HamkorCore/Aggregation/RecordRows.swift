@@ -10,7 +10,7 @@ enum RecordRows {
         case .twinCities:
             let places = dataset.placesByCode
             return dataset.twinCities.map {
-                RecordRow(record: .twinCities($0, firstCountry: places[$0.first]?.country, secondCountry: places[$0.second]?.country))
+                RecordRow(record: .twinCities(TwinCityRecord(pair: $0, firstCountry: places[$0.first]?.country, secondCountry: places[$0.second]?.country)))
             }
         case .events: return dataset.events.map { RecordRow(record: .event($0)) }
         case .exchanges: return dataset.exchanges.map { RecordRow(record: .exchange($0)) }

@@ -125,6 +125,7 @@ struct BuildContext {
         case .country(let code): return .coded(code: code, label: locale.countryName(code))
         case .place(let code): return .coded(code: code, label: try placeName(code))
         case .money(let money): return .money(converter.convert(money))
+        case .decimal(let number): return .decimal(number, fractionDigits: max(0, -Int(number.exponent)))
         case .year(let year): return .year(year)
         case .date(let date): return .date(date)
         case .period(let unit): return .coded(code: unit.code, label: try PeriodNames(locale: locale).name(unit))

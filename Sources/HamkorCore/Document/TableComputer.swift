@@ -63,10 +63,10 @@ struct TableComputer {
         func fieldType(_ name: String) -> ColumnType {
             switch fields[name] {
             case .identifier: .identifier
-            case .text, .plain, .flag, .none: .text
+            case .text, .plain, .flag, .decimal, .currency, .none: .text
             case .code: .code
             case .country, .countries: .country
-            case .places, .period: .code
+            case .place, .places, .period: .code
             case .money: .money(currency: context.definition.currency)
             case .year: .year
             case .date: .date
@@ -449,7 +449,7 @@ struct TableComputer {
         guard let column = definition.columns.first(where: { column in
             guard case .field(let name) = column.content else { return false }
             switch definition.source.fields[name] {
-            case .text, .code, .places, .country, .countries: return true
+            case .text, .code, .place, .places, .country, .countries: return true
             default: return false
             }
         }), case .field(let name) = column.content else { return rows.map { _ in "" } }

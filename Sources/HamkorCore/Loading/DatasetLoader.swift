@@ -23,24 +23,64 @@ public struct DatasetLoader: Sendable {
     private var context: DatasetReadContext { DatasetReadContext(vocabulary: vocabulary, parameters: parameters) }
 
     /// Loads and validates every file named or found (recursively, sorted) in the folders given.
+    ///
+    /// Files are read in parallel, one per processor at a time, each with its own problem list;
+    /// parts and problems are merged in file order, so the result and the messages are those of
+    /// reading the files one after another.
     public func load(_ paths: [URL]) throws -> Dataset {
         let files = try expand(paths)
         let problems = ProblemList()
         var dataset = Dataset()
         var first = true
-        for file in files {
-            let part: Dataset
-            do {
-                part = try loadFile(file, problems: problems)
-            } catch let error as DataError {
-                if case .invalid(let found) = error { found.forEach(problems.add); continue }
-                throw error
+        let wave = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        for start in stride(from: 0, to: files.count, by: wave) {
+            for outcome in loadInParallel(Array(files[start..<min(start + wave, files.count)])) {
+                outcome.problems.forEach(problems.add)
+                switch outcome.result {
+                case .success(let part):
+                    if first { dataset = part; first = false } else { dataset.merge(part) }
+                case .failure(let error):
+                    guard case DataError.invalid(let found) = error else { throw error }
+                    found.forEach(problems.add)
+                }
             }
-            if first { dataset = part; first = false } else { dataset.merge(part) }
         }
         DatasetValidator(problems: problems).validate(dataset)
         guard problems.isEmpty else { throw DataError.invalid(problems.problems) }
         return dataset
+    }
+
+    /// One file's part, or the error that stopped its reading, with the problems it reported.
+    private struct FileOutcome {
+        var result: Result<Dataset, any Error>
+        var problems: [DataProblem]
+    }
+
+    /// Reads `files` at the same time, one thread each; outcomes in the files' order.
+    private func loadInParallel(_ files: [URL]) -> [FileOutcome] {
+        let outcomes = OutcomeSlots(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let problems = ProblemList()
+            let result = Result { try loadFile(files[index], problems: problems) }
+            outcomes.set(index, FileOutcome(result: result, problems: problems.problems))
+        }
+        return outcomes.values
+    }
+
+    /// The outcomes of a wave of files, written by the threads that read them.
+    private final class OutcomeSlots: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [FileOutcome?]
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ outcome: FileOutcome) {
+            lock.lock()
+            slots[index] = outcome
+            lock.unlock()
+        }
+
+        var values: [FileOutcome] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
     }
 
     /// The data files a list of paths stands for: files as given, folders searched recursively

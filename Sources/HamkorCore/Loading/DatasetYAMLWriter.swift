@@ -1,45 +1,53 @@
 import Foundation
 import HamkorLocalization
 
-/// Writes the records flat sources give (projects, trade) as a dataset file in Hamkor's YAML
-/// schema — what `hamkor import` saves for users who then keep YAML. Reading the output back
-/// gives the same records. Text is always double-quoted with escapes, so no value can be read
-/// as another type, an alias or a key.
+/// Writes a dataset's records as a dataset file in Hamkor's YAML form — what `hamkor import`
+/// saves for users who then keep YAML. Every kind is written as its ``RecordSchema`` declares
+/// its stored fields, so reading the output back gives the same records. Records with a text
+/// field are written as blocks, others (trade rows) one per line. Text and codes are always
+/// double-quoted with escapes, so no value can be read as another type, an alias or a key.
 public enum DatasetYAMLWriter {
     public static func yaml(_ dataset: Dataset, header: [String] = []) -> String {
         var out = header.map { "# \($0)\n" }.joined()
-        if !dataset.projects.isEmpty {
-            out += "projects:\n"
-            for project in dataset.projects {
-                out += "  - id: \(quoted(project.id))\n"
-                out += "    name: \(localized(project.name))\n"
-                if !project.partners.isEmpty { out += "    partners: [\(project.partners.joined(separator: ", "))]\n" }
-                out += "    sector: \(quoted(project.sector))\n"
-                if !project.places.isEmpty { out += "    places: [\(project.places.map(quoted).joined(separator: ", "))]\n" }
-                if let value = project.value { out += "    value: \(money(value))\n" }
-                out += "    status: \(project.status.rawValue)\n"
-                if let start = project.startYear { out += "    startYear: \(start)\n" }
-                if let end = project.endYear { out += "    endYear: \(end)\n" }
-                if let source = project.source { out += "    source: \(quoted(source))\n" }
-                if project.illustrative { out += "    illustrative: true\n" }
-            }
-        }
-        if !dataset.trade.isEmpty {
-            out += "trade:\n"
-            for flow in dataset.trade {
-                out += "  - {reporter: \(flow.reporter), partner: \(flow.partner), period: \(quoted(flow.period.code)), flow: \(flow.direction.rawValue), "
-                out += flow.chapter.map { "chapter: \(quoted($0)), " } ?? "section: \(quoted(flow.section)), "
-                out += "value: \(money(flow.value))"
-                if let quantity = flow.quantity, let unit = flow.unit { out += ", quantity: \(quantity), unit: \(quoted(unit))" }
-                if flow.illustrative { out += ", illustrative: true" }
-                out += "}\n"
+        for source in RecordSource.allCases {
+            let rows = RecordRows.rows(source, in: dataset)
+            guard !rows.isEmpty else { continue }
+            let fields = source.schema.stored
+            let isBlock = fields.contains { $0.type == .text }
+            out += "\(source.rawValue):\n"
+            for row in rows {
+                let record = row.record
+                let pairs = fields.compactMap { field in
+                    value(field.type, field.read(record)).map { "\(field.name): \($0)" }
+                }
+                out += isBlock ? "  - " + pairs.joined(separator: "\n    ") + "\n" : "  - {\(pairs.joined(separator: ", "))}\n"
             }
         }
         return out
     }
 
+    /// A field's values as YAML, `nil` when the record leaves the field empty (or `false`).
+    private static func value(_ type: FieldType, _ values: [FieldValue]) -> String? {
+        if type.isList { return values.isEmpty ? nil : "[\(values.compactMap(scalar).joined(separator: ", "))]" }
+        return values.first.flatMap(scalar)
+    }
+
+    private static func scalar(_ value: FieldValue) -> String? {
+        switch value {
+        case .none: return nil
+        case .identifier(let text), .plain(let text), .code(_, let text), .country(let text), .place(let text): return quoted(text)
+        case .text(let text): return localized(text)
+        case .money(let amount): return money(amount)
+        case .decimal(let number): return quoted("\(number)")
+        case .year(let year): return String(year)
+        case .date(let date): return quoted(date.iso)
+        case .period(let unit): return quoted(unit.code)
+        case .flag(let flag): return flag ? "true" : nil
+        }
+    }
+
     private static func money(_ money: Money) -> String {
-        "{amount: \"\(money.amount)\", currency: \(money.currency)}"
+        "{amount: \(quoted("\(money.amount)")), currency: \(quoted(money.currency))}"
     }
 
     private static func localized(_ text: LocalizedText) -> String {

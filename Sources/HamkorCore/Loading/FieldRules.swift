@@ -1,3 +1,4 @@
+import Foundation
 import HamkorLocalization
 
 /// The rules a dataset field's value must meet, shared by the YAML/JSON reader and the CSV
@@ -15,6 +16,26 @@ enum FieldRules {
     static func dateProblem(_ date: CivilDate) -> String? {
         dates.contains(date) ? nil
             : "\(date.iso) is outside the dates Hamkor reports, \(dates.lowerBound.iso) to \(dates.upperBound.iso) (spreadsheets cannot show earlier dates correctly)"
+    }
+
+    /// A day written `YYYY-MM-DD`, within ``dates``: the date, or the message for text that is none.
+    static func date(_ text: String) -> (date: CivilDate?, problem: String?) {
+        guard let date = CivilDate(iso: text) else {
+            return (nil, "'\(TerminalText.excerpt(text, 40))' is not a valid date; write YYYY-MM-DD with a day that exists, such as 2024-08-22")
+        }
+        if let problem = dateProblem(date) { return (nil, problem) }
+        return (date, nil)
+    }
+
+    /// A period code (`2024`, `2024-H1`, `2024-Q3`, `2024-07`): the unit, or the message for text that is none.
+    static func period(_ text: String) -> (unit: ReportPeriod.Unit?, problem: String?) {
+        if let unit = ReportPeriod.Unit(code: text) { return (unit, nil) }
+        return (nil, "'\(TerminalText.excerpt(text, 20))' is not a period; use 2024, 2024-H1, 2024-Q3 or 2024-07")
+    }
+
+    /// Amounts and quantities are never negative.
+    static func negativeProblem(_ number: Decimal) -> String? {
+        number < 0 ? "must not be negative (found \(number))" : nil
     }
 
     /// A record id (see ``Identifier``).

@@ -1,12 +1,6 @@
 /// Accumulates ``DataProblem``s while a file is read, so that every problem is reported at once.
 public final class ProblemList {
     public private(set) var problems: [DataProblem] = []
-    /// Every record id read, valid record or not, so duplicates are found even among broken records.
-    private(set) var identifiers: [(id: String, location: SourceLocation, field: String)] = []
-
-    func registerIdentifier(_ id: String, at location: SourceLocation, field: String) {
-        identifiers.append((id, location, field))
-    }
     /// Reading stops adding after this many, so hostile input cannot flood memory or the terminal.
     public let limit: Int
 

@@ -44,7 +44,7 @@ struct ProjectCSVReader {
                         SourceLocation(file: file, line: line, column: columns[slot] + 1)
                     }
                     readsRows = problems.isEmpty
-                    if fillsColumns { filler = ProjectRowFiller(file: file, columns: columnIndex, vocabulary: vocabulary, problems: problems) }
+                    if fillsColumns { filler = ProjectRowFiller(file: file, columns: columnIndex, vocabulary: vocabulary) }
                     return
                 }
                 guard readsRows else { return }
@@ -85,7 +85,7 @@ struct ProjectCSVReader {
             }
             columnIndex[name] = index
         }
-        for required in Self.schema.fields where required.isRequired && columnIndex[required.name] == nil {
+        for required in Self.schema.columns where required.isRequired && columnIndex[required.name] == nil {
             problems.add(SourceLocation(file: file, line: header.line, column: 1), field: required.name, "required column is missing")
         }
         if let plain = columnIndex["name"], columnIndex["name.en"] != nil {

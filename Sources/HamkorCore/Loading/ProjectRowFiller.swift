@@ -16,12 +16,13 @@ struct ProjectRowFiller {
     /// A row the filler leaves to `FlatRecordReader`.
     private struct Declined: Error {}
 
+    private static let whitespace = CharacterSet.whitespaces
+
     /// A code accepted by its column's rule, and its id once a row has used it.
     private typealias Code = (text: String, id: UInt32?)
 
     private let file: String
     private let vocabulary: Vocabulary
-    private let problems: ProblemList
     private let id, name, nameEnglish, partners, sector, places, value, currency, status, startYear, endYear, source, illustrative: Int?
     private let translations: [(language: LanguageTag, slot: Int)]
 
@@ -33,16 +34,17 @@ struct ProjectRowFiller {
     private var partnerEntries: [Int] = [], placeEntries: [Int] = []
 
     /// A filler for the rows of `file`, whose header puts field `name` at `columns[name]`.
-    init(file: String, columns: [String: Int], vocabulary: Vocabulary, problems: ProblemList) {
+    init(file: String, columns: [String: Int], vocabulary: Vocabulary) {
         self.file = file
         self.vocabulary = vocabulary
-        self.problems = problems
         id = columns["id"]; name = columns["name"]; nameEnglish = columns["name.en"]
         partners = columns["partners"]; sector = columns["sector"]; places = columns["places"]
         value = columns["value"]; currency = columns["currency"]; status = columns["status"]
         startYear = columns["startYear"]; endYear = columns["endYear"]; source = columns["source"]
         illustrative = columns["illustrative"]
-        translations = FlatRecordReader.translationFields.compactMap { language, field in columns[field].map { (language, $0) } }
+        translations = LanguageTag.allCases.filter { $0 != .english }.compactMap { language in
+            columns["name.\(language.tag)"].map { (language, $0) }
+        }
     }
 
     /// Appends the row to `columns` and returns true when it breaks no rule; otherwise returns
@@ -78,12 +80,13 @@ struct ProjectRowFiller {
         if let entry = statuses.find(statusBytes) {
             projectStatus = statuses[entry]
         } else {
-            guard Self.isPlainASCII(statusBytes), let parsed = ProjectStatus(rawValue: String(decoding: statusBytes, as: UTF8.self)),
-                  statuses.insert(statusBytes, parsed) != nil else { throw Declined() }
+            let text = String(decoding: statusBytes, as: UTF8.self)
+            guard Self.isPlainASCII(statusBytes), FieldRules.codeProblem(text, in: .statuses, of: vocabulary) == nil,
+                  let parsed = ProjectStatus(rawValue: text), statuses.insert(statusBytes, parsed) != nil else { throw Declined() }
             projectStatus = parsed
         }
         try Self.list(bytes(partners), into: &partnerEntries, cache: &countries) { FieldRules.countryProblem($0) == nil }
-        try Self.list(bytes(places), into: &placeEntries, cache: &placeCodes) { _ in true }
+        try Self.list(bytes(places), into: &placeEntries, cache: &placeCodes) { FieldRules.identifierProblem($0) == nil }
         var amount: (value: Decimal, currency: Int)?
         let valueBytes = bytes(value)
         if !valueBytes.isEmpty {
@@ -107,9 +110,8 @@ struct ProjectRowFiller {
             }
         }
 
-        // The row breaks no rule: its id is registered as `FlatRecordReader.project` registers it,
-        // and its codes are interned in the order `ProjectColumns.append(_:)` interns them.
-        problems.registerIdentifier(id, at: SourceLocation(file: file, line: record.line, column: (self.id ?? 0) + 1), field: "projects.id")
+        // The row breaks no rule: its codes are interned in the order `ProjectColumns.append(_:)`
+        // interns them.
         func intern(_ entry: Int, _ cache: inout ByteKeyedCache<Code>) -> UInt32 {
             if let id = cache[entry].id { return id }
             let id = columns.intern(cache[entry].text)
@@ -146,7 +148,7 @@ struct ProjectRowFiller {
         guard bytes.count <= DatasetLimits.maxTextLength, !bytes.contains(0x09) else { throw Declined() }
         let text = String(decoding: bytes, as: UTF8.self)
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-              !FlatRecordReader.isWhitespace(first), !FlatRecordReader.isWhitespace(last),
+              !Self.whitespace.contains(first), !Self.whitespace.contains(last),
               TextSafety.firstForbidden(in: text, orNewline: true) == nil else { throw Declined() }
         return text
     }

@@ -1,92 +1,175 @@
 import HamkorLocalization
 
-/// The fields of a record kind as flat sources — CSV tables, workbook registers, database rows —
-/// give them: one named text value per field. The one table from which those readers know
-/// which fields exist, which are required and how each is read (``FlatRecordReader``).
+/// The typed field table of one record kind: every field's name and ``FieldType``, whether a
+/// source must give it, and how a report reads it from a record.
+///
+/// Everything that knows a kind's fields derives from this one table:
+/// - the YAML/JSON reader's keys (``stored`` fields, nested: `value: {amount, currency}`),
+/// - the flat form of CSV tables, workbook registers and database rows (``columns``),
+/// - the fields a report definition may name, with their types (``RecordSource/fields``),
+/// - a report's field access (``RecordRow/values(_:)``).
+///
+/// The records themselves are built from the fields a reader found by ``RecordAssembler``,
+/// where the rules between fields (an end year not before the start year) are written once.
 public struct RecordSchema: Sendable {
-    /// How a flat field's text is read.
-    public enum Kind: Sendable, Equatable {
-        /// A record id (see ``Identifier``).
-        case identifier
-        /// Text in one language (`name.ru`); `name` alone is English.
-        case text
-        /// Untranslated text, such as provenance.
-        case plain
-        /// A code of one of the vocabulary's lists.
-        case code(Vocabulary.List)
-        /// One ISO 3166-1 country code.
-        case country
-        /// Country codes separated by `|` or spaces.
-        case countries
-        /// Place codes separated by `|` or spaces.
-        case places
-        /// An exact decimal amount, never negative.
-        case amount
-        /// An ISO 4217 currency code.
-        case currency
-        /// A year 1900–2100.
-        case year
-        /// A period: a year, half, quarter or month (`2024`, `2024-H1`, `2024-Q3`, `2024-07`).
-        case period
-        /// `true`/`false`, `yes`/`no`, `1`/`0`.
-        case flag
+    /// Whether a source gives a field, and must.
+    public enum Presence: Sendable, Equatable {
+        /// A source must give the field.
+        case required
+        /// A source may give the field.
+        case optional
+        /// Computed from other fields (a signature's year); sources never give it.
+        case derived
     }
 
-    /// One field: its flat name, how it reads, and whether a record needs it.
+    /// One field of the kind.
     public struct Field: Sendable {
-        public var name: String
-        public var kind: Kind
-        public var isRequired: Bool
+        public let name: String
+        public let type: FieldType
+        public let presence: Presence
+        /// Whether report definitions may name the field (not a trade row's quantity:
+        /// quantities in different units do not add up).
+        public let isReported: Bool
+        /// The field's values in a record (none when the record leaves it empty).
+        let read: @Sendable (RecordRow.Record) -> [FieldValue]
+        /// The same values read from a dataset's project columns (projects only).
+        let readColumn: (@Sendable (ProjectColumns, Int) -> [FieldValue])?
+
+        /// Whether sources give this field.
+        public var isStored: Bool { presence != .derived }
+        /// Whether a source must give this field.
+        public var isRequired: Bool { presence == .required }
+    }
+
+    /// One column of the flat form: a stored field, or one part of it (a language of a text, the
+    /// currency of an amount).
+    public struct Column: Sendable {
+        /// The column's name: `sector`, `name.ru`, `currency`.
+        public let name: String
+        /// How the column's text reads (`text` for one language, `decimal` for an amount).
+        public let type: FieldType
+        /// The stored field the column belongs to.
+        public let field: String
+        /// Whether a record must give the column. The English text of a required text field
+        /// may be given as `name` or `name.en`, so neither is required on its own.
+        public let isRequired: Bool
     }
 
     public let source: RecordSource
+    /// The fields, stored ones first, in the order records list them.
     public let fields: [Field]
+    /// The fields sources give.
+    public let stored: [Field]
+    /// The names of the stored fields, as YAML and JSON records use them.
+    public let storedNames: Set<String>
+    /// The flat form's columns, in field order: a text field as `name` (the English text) and
+    /// `name.<language>` for each language; a money field as its amount under the field's name
+    /// and its currency as `currency`; every other stored field as one column.
+    public let columns: [Column]
+    private let slots: [String: Int]
 
-    /// The field named `name`, if the schema has it.
-    public func field(_ name: String) -> Field? { fields.first { $0.name == name } }
-
-    /// The field names, in schema order.
-    public var names: [String] { fields.map(\.name) }
-
-    /// The record kinds flat sources can give, and their schemas.
-    public static func schema(for source: RecordSource) -> RecordSchema? {
-        switch source {
-        case .projects: projects
-        case .trade: trade
-        default: nil
+    init(_ source: RecordSource, _ fields: [Field]) {
+        self.source = source
+        self.fields = fields
+        var slots: [String: Int] = [:]
+        for (slot, field) in fields.enumerated() {
+            precondition(slots[field.name] == nil, "\(source.rawValue) declares \(field.name) twice")
+            slots[field.name] = slot
         }
+        self.slots = slots
+        stored = fields.filter(\.isStored)
+        storedNames = Set(stored.map(\.name))
+        columns = Self.flatColumns(stored)
     }
 
-    /// Projects: the columns of a project table.
-    public static let projects = RecordSchema(source: .projects, fields: [
-        Field(name: "id", kind: .identifier, isRequired: true),
-        Field(name: "name", kind: .text, isRequired: false),
-    ] + LanguageTag.allCases.map { Field(name: "name.\($0.tag)", kind: .text, isRequired: false) } + [
-        Field(name: "partners", kind: .countries, isRequired: false),
-        Field(name: "sector", kind: .code(.sectors), isRequired: true),
-        Field(name: "places", kind: .places, isRequired: false),
-        Field(name: "value", kind: .amount, isRequired: false),
-        Field(name: "currency", kind: .currency, isRequired: false),
-        Field(name: "status", kind: .code(.statuses), isRequired: true),
-        Field(name: "startYear", kind: .year, isRequired: false),
-        Field(name: "endYear", kind: .year, isRequired: false),
-        Field(name: "source", kind: .plain, isRequired: false),
-        Field(name: "illustrative", kind: .flag, isRequired: false),
-    ])
+    /// The field named `name`, if the kind has it.
+    public func field(_ name: String) -> Field? { slots[name].map { fields[$0] } }
 
-    /// Trade flows: one row per reporter, partner, period, direction and HS commodity, as
-    /// ``TradeFlow`` holds them (turnover is derived, never read).
-    public static let trade = RecordSchema(source: .trade, fields: [
-        Field(name: "reporter", kind: .country, isRequired: true),
-        Field(name: "partner", kind: .country, isRequired: true),
-        Field(name: "period", kind: .period, isRequired: true),
-        Field(name: "flow", kind: .code(.tradeFlows), isRequired: true),
-        Field(name: "section", kind: .code(.hsSections), isRequired: false),
-        Field(name: "chapter", kind: .code(.hsChapters), isRequired: false),
-        Field(name: "value", kind: .amount, isRequired: true),
-        Field(name: "currency", kind: .currency, isRequired: true),
-        Field(name: "quantity", kind: .amount, isRequired: false),
-        Field(name: "unit", kind: .plain, isRequired: false),
-        Field(name: "illustrative", kind: .flag, isRequired: false),
-    ])
+    private static func flatColumns(_ stored: [Field]) -> [Column] {
+        var columns: [Column] = []
+        for field in stored {
+            switch field.type {
+            case .text:
+                columns.append(Column(name: field.name, type: .text, field: field.name, isRequired: false))
+                for language in LanguageTag.allCases {
+                    columns.append(Column(name: "\(field.name).\(language.tag)", type: .text, field: field.name, isRequired: false))
+                }
+            case .money:
+                columns.append(Column(name: field.name, type: .decimal, field: field.name, isRequired: field.isRequired))
+                columns.append(Column(name: Self.currencyColumn, type: .currency, field: field.name, isRequired: field.isRequired))
+            default:
+                columns.append(Column(name: field.name, type: field.type, field: field.name, isRequired: field.isRequired))
+            }
+        }
+        return columns
+    }
+
+    /// The column a flat source gives a money field's currency in.
+    public static let currencyColumn = "currency"
+
+    /// The column named `name`, if the flat form has it.
+    public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
+
+    /// The flat column names, in order.
+    public var names: [String] { columns.map(\.name) }
+
+    /// The fields a report definition may name, with their types.
+    public var reportFields: [String: FieldType] {
+        var types: [String: FieldType] = [:]
+        for field in fields where field.isReported { types[field.name] = field.type }
+        return types
+    }
+
+    /// The schema of a record kind.
+    public static func schema(for source: RecordSource) -> RecordSchema {
+        switch source {
+        case .projects: projects
+        case .agreements: agreements
+        case .twinCities: twinCities
+        case .events: events
+        case .exchanges: exchanges
+        case .honours: honours
+        case .trade: trade
+        }
+    }
 }
+
+extension RecordSchema.Field {
+    /// A field of records of type `R`, read by `read`.
+    static func of<R: SchemaRecord>(_ record: R.Type, _ name: String, _ type: FieldType, _ presence: RecordSchema.Presence,
+                                    _ read: @escaping @Sendable (R) -> [FieldValue]) -> Self {
+        Self(name: name, type: type, presence: presence, isReported: true, read: { R(unwrapping: $0).map(read) ?? [] }, readColumn: nil)
+    }
+
+    /// A field of records of type `R` that sources give but report definitions do not name.
+    static func unreported<R: SchemaRecord>(_ record: R.Type, _ name: String, _ type: FieldType, _ presence: RecordSchema.Presence,
+                                            _ read: @escaping @Sendable (R) -> [FieldValue]) -> Self {
+        Self(name: name, type: type, presence: presence, isReported: false, read: { R(unwrapping: $0).map(read) ?? [] }, readColumn: nil)
+    }
+
+    /// A project field, read from a ``Project`` or straight from a dataset's project columns.
+    static func project(_ name: String, _ type: FieldType, _ presence: RecordSchema.Presence,
+                        _ read: @escaping @Sendable (Project) -> [FieldValue],
+                        column: @escaping @Sendable (ProjectColumns, Int) -> [FieldValue]) -> Self {
+        Self(name: name, type: type, presence: presence, isReported: true, read: { Project(unwrapping: $0).map(read) ?? [] },
+             readColumn: column)
+    }
+
+    /// `half`, `quarter` and `month`: the calendar unit a record dated by `date` falls in.
+    static func periods<R: SchemaRecord>(of record: R.Type, _ date: @escaping @Sendable (R) -> CivilDate?) -> [Self] {
+        [ReportPeriod.Granularity.half, .quarter, .month].map { granularity in
+            .of(R.self, granularity.rawValue, .period, .derived) { record in
+                date(record).map { [.period(granularity.unit(containing: $0))] } ?? []
+            }
+        }
+    }
+}
+
+/// A model type whose records a ``RecordSchema`` reads: it knows its case of ``RecordRow/Record``.
+protocol SchemaRecord: Sendable {
+    /// The record, when `record` is one of this type.
+    init?(unwrapping record: RecordRow.Record)
+}
+
+/// `[value]`, or none for `nil`.
+func one(_ value: FieldValue?) -> [FieldValue] { value.map { [$0] } ?? [] }

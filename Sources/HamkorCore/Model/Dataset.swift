@@ -15,9 +15,32 @@ public struct Dataset: Sendable {
     public var exchangeRates: [ExchangeRate] = []
     /// The files the dataset was read from, in load order.
     public var files: [String] = []
+    /// The ids of records left out for their problems, with the kind and place of each, so
+    /// that ``DatasetValidator`` reports a duplicate id among them too.
+    public var rejectedIdentifiers: [(id: String, source: RecordSource, location: SourceLocation)] = []
 
     public init(info: DatasetInfo = DatasetInfo()) {
         self.info = info
+    }
+
+    /// The number of records of a kind.
+    public func count(of source: RecordSource) -> Int {
+        switch source {
+        case .projects: projects.count
+        case .agreements: agreements.count
+        case .twinCities: twinCities.count
+        case .events: events.count
+        case .exchanges: exchanges.count
+        case .honours: honours.count
+        case .trade: trade.count
+        }
+    }
+
+    /// `15 projects, 18 agreements, 3 twin-city pairs, …`: the kinds the dataset has records of
+    /// (projects always), in English, for command output.
+    public var recordSummary: String {
+        RecordSource.allCases.filter { $0 == .projects || count(of: $0) > 0 }
+            .map { $0.counted(count(of: $0)) }.joined(separator: ", ")
     }
 
     /// Places by code, for lookups.
@@ -41,6 +64,7 @@ public struct Dataset: Sendable {
         trade += other.trade
         exchangeRates += other.exchangeRates
         files += other.files
+        rejectedIdentifiers += other.rejectedIdentifiers
     }
 
     /// The sum of project values per currency, exact (a loaded dataset's totals fit

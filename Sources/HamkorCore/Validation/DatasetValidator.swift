@@ -14,15 +14,7 @@ public struct DatasetValidator {
         // References are checked only on otherwise clean data, so one broken place does not
         // cascade into an error at every record that names it.
         let checkReferences = checksReferences && problems.isEmpty
-        // Ids of every record read, including records dropped for other problems.
-        var ids: [String: SourceLocation] = [:]
-        for (id, location, field) in problems.identifiers {
-            if let first = ids[id] {
-                problems.add(location, field: field, "duplicate id '\(id)' (first used at \(first))")
-            } else {
-                ids[id] = location
-            }
-        }
+        checkIdentifiers(dataset)
         var places: [String: SourceLocation] = [:]
         for place in dataset.places {
             if let first = places[place.code] {
@@ -61,6 +53,42 @@ public struct DatasetValidator {
         checkExactSums(projects.indices.compactMap { row in projects.value(at: row).map { ($0, projects.location(at: row)) } },
                        field: "projects.value.amount")
         checkExactSums(dataset.trade.map { ($0.value, $0.location) }, field: "trade.value")
+    }
+
+    /// Record ids are one namespace across the kinds that have them: a second use of an id is
+    /// reported at its record, naming the first. Ids of records left out for other problems
+    /// count too, so every duplicate is reported in the same run; the records are then taken in
+    /// the order they stand in the files, so "first" is the one read first.
+    func checkIdentifiers(_ dataset: Dataset) {
+        var entries: [(id: String, source: RecordSource, location: SourceLocation)] = []
+        var ids: [String: SourceLocation] = [:]
+        func claim(_ id: String, _ location: SourceLocation, _ source: RecordSource) {
+            if let first = ids[id] {
+                problems.add(location, field: "\(source.rawValue).id", "duplicate id '\(id)' (first used at \(first))")
+            } else {
+                ids[id] = location
+            }
+        }
+        func check(_ id: String, _ location: @autoclosure () -> SourceLocation, _ source: RecordSource) {
+            if dataset.rejectedIdentifiers.isEmpty { claim(id, location(), source) } else { entries.append((id, source, location())) }
+        }
+        let projects = dataset.projects
+        for row in projects.indices { check(projects.ids[row], projects.location(at: row), .projects) }
+        for record in dataset.agreements { check(record.id, record.location, .agreements) }
+        for record in dataset.twinCities { check(record.id, record.location, .twinCities) }
+        for record in dataset.events { check(record.id, record.location, .events) }
+        for record in dataset.exchanges { check(record.id, record.location, .exchanges) }
+        for record in dataset.honours { check(record.id, record.location, .honours) }
+        guard !dataset.rejectedIdentifiers.isEmpty else { return }
+        entries += dataset.rejectedIdentifiers
+        let fileRank = Dictionary(dataset.files.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        entries.sort { a, b in
+            let fa = fileRank[a.location.file] ?? Int.max, fb = fileRank[b.location.file] ?? Int.max
+            if fa != fb { return fa < fb }
+            if a.location.line != b.location.line { return a.location.line < b.location.line }
+            return a.location.column < b.location.column
+        }
+        for (id, source, location) in entries { claim(id, location, source) }
     }
 
     /// Amounts are never negative, so the total of one currency's amounts bounds every sum a
