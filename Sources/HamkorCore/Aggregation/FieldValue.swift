@@ -142,7 +142,7 @@ struct RecordRow: Sendable {
     /// ``RecordSchema`` declares; field names are those of ``RecordSource/fields``.
     func values(_ field: String) -> [FieldValue] {
         if case .projects(let store, let row) = backing { return store.values(field, at: row) }
-        return Self.schema(of: record).field(field)?.read(record) ?? []
+        return Self.schema(of: record).readers[field]?(record) ?? []
     }
 
     /// The schema of a record's kind.

@@ -13,6 +13,6 @@ final class ProjectColumnStore: Sendable {
     /// The values of field `field` of row `row`, as ``RecordRow/values(_:)`` gives a project's
     /// (read as ``RecordSchema/projects`` declares).
     func values(_ field: String, at row: Int) -> [FieldValue] {
-        RecordSchema.projects.field(field)?.readColumn?(columns, row) ?? []
+        RecordSchema.projects.columnReaders[field]?(columns, row) ?? []
     }
 }

@@ -11,7 +11,7 @@ import HamkorLocalization
 ///
 /// The records themselves are built from the fields a reader found by ``RecordAssembler``,
 /// where the rules between fields (an end year not before the start year) are written once.
-public struct RecordSchema: Sendable {
+public final class RecordSchema: Sendable {
     /// Whether a source gives a field, and must.
     public enum Presence: Sendable, Equatable {
         /// A source must give the field.
@@ -67,6 +67,10 @@ public struct RecordSchema: Sendable {
     /// and its currency as `currency`; every other stored field as one column.
     public let columns: [Column]
     private let slots: [String: Int]
+    /// Each report field's reader, by name: what ``RecordRow/values(_:)`` calls per record.
+    let readers: [String: @Sendable (RecordRow.Record) -> [FieldValue]]
+    /// Each project field's reader of the columns, by name (projects only).
+    let columnReaders: [String: @Sendable (ProjectColumns, Int) -> [FieldValue]]
 
     init(_ source: RecordSource, _ fields: [Field]) {
         self.source = source
@@ -80,6 +84,8 @@ public struct RecordSchema: Sendable {
         stored = fields.filter(\.isStored)
         storedNames = Set(stored.map(\.name))
         columns = Self.flatColumns(stored)
+        readers = Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0.read) })
+        columnReaders = Dictionary(uniqueKeysWithValues: fields.compactMap { field in field.readColumn.map { (field.name, $0) } })
     }
 
     /// The field named `name`, if the kind has it.
