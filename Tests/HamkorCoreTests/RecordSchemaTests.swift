@@ -116,6 +116,30 @@ import HamkorLocalization
         #expect(problems.problems.map(\.description) == ["p.csv:2:6: error: endYear: 2021 is before startYear 2025"])
     }
 
+    /// A required column left empty is one problem, not also a rule broken by its emptiness.
+    @Test func aMissingRequiredCurrencyIsOneProblem() {
+        let problems = ProblemList()
+        let layout = FlatRecord.Layout(names: ["reporter", "partner", "period", "flow", "section", "value"]) { record, _, slot in
+            HamkorCore.SourceLocation(file: record.file, line: record.line, column: slot + 1)
+        }
+        let flow = FlatRecordReader(vocabulary: TestSupport.vocabulary, problems: problems)
+            .trade(FlatRecord(layout: layout, texts: ["UZ", "AZ", "2024", "export", "XI", "100"], row: 2,
+                              location: HamkorCore.SourceLocation(file: "t.csv", line: 2, column: 1)))
+        #expect(flow == nil)
+        #expect(problems.problems.map(\.description) == ["t.csv:2:1: error: currency: is required"])
+    }
+
+    /// A twin-city pair's count is reported beside its other problems.
+    @Test func aPairOfThreeCitiesIsReportedBesideABadId() throws {
+        let found = try loadProblems("""
+        places:
+          - {code: UZ-TK, country: UZ, name: {en: Tashkent}}
+        twinCities:
+          - {id: "bad/id", cities: [UZ-TK, UZ-TK, UZ-TK]}
+        """).map(\.message)
+        #expect(found.contains { $0.contains("is not a valid id") } && found.contains { $0.contains("exactly two cities, found 3") }, "\(found)")
+    }
+
     private func loadProblems(_ yaml: String) throws -> [DataProblem] {
         do {
             _ = try TestSupport.loader.load(text: yaml, file: "records.yaml")

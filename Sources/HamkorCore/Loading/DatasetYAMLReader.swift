@@ -30,13 +30,19 @@ struct DatasetYAMLReader {
     }
 
     private func list<T>(_ node: Node, _ field: String, _ read: (Node, String) -> T?) -> [T] {
+        items(node, field).enumerated().compactMap { read($0.element, "\(field)[\($0.offset)]") }
+    }
+
+    /// The entries of a top-level list (`projects:`): none for an empty value, and none after a
+    /// problem when it is no sequence or holds more than ``DatasetLimits/maxRecords``.
+    private func items(_ node: Node, _ field: String) -> [Node] {
         if case .scalar(let scalar) = node, scalar.string.isEmpty, node.anchor == nil { return [] }  // `projects:` with nothing
         guard let items = reader.sequence(node, field) else { return [] }
         if items.count > DatasetLimits.maxRecords {
             reader.fail(node, field, "has \(items.count) records; the limit is \(DatasetLimits.maxRecords)")
             return []
         }
-        return items.enumerated().compactMap { read($0.element, "\(field)[\($0.offset)]") }
+        return items
     }
 
     /// The records of one kind (`projects:`), each read as its ``RecordSchema`` says and put
@@ -44,13 +50,7 @@ struct DatasetYAMLReader {
     private func readRecords(_ node: Node, _ source: RecordSource, into dataset: inout Dataset) {
         let schema = source.schema
         let key = source.rawValue
-        if case .scalar(let scalar) = node, scalar.string.isEmpty, node.anchor == nil { return }  // `projects:` with nothing
-        guard let items = reader.sequence(node, key) else { return }
-        if items.count > DatasetLimits.maxRecords {
-            reader.fail(node, key, "has \(items.count) records; the limit is \(DatasetLimits.maxRecords)")
-            return
-        }
-        for (index, item) in items.enumerated() {
+        for (index, item) in items(node, key).enumerated() {
             let path = "\(key)[\(index)]"
             if source == .trade, case .mapping(let mapping) = item,
                mapping.keys.contains(where: { ["year", "turnover"].contains($0.string ?? "") }) {

@@ -77,11 +77,6 @@ final class FlatRecordInput: RecordInput {
         return text.isEmpty ? nil : text
     }
 
-    private func type(_ name: String) -> FieldType {
-        guard let type = schema.field(name)?.type else { preconditionFailure("\(schema.source.rawValue) has no field \(name)") }
-        return type
-    }
-
     /// The problem of one code of a field of type `type`, by the rule of that type.
     private func codeProblem(_ code: String, _ type: FieldType) -> String? {
         switch type {
@@ -97,12 +92,12 @@ final class FlatRecordInput: RecordInput {
 
     func readCode(_ name: String) -> String? {
         guard let code = value(name) else { return nil }
-        if let problem = codeProblem(code, type(name)) { fail(name, problem); return nil }
+        if let problem = codeProblem(code, schema.type(of: name)) { fail(name, problem); return nil }
         return code
     }
 
     func list(_ name: String) -> [String] {
-        let type = type(name)
+        let type = schema.type(of: name)
         var codes: [String] = []
         for code in (value(name) ?? "").split(whereSeparator: { $0 == "|" || $0 == " " }) {
             let code = String(code)
@@ -141,7 +136,10 @@ final class FlatRecordInput: RecordInput {
     func money(_ name: String) -> Money? {
         guard let amountText = value(name) else { return nil }
         let amount = DecimalParser.parse(amountText) { fail(name, $0) }
-        let currency = value(RecordSchema.currencyColumn) ?? ""
+        let given = value(RecordSchema.currencyColumn)
+        // A required money field's missing currency was reported when the input was made.
+        if given == nil && schema.field(name)?.isRequired == true { return nil }
+        let currency = given ?? ""
         if let problem = FieldRules.currencyProblem(currency) { fail(RecordSchema.currencyColumn, problem); return nil }
         guard let amount else { return nil }
         if let problem = FieldRules.negativeProblem(amount) { fail(name, problem); return nil }

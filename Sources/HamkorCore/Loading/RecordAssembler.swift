@@ -48,9 +48,10 @@ enum RecordAssembler {
     }
 
     static func twinCities(_ r: some RecordInput) -> TwinCityPair? {
+        // The cities first: their count is checked only when every code read.
+        let cities = r.list("cities"), citiesRead = !r.failed
         let id = r.code("id"), signed = r.date("signed")
-        let cities = r.list("cities")
-        if r.has("cities") && cities.count != 2 && !r.failed {
+        if r.has("cities") && cities.count != 2 && citiesRead {
             r.fail("cities", "a twin-city pair names exactly two cities, found \(cities.count)")
         } else if cities.count == 2, cities[0] == cities[1] {
             r.fail("cities", "a twin-city pair names '\(cities[0])' twice; a city cannot be twinned with itself")

@@ -91,6 +91,12 @@ public final class RecordSchema: Sendable {
     /// The field named `name`, if the kind has it.
     public func field(_ name: String) -> Field? { slots[name].map { fields[$0] } }
 
+    /// The type of field `name`, which the kind must have (readers ask only for their own fields).
+    func type(of name: String) -> FieldType {
+        guard let slot = slots[name] else { preconditionFailure("\(source.rawValue) has no field \(name)") }
+        return fields[slot].type
+    }
+
     private static func flatColumns(_ stored: [Field]) -> [Column] {
         var columns: [Column] = []
         for field in stored {

@@ -22,7 +22,7 @@ final class YAMLRecordInput: RecordInput {
         self.node = node
         self.path = path
         startCount = values.reader.problems.problems.count
-        guard let pairs = values.reader.mapping(node, path, allowed: Self.allowed(schema)) else {
+        guard let pairs = values.reader.mapping(node, path, allowed: schema.storedNames) else {
             mappingFailed = true
             return
         }
@@ -31,9 +31,6 @@ final class YAMLRecordInput: RecordInput {
             values.reader.fail(node, "\(path).\(field.name)", "is required")
         }
     }
-
-    /// The keys a record of `schema`'s kind may have, listed sorted when one is unknown.
-    private static func allowed(_ schema: RecordSchema) -> Set<String> { schema.storedNames }
 
     /// Failed once a problem was added since the record began (the problem list's count rises).
     var failed: Bool { mappingFailed || problemsAdded }
@@ -50,16 +47,11 @@ final class YAMLRecordInput: RecordInput {
 
     func has(_ name: String) -> Bool { nodes[name] != nil }
 
-    private func type(_ name: String) -> FieldType {
-        guard let type = schema.field(name)?.type else { preconditionFailure("\(schema.source.rawValue) has no field \(name)") }
-        return type
-    }
-
     var readIdentifier: String?
 
     func readCode(_ name: String) -> String? {
         let (node, field) = at(name)
-        switch type(name) {
+        switch schema.type(of: name) {
         case .identifier, .place: return values.identifier(node, field)
         case .code(let list): return values.code(node, field, list: list)
         case .country: return values.country(node, field)
@@ -71,7 +63,7 @@ final class YAMLRecordInput: RecordInput {
     func list(_ name: String) -> [String] {
         let (node, field) = at(name)
         guard let node else { return [] }
-        if type(name) == .countries { return values.countries(node, field) }
+        if schema.type(of: name) == .countries { return values.countries(node, field) }
         guard let items = values.reader.sequence(node, field) else { return [] }
         return items.enumerated().compactMap { values.identifier($0.element, "\(field)[\($0.offset)]") }
     }

@@ -26,6 +26,17 @@ def literal(value):
     return "'" + str(value).replace("'", "''") + "'"
 
 
+def localized(text):
+    """A localized text's columns, English first, in the order of the tables' name_*/title_* columns."""
+    return [text["en"]] + [text.get(tag) for tag in ("uz", "uz-Cyrl", "az", "ru", "tr")]
+
+
+def inserts(table, rows):
+    """One INSERT per row, each row's values then its position (1, 2, ...: the YAML's order)."""
+    return ["INSERT INTO %s VALUES (" % table + ", ".join(literal(v) for v in row + [position]) + ");"
+            for position, row in enumerate(rows, start=1)]
+
+
 def main():
     with open(os.path.join(ROOT, "Reports", "sample-data", "projects.yaml"), encoding="utf-8") as f:
         projects = yaml.safe_load(f)["projects"]
@@ -41,30 +52,23 @@ def main():
            "  name_ru text, name_tr text, partners text[], sector text NOT NULL, places text[], value numeric(30, 2), currency char(3),",
            "  status text NOT NULL, start_year integer, end_year integer, source text, illustrative boolean NOT NULL DEFAULT false,",
            "  position integer NOT NULL);  -- the order of Reports/sample-data/projects.yaml"]
-    for position, p in enumerate(projects, start=1):
-        n = p["name"]
-        row = [p["id"], n["en"], n.get("uz"), n.get("uz-Cyrl"), n.get("az"), n.get("ru"), n.get("tr"), p["partners"], p["sector"],
-               p["places"], p["value"]["amount"], p["value"]["currency"], p["status"], p.get("startYear"), p.get("endYear"),
-               p.get("source"), p.get("illustrative", False), position]
-        out.append("INSERT INTO projects VALUES (" + ", ".join(literal(v) for v in row) + ");")
+    out += inserts("projects", [[p["id"]] + localized(p["name"]) + [p["partners"], p["sector"], p["places"], p["value"]["amount"],
+                                   p["value"]["currency"], p["status"], p.get("startYear"), p.get("endYear"), p.get("source"),
+                                   p.get("illustrative", False)] for p in projects])
     out += ["",
             "CREATE TABLE trade (reporter char(2) NOT NULL, partner char(2) NOT NULL, period text NOT NULL, flow text NOT NULL,",
             "  section text, chapter text, value numeric NOT NULL, currency char(3) NOT NULL, illustrative boolean NOT NULL DEFAULT false,",
             "  position integer NOT NULL);  -- the order of Reports/sample-data/trade.yaml"]
-    for position, t in enumerate(trade, start=1):
-        row = [t["reporter"], t["partner"], str(t["period"]), t["flow"], t.get("section"), t.get("chapter"), t["value"]["amount"],
-               t["value"]["currency"], t.get("illustrative", False), position]
-        out.append("INSERT INTO trade VALUES (" + ", ".join(literal(v) for v in row) + ");")
+    out += inserts("trade", [[t["reporter"], t["partner"], str(t["period"]), t["flow"], t.get("section"), t.get("chapter"),
+                              t["value"]["amount"], t["value"]["currency"], t.get("illustrative", False)] for t in trade])
     out += ["",
             "-- The ministry's treaty register: signature dates as dates, parties as an array.",
             "CREATE TABLE agreements (id text PRIMARY KEY, title_en text NOT NULL, title_uz text, title_uz_cyrl text, title_az text,",
             "  title_ru text, title_tr text, area text NOT NULL, level text NOT NULL, signed date, parties text[], place text,",
             "  position integer NOT NULL);  -- the order of Reports/sample-data/agreements.yaml"]
-    for position, a in enumerate(agreements, start=1):
-        t = a["title"]
-        row = [a["id"], t["en"], t.get("uz"), t.get("uz-Cyrl"), t.get("az"), t.get("ru"), t.get("tr"), a["area"], a["level"],
-               str(a["signed"]) if a.get("signed") else None, a.get("parties", []), a.get("place"), position]
-        out.append("INSERT INTO agreements VALUES (" + ", ".join(literal(v) for v in row) + ");")
+    out += inserts("agreements", [[a["id"]] + localized(a["title"]) + [a["area"], a["level"],
+                                   str(a["signed"]) if a.get("signed") else None, a.get("parties", []), a.get("place")]
+                                  for a in agreements])
     out += ["",
             "-- A department's register: its own column names, start dates, partners as an array.",
             'CREATE TABLE register ("ProjectCode" varchar(40) PRIMARY KEY, "Title" text, "Branch" text, "Region" text,',
