@@ -5,7 +5,7 @@ extension RecordSchema {
     /// Projects. `partner` and `place` are the singular names of `partners` and `places`.
     public static let projects = RecordSchema(.projects, [
         .project("id", .identifier, .required, { [.identifier($0.id)] }) { c, row in [.identifier(c.ids[row])] },
-        .project("name", .text, .required, { [.text($0.name)] }) { c, row in [.text(c.names[row])] },
+        .project("name", .text, .required, { [.text($0.name)] }) { c, row in [.text(c.name(at: row))] },
         .project("partners", .countries, .optional, { $0.partners.map { .country($0) } }) { c, row in c.range(c.partnerEnds, row).map { .country(c.codes[Int(c.partnerCodes[$0])]) } },
         .project("sector", .code(.sectors), .required, { [.code(.sectors, $0.sector)] }) { c, row in
             [.code(.sectors, c.codes[Int(c.sectorCodes[row])])]

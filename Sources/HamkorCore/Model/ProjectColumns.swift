@@ -1,4 +1,5 @@
 import Foundation
+import HamkorLocalization
 
 /// A dataset's projects, held column by column: one array per field of ``RecordSchema/projects``
 /// instead of one ``Project`` value (with its own arrays and strings) per record.
@@ -24,7 +25,7 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
     private var codeIDs: [String: UInt32] = [:]
 
     private(set) var ids: [String] = []
-    private(set) var names: [LocalizedText] = []
+    private var names: [LocalizedText] = []
     /// Partner country ids, all rows' one after another; `partnerEnds[i]` ends row `i`'s.
     private(set) var partnerCodes: [UInt32] = []
     private(set) var partnerEnds: [UInt32] = []
@@ -67,7 +68,7 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
     public var endIndex: Int { ids.count }
 
     public subscript(position: Int) -> Project {
-        Project(id: ids[position], name: names[position], partners: partners(at: position), sector: codes[Int(sectorCodes[position])],
+        Project(id: ids[position], name: name(at: position), partners: partners(at: position), sector: codes[Int(sectorCodes[position])],
                 places: places(at: position), value: value(at: position), status: statusColumn[position],
                 startYear: Self.year(startYears[position]), endYear: Self.year(endYears[position]),
                 source: code(sourceCodes[position]), illustrative: illustrativeColumn[position], location: location(at: position))
@@ -83,6 +84,12 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
 
     /// The number of distinct codes interned (ids run from 0 below it).
     var codeCount: Int { codes.count }
+
+    /// Row `row`'s name in every language the columns keep.
+    func name(at row: Int) -> LocalizedText { names[row] }
+
+    /// Row `row`'s name in `language` exactly (no fallback to English), `nil` when it has none.
+    func name(at row: Int, in language: LanguageTag) -> String? { names[row].exact(language) }
 
     func partners(at row: Int) -> [CountryCode] { list(partnerCodes, partnerEnds, row) }
     func places(at row: Int) -> [String] { list(placeCodes, placeEnds, row) }
