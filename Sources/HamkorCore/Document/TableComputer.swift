@@ -21,6 +21,25 @@ struct TableComputer {
             notes = groupNotes
             computedTotals = totals
             tableRows = TableRows(cells, width: columns.count)
+        } else if var cells = ProjectCellReader(rows: rows, fields: definition.columns.map { column in
+            if case .field(let name) = column.content { name } else { "" }
+        }, context: context) {
+            // Project columns: the rows ordered by reading the columns, the cells left to be
+            // read from them by the exporters. Codes and translations are checked here, sort
+            // column and tie column first, then every cell in table order, as below.
+            let sortColumn = sortColumn, tieColumn = tieColumn
+            for column in [sortColumn, tieColumn].compactMap({ $0 }) {
+                try cells.prepare(column: column, rows: rows.indices, context: context)
+            }
+            let prepared = cells
+            let keys = sortColumn.map { column in rows.indices.map { prepared.cell(row: $0, column: column) } }
+            let order = sortOrder(keys: keys, ids: rows.indices.map(prepared.id(at:)),
+                                  tieLabel: { row in tieColumn.map { label(prepared.cell(row: row, column: $0)) } ?? "" })
+            for column in definition.columns.indices where column != sortColumn && column != tieColumn {
+                try cells.prepare(column: column, rows: order, context: context)
+            }
+            cells.order(by: order)
+            tableRows = TableRows(width: columns.count, count: cells.count, source: ProjectTableCells(cells))
         } else {
             // Sort keys first (one cell per record), then the rows built straight into one buffer
             // in sorted order: no array per row, and no second copy of the table at the peak.
@@ -30,9 +49,10 @@ struct TableComputer {
             }
             let sortColumn = sortColumn
             let keys = try sortColumn.map { sortColumn in try rows.map { try cell($0, definition.columns[sortColumn]) } }
+            let tieLabels = try tieColumn.map { column in try rows.map { label(try cell($0, definition.columns[column])) } }
             var cells = ContiguousArray<CellValue>()
             cells.reserveCapacity(rows.count * columns.count)
-            for index in sortOrder(keys: keys, ids: rows.map(\.id), tieLabels: try tieLabels(rows)) {
+            for index in sortOrder(keys: keys, ids: rows.map(\.id), tieLabel: { tieLabels?[$0] ?? "" }) {
                 for (position, column) in definition.columns.enumerated() {
                     let value = if let keys, position == sortColumn { keys[index] } else { try cell(rows[index], column) }
                     cells.append(Self.packed(value))
@@ -211,7 +231,7 @@ struct TableComputer {
                 keys = list.map { group in if case .period(let unit) = group.key { .integer(unit.ordinal) } else { .empty } }
             }
         }
-        let permutation = sortOrder(keys: keys, ids: ids, tieLabels: tieLabels)
+        let permutation = sortOrder(keys: keys, ids: ids, tieLabel: { tieLabels[$0] })
         cells = permutation.map { cells[$0] }
         list = permutation.map { list[$0] }
         if let top = definition.top, list.count > top {
@@ -373,9 +393,9 @@ struct TableComputer {
     }
 
     /// Row order: by the sort column's cells `keys` (numbers numerically, text in the report
-    /// language's collation); ties, and tables without a sort column, by `tieLabels` in that
+    /// language's collation); ties, and tables without a sort column, by `tieLabel` in that
     /// collation, then by id so the order is total.
-    private func sortOrder(keys: [CellValue]?, ids: [String], tieLabels: [String]) -> [Int] {
+    private func sortOrder(keys: [CellValue]?, ids: [String], tieLabel: (Int) -> String) -> [Int] {
         func tieOrdering(_ collation: CollationRanks) -> (Int, Int) -> Bool {
             { a, b in
                 let ra = collation.rank(a), rb = collation.rank(b)
@@ -383,7 +403,7 @@ struct TableComputer {
             }
         }
         guard let keys, let sort = definition.sort else {
-            return ids.indices.sorted(by: tieOrdering(CollationRanks(tieLabels, locale: context.locale)))
+            return ids.indices.sorted(by: tieOrdering(CollationRanks(ids.indices.map(tieLabel), locale: context.locale)))
         }
         // Sort keys are taken out of the cells once, not at every comparison; `Decimal`
         // comparisons are slow, so numbers are compared as integers on one scale when they all
@@ -414,18 +434,14 @@ struct TableComputer {
                 var end = start + 1
                 while end < order.count && numericOrder(order[start], order[end]) == .orderedSame { end += 1 }
                 if end - start > 1 {
-                    let run = Array(order[start..<end])
-                    let ranks = CollationRanks(run.map { tieLabels[$0] }, locale: context.locale)
-                    let sorted = run.indices.sorted { x, y in
-                        ranks.rank(x) != ranks.rank(y) ? ranks.rank(x) < ranks.rank(y) : ids[run[x]] < ids[run[y]]
-                    }
-                    for (offset, position) in sorted.enumerated() { order[start + offset] = run[position] }
+                    let sorted = context.locale.collationOrder(Array(order[start..<end]), text: tieLabel) { ids[$0] < ids[$1] }
+                    order.replaceSubrange(start..<end, with: sorted)
                 }
                 start = end
             }
             return order
         }
-        let tieOrder = tieOrdering(CollationRanks(tieLabels, locale: context.locale))
+        let tieOrder = tieOrdering(CollationRanks(ids.indices.map(tieLabel), locale: context.locale))
         let labels = CollationRanks(keys.map(label), locale: context.locale)
         return keys.indices.sorted { a, b in
             let order = numbers[a] != nil && numbers[b] != nil
@@ -444,16 +460,15 @@ struct TableComputer {
         return a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
     }
 
-    /// For each record, the text that orders ties in a record list: its first text or coded column.
-    private func tieLabels(_ rows: [RecordRow]) throws -> [String] {
-        guard let column = definition.columns.first(where: { column in
+    /// The column whose text orders ties in a record list: its first text or coded column.
+    private var tieColumn: Int? {
+        definition.columns.firstIndex { column in
             guard case .field(let name) = column.content else { return false }
             switch definition.source.fields[name] {
             case .text, .code, .place, .places, .country, .countries: return true
             default: return false
             }
-        }), case .field(let name) = column.content else { return rows.map { _ in "" } }
-        return try rows.map { label(try context.cell($0.values(name), location: $0.location)) }
+        }
     }
 
     private func label(_ cell: CellValue) -> String {
