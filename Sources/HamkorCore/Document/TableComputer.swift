@@ -1,5 +1,6 @@
 import Foundation
 import HamkorLocalization
+import Synchronization
 
 /// Computes one table: record lists, or groups with measures, sort, top-N with "Other",
 /// independently rounded shares and the total row.
@@ -34,7 +35,7 @@ struct TableComputer {
             let prepared = cells
             let keys = sortColumn.map { column in rows.indices.map { prepared.cell(row: $0, column: column) } }
             let order = sortOrder(keys: keys, ids: rows.indices.map(prepared.id(at:)),
-                                  tieLabel: { row in tieColumn.map { label(prepared.cell(row: row, column: $0)) } ?? "" })
+                                  tieLabel: { row in tieColumn.map { Self.label(prepared.cell(row: row, column: $0)) } ?? "" })
             for column in definition.columns.indices where column != sortColumn && column != tieColumn {
                 try cells.prepare(column: column, rows: order, context: context)
             }
@@ -49,7 +50,7 @@ struct TableComputer {
             }
             let sortColumn = sortColumn
             let keys = try sortColumn.map { sortColumn in try rows.map { try cell($0, definition.columns[sortColumn]) } }
-            let tieLabels = try tieColumn.map { column in try rows.map { label(try cell($0, definition.columns[column])) } }
+            let tieLabels = try tieColumn.map { column in try rows.map { Self.label(try cell($0, definition.columns[column])) } }
             var cells = ContiguousArray<CellValue>()
             cells.reserveCapacity(rows.count * columns.count)
             for index in sortOrder(keys: keys, ids: rows.map(\.id), tieLabel: { tieLabels?[$0] ?? "" }) {
@@ -224,14 +225,15 @@ struct TableComputer {
         let groupColumn = definition.columns.firstIndex { if case .group = $0.content { true } else { false } }
         // Periods order by time, not by their written names: sorted by the group column, or unsorted.
         var keys = sortColumn.map { column in cells.map { $0[column] } }
-        var tieLabels = cells.map { row in groupColumn.map { label(row[$0]) } ?? "" }
+        var tieLabels = cells.map { row in groupColumn.map { Self.label(row[$0]) } ?? "" }
         if definition.source.fields[field] == .period {
             tieLabels = list.map(\.key.sortKey)
             if let sortColumn, sortColumn == groupColumn {
                 keys = list.map { group in if case .period(let unit) = group.key { .integer(unit.ordinal) } else { .empty } }
             }
         }
-        let permutation = sortOrder(keys: keys, ids: ids, tieLabel: { tieLabels[$0] })
+        let groupLabels = tieLabels
+        let permutation = sortOrder(keys: keys, ids: ids, tieLabel: { groupLabels[$0] })
         cells = permutation.map { cells[$0] }
         list = permutation.map { list[$0] }
         if let top = definition.top, list.count > top {
@@ -395,7 +397,7 @@ struct TableComputer {
     /// Row order: by the sort column's cells `keys` (numbers numerically, text in the report
     /// language's collation); ties, and tables without a sort column, by `tieLabel` in that
     /// collation, then by id so the order is total.
-    private func sortOrder(keys: [CellValue]?, ids: [String], tieLabel: (Int) -> String) -> [Int] {
+    private func sortOrder(keys: [CellValue]?, ids: [String], tieLabel: @escaping @Sendable (Int) -> String) -> [Int] {
         func tieOrdering(_ collation: CollationRanks) -> (Int, Int) -> Bool {
             { a, b in
                 let ra = collation.rank(a), rb = collation.rank(b)
@@ -429,20 +431,21 @@ struct TableComputer {
                     return order != .orderedSame && (sort.descending ? order == .orderedDescending : order == .orderedAscending)
                 }
             }
+            var runs: [Range<Int>] = []
             var start = 0
             while start < order.count {
                 var end = start + 1
                 while end < order.count && numericOrder(order[start], order[end]) == .orderedSame { end += 1 }
-                if end - start > 1 {
-                    let sorted = context.locale.collationOrder(Array(order[start..<end]), text: tieLabel) { ids[$0] < ids[$1] }
-                    order.replaceSubrange(start..<end, with: sorted)
-                }
+                if end - start > 1 { runs.append(start..<end) }
                 start = end
+            }
+            for (run, sorted) in zip(runs, collated(runs, of: order, ids: ids, tieLabel: tieLabel)) {
+                order.replaceSubrange(run, with: sorted)
             }
             return order
         }
         let tieOrder = tieOrdering(CollationRanks(ids.indices.map(tieLabel), locale: context.locale))
-        let labels = CollationRanks(keys.map(label), locale: context.locale)
+        let labels = CollationRanks(keys.map(Self.label), locale: context.locale)
         return keys.indices.sorted { a, b in
             let order = numbers[a] != nil && numbers[b] != nil
                 ? numericOrder(a, b)
@@ -451,6 +454,34 @@ struct TableComputer {
             if order != .orderedSame { return sort.descending ? order == .orderedDescending : order == .orderedAscending }
             return tieOrder(a, b)
         }
+    }
+
+    /// The positions in each run of `order`, ordered by their labels' collation, then id: the
+    /// runs split between the processors when they hold many rows (a million-project list's
+    /// runs of equal values), each run's order the same either way.
+    private func collated(_ runs: [Range<Int>], of order: [Int], ids: [String], tieLabel: @Sendable (Int) -> String) -> [[Int]] {
+        let locale = context.locale
+        @Sendable func collate(_ runs: ArraySlice<Range<Int>>) -> [[Int]] {
+            runs.map { run in locale.collationOrder(Array(order[run]), text: tieLabel) { ids[$0] < ids[$1] } }
+        }
+        let rows = runs.reduce(0) { $0 + $1.count }
+        let parts = min(ProcessInfo.processInfo.activeProcessorCount, rows / 20_000)
+        guard parts > 1 else { return collate(runs[...]) }
+        // Parts of about equal rows, each a range of whole runs.
+        var bounds = [0]
+        var counted = 0
+        for (index, run) in runs.enumerated() {
+            counted += run.count
+            if counted * parts >= rows * bounds.count, bounds.count < parts { bounds.append(index + 1) }
+        }
+        bounds.append(runs.count)
+        let parted = bounds
+        let results = Mutex([[[Int]]](repeating: [], count: parted.count - 1))
+        DispatchQueue.concurrentPerform(iterations: parted.count - 1) { part in
+            let sorted = collate(runs[parted[part]..<parted[part + 1]])
+            results.withLock { $0[part] = sorted }
+        }
+        return results.withLock { $0.flatMap { $0 } }
     }
 
     /// The order of two exact numbers: by their double approximations `x` and `y` when those are
@@ -471,7 +502,7 @@ struct TableComputer {
         }
     }
 
-    private func label(_ cell: CellValue) -> String {
+    private static func label(_ cell: CellValue) -> String {
         switch cell {
         case .coded(_, let label), .text(let label): label
         default: ""

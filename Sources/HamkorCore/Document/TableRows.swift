@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A table's data rows: ``width`` cells per row, either stored row-major in one buffer or
 /// computed on demand by a ``TableCellSource``.
 ///
@@ -71,8 +73,8 @@ public struct TableRows: RandomAccessCollection, Sendable, Equatable {
     /// last: row `r` of `rows` has its cells at `cells[(r - first) * width ..< (r - first + 1) * width]`.
     ///
     /// A stored table is one call with its whole buffer (`first` is 0); a computed one is a call
-    /// per ``chunkRows`` rows, made into one buffer reused from chunk to chunk (`first` is the
-    /// chunk's first row). Reading an element of an array the caller holds costs no reference
+    /// per ``chunkRows`` rows (`first` is the chunk's first row), each chunk made on a second
+    /// thread while `body` reads the one before it. Reading an element of an array the caller holds costs no reference
     /// counting, where a copy out of an unsafe pointer retains its strings.
     public func forEachChunk(of range: Range<Int>? = nil,
                              _ body: (_ cells: ContiguousArray<CellValue>, _ rows: Range<Int>, _ first: Int) throws -> Void) rethrows {
@@ -81,17 +83,38 @@ public struct TableRows: RandomAccessCollection, Sendable, Equatable {
         case .stored(let cells):
             try body(cells, range, 0)
         case .computed(let source):
-            var cells = ContiguousArray<CellValue>()
-            cells.reserveCapacity(width * Swift.min(range.count, Self.chunkRows))
-            var start = range.lowerBound
-            while start < range.upperBound {
-                let end = Swift.min(range.upperBound, start + Self.chunkRows)
-                cells.removeAll(keepingCapacity: true)
-                for row in start..<end { source.appendCells(ofRow: row, to: &cells) }
-                try body(cells, start..<end, start)
-                start = end
+            let chunks = stride(from: range.lowerBound, to: range.upperBound, by: Self.chunkRows).map { start in
+                start..<Swift.min(range.upperBound, start + Self.chunkRows)
+            }
+            guard let first = chunks.first else { return }
+            // Each chunk after the first is made on another thread while `body` reads the one before.
+            var cells = Self.cells(of: first, from: source)
+            for (index, chunk) in chunks.enumerated() {
+                let next = ChunkSlot()
+                let made = DispatchGroup()
+                if index + 1 < chunks.count {
+                    let following = chunks[index + 1]
+                    DispatchQueue.global().async(group: made) { next.cells = Self.cells(of: following, from: source) }
+                }
+                defer { made.wait() }
+                try body(cells, chunk, chunk.lowerBound)
+                made.wait()
+                cells = next.cells
             }
         }
+    }
+
+    /// The cells of `rows`, made by `source`.
+    private static func cells(of rows: Range<Int>, from source: any TableCellSource) -> ContiguousArray<CellValue> {
+        var cells = ContiguousArray<CellValue>()
+        cells.reserveCapacity(source.width * rows.count)
+        for row in rows { source.appendCells(ofRow: row, to: &cells) }
+        return cells
+    }
+
+    /// A chunk made on another thread: written there, read after the `DispatchGroup` it ran in is waited for.
+    private final class ChunkSlot: @unchecked Sendable {
+        var cells = ContiguousArray<CellValue>()
     }
 
     /// Every cell, row after row: row `r` is `cells[r * width ..< (r + 1) * width]`. A computed
