@@ -9,7 +9,9 @@ loads and aggregates for about a minute; validation and the C default-memory XLS
 there), BENCH_SETTLE_MIB (default 0, off: see `settle_memory`), BENCH_PEERS (default 1: the peer
 rows, polars, DuckDB and pandas doing the portfolio report's tables; 0: off), BENCH_PEER_TASKS (default
 "csv aggregate xlsx": which peer tasks run), BENCH_ONLY ("pdf": only the PDF rows; "peers": only the peer
-rows). Hamkor and its baselines run in interleaved rounds.
+rows), BENCH_SCALE (default 10000000; 0: off: Hamkor's load + aggregate at that many projects against
+the largest size's, from the peer rows), BENCH_SCALE_RUNS (default 1). Hamkor and its baselines run
+in interleaved rounds.
 """
 import argparse
 import os
@@ -151,6 +153,7 @@ def peer_rows(table, n, hamkor, data, work, runs, peers, log):
     }
     os.makedirs(os.path.join(work, "hamkor-tables"), exist_ok=True)
     chosen = os.environ.get("BENCH_PEER_TASKS", "csv aggregate xlsx").split()
+    measured = {}
     for task, (title, ours) in tasks.items():
         if task not in chosen:
             continue
@@ -166,6 +169,7 @@ def peer_rows(table, n, hamkor, data, work, runs, peers, log):
                 if tool != "hamkor":
                     check_peer_tables(os.path.join(work, "hamkor-tables"), os.path.join(work, f"peer-{tool}"), tool)
         ours_m = results.pop("hamkor")
+        measured[task] = ours_m
         for tool, m in results.items():
             ratio = m["wall"] / ours_m["wall"]
             target, met = "", None
@@ -180,6 +184,24 @@ def peer_rows(table, n, hamkor, data, work, runs, peers, log):
                       target="peak RSS ≤ 400 MiB", met=mib(ours_m["rss"]) <= 400)
         for tool, m in results.items():
             table.add(f"{title} — {tool} (peer)", n, m, step_wall=m["wall"], step_cpu=m["cpu"])
+    return measured
+
+
+def scale_rows(table, n, base_n, base, hamkor, data, work, runs, log):
+    """Hamkor's load + aggregate at `n` projects (the scale row: 10,000,000 in 100 files) against
+    the same task at `base_n` measured in this run: time and peak memory should grow linearly,
+    at most 1.1× the size ratio each."""
+    log(f"[{n:,}] scale: load + aggregate")
+    command = [hamkor, "report", "portfolio", "--data", data, "--lang", "en", "--format", "csv", "--csv-dialect", "data",
+               "--table", "by-sector", "--output", os.path.join(work, "hamkor-scale.csv")]
+    m = measure(command, runs)
+    limit = 1.1 * n / base_n
+    time_ratio, memory_ratio = m["wall"] / base["wall"], m["rss"] / base["rss"]
+    table.add("load + aggregate — Hamkor, whole process: time", n, m, step_wall=m["wall"], step_cpu=m["cpu"],
+              baseline=f"Hamkor at {base_n:,}", ratio=time_ratio, target=f"≤ {limit:g}× the time", met=time_ratio <= limit)
+    table.add("load + aggregate — Hamkor, whole process: peak memory", n, m, step_wall=m["wall"], step_cpu=m["cpu"],
+              baseline=f"Hamkor at {base_n:,}", ratio=memory_ratio, target=f"≤ {limit:g}× the memory",
+              met=memory_ratio <= limit)
 
 
 PDF_ROWS = 10_000
@@ -281,6 +303,7 @@ def main():
     env_timings = dict(os.environ, HAMKOR_TIMINGS="1")
     table = Table()
     notes = []
+    aggregates = {}  # projects -> Hamkor's load + aggregate figures (peer rows), for the scale row
 
     def log(message):
         print(message, file=sys.stderr, flush=True)
@@ -299,7 +322,7 @@ def main():
                 continue
             if only == "peers":
                 if peers:
-                    peer_rows(table, n, hamkor, data, work, h_runs, peers, log)
+                    aggregates[n] = peer_rows(table, n, hamkor, data, work, h_runs, peers, log).get("aggregate")
                 continue
 
             log(f"[{n:,}] load + validate")
@@ -389,10 +412,16 @@ def main():
                 table.add(f"XLSX export — C libxlsxwriter, cells, constant memory, holding {hold_mib:,} MiB "
                           "in small objects (Hamkor's loaded size)", n, held, mbytes=os.path.getsize(out("c-cells-constant-held.xlsx")))
             if peers:
-                peer_rows(table, n, hamkor, data, work, h_runs, peers, log)
+                aggregates[n] = peer_rows(table, n, hamkor, data, work, h_runs, peers, log).get("aggregate")
             for name_ in os.listdir(work):
                 path_ = os.path.join(work, name_)
                 shutil.rmtree(path_) if os.path.isdir(path_) else os.remove(path_)
+
+        scale = int(os.environ.get("BENCH_SCALE", "10000000") or 0)
+        base_n = max((k for k, v in aggregates.items() if v), default=0)
+        if scale and base_n and only != "pdf":
+            scale_rows(table, scale, base_n, aggregates[base_n], hamkor, os.path.join(args.data, f"projects-{scale}"), work,
+                       int(os.environ.get("BENCH_SCALE_RUNS", "1")), log)
 
         if only not in ("pdf", "peers"):
             log("full sample batch")

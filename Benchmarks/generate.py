@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Deterministic synthetic Hamkor datasets for the benchmarks.
 
-    python3 Benchmarks/generate.py N [N...] [--out Benchmarks/.data]
+    python3 Benchmarks/generate.py N [N...] [--out Benchmarks/.data] [--projects-only]
 
 For each N writes, under OUT/projects-N/:
   places.yaml          the dataset header and the place codes the projects use
@@ -11,6 +11,7 @@ and OUT/baseline-N.tsv: the cells of the portfolio report's `projects` table as 
 out in English (id, name, sector, status, regions, start year, value), in the table's order
 (value descending, ties by id), for the C baselines. Names are in all five languages and
 scripts (en, uz Latin with U+02BB, uz-Cyrl, az, ru); some contain commas and quotes.
+With --projects-only (the 10,000,000-project scale row) no baseline file is written.
 Output is byte-identical for the same N (fixed seed); existing files are kept.
 """
 import argparse
@@ -112,11 +113,11 @@ def write_places(path):
         out.write("\n".join(lines) + "\n")
 
 
-def generate(count, root):
+def generate(count, root, with_baseline=True):
     folder = os.path.join(root, f"projects-{count}")
     baseline = os.path.join(root, f"baseline-{count}.tsv")
     done = os.path.join(folder, ".complete")
-    if os.path.exists(done) and os.path.exists(baseline):
+    if os.path.exists(done) and (os.path.exists(baseline) or not with_baseline):
         return
     os.makedirs(folder, exist_ok=True)
     write_places(os.path.join(folder, "places.yaml"))
@@ -133,14 +134,16 @@ def generate(count, root):
             "UZ|AZ", p["sector"][0], p["status"][0], str(p["value"]), "USD",
             "|".join(pl[0] for pl in p["places"]), str(p["start"]), "true" if p["illustrative"] else "false"]
         out.write(",".join(fields) + "\r\n")
-        rows.append((-p["value"], p["id"], p["names"][0], p["sector"][1], p["status"][1],
-                     ", ".join(pl[3][0] for pl in p["places"]), p["start"], p["value"]))
+        if with_baseline:
+            rows.append((-p["value"], p["id"], p["names"][0], p["sector"][1], p["status"][1],
+                         ", ".join(pl[3][0] for pl in p["places"]), p["start"], p["value"]))
     if out:
         out.close()
-    rows.sort(key=lambda r: (r[0], r[1]))
-    with open(baseline, "w", encoding="utf-8", newline="\n") as tsv:
-        for _, pid, name, sector, status, places, start, value in rows:
-            tsv.write(f"{pid}\t{name}\t{sector}\t{status}\t{places}\t{start}\t{value}\n")
+    if with_baseline:
+        rows.sort(key=lambda r: (r[0], r[1]))
+        with open(baseline, "w", encoding="utf-8", newline="\n") as tsv:
+            for _, pid, name, sector, status, places, start, value in rows:
+                tsv.write(f"{pid}\t{name}\t{sector}\t{status}\t{places}\t{start}\t{value}\n")
     open(done, "w").close()
 
 
@@ -148,9 +151,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("counts", nargs="+", type=int)
     parser.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), ".data"))
+    parser.add_argument("--projects-only", action="store_true", help="write no baseline file")
     args = parser.parse_args()
     for count in args.counts:
-        generate(count, args.out)
+        generate(count, args.out, with_baseline=not args.projects_only)
 
 
 if __name__ == "__main__":

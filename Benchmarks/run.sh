@@ -6,6 +6,7 @@
 #   BENCH_SCRATCH=.build-bench           SwiftPM scratch path of the release build
 #   BENCH_TMPDIR=                        where outputs are written (default: the system's temp)
 #   BENCH_PEERS=1                        peer rows: polars, DuckDB, pandas (+ XlsxWriter) on the same tables
+#   BENCH_SCALE=10000000                 the scale row: Hamkor's load + aggregate at this many projects (0: off)
 #   BENCH_SCALEOUT_UNITS=10000           units of the scale-out batch (1, 2, 4 indexed workers; BENCH_SCALEOUT_WORKERS)
 #   BENCH_SETTLE_MIB=0                   before each run at 1,000,000 rows, a throwaway process writes this much memory (experiment; 0: off)
 set -euo pipefail
@@ -30,9 +31,14 @@ cc -O2 -Wall -o Benchmarks/bin/csv_baseline Benchmarks/c/csv_baseline.c
 SIZES=${BENCH_SIZES:-"10000 100000 1000000"}
 echo "== data: $SIZES projects (cached in Benchmarks/.data)" >&2
 python3 Benchmarks/generate.py $SIZES
+SCALE=${BENCH_SCALE:-10000000}
+if [ "$SCALE" != 0 ]; then
+  echo "== data: $SCALE projects for the scale row (projects only)" >&2
+  python3 Benchmarks/generate.py --projects-only "$SCALE"
+fi
 
 echo "== benchmarks" >&2
-export BENCH_SIZES="$SIZES"
+export BENCH_SIZES="$SIZES" BENCH_SCALE="$SCALE"
 "$PEER_PYTHON" Benchmarks/bench.py --hamkor "$BIN_DIR/hamkor" --bin Benchmarks/bin --data Benchmarks/.data \
   --results Benchmarks/results/latest.md
 
