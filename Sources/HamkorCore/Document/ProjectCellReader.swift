@@ -143,6 +143,20 @@ struct ProjectCellReader: Sendable {
         }
     }
 
+    /// The amounts of a value column as ``ScaledKeys``, row by row in the current order, read
+    /// from the columns: `nil` unless every row has a value in the report's currency (which the
+    /// converter leaves as it is) and the keys fit, and for any other column.
+    func scaledKeys(column: Int) -> [Int64]? {
+        guard case .value = contents[column] else { return nil }
+        let target = columns.codeID(converter.target)
+        guard let target else { return nil }
+        return ScaledKeys(count: storeRows.count) { position in
+            let row = Int(storeRows[position])
+            guard columns.currencyCodes[row] == target else { return nil }
+            return columns.scaledAmount(at: row)
+        }?.keys
+    }
+
     /// The number of columns.
     var width: Int { contents.count }
 }

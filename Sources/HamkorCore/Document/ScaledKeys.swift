@@ -10,11 +10,16 @@ struct ScaledKeys {
     /// `nil` when a number is not a significand below ``DecimalSum/smallLimit`` (see
     /// ``ProjectColumns/parts(_:)``) or its key would not fit in 64 bits.
     init?(_ numbers: [Decimal]) {
+        self.init(count: numbers.count) { ProjectColumns.parts(numbers[$0]) }
+    }
+
+    /// The keys of `count` numbers given as their parts (`nil` for a number that has none).
+    init?(count: Int, parts part: (Int) -> (significand: UInt64, negative: Bool, exponent: Int)?) {
         var parts: [(significand: UInt64, negative: Bool, exponent: Int)] = []
-        parts.reserveCapacity(numbers.count)
+        parts.reserveCapacity(count)
         var smallest = Int.max
-        for number in numbers {
-            guard let part = ProjectColumns.parts(number) else { return nil }
+        for index in 0..<count {
+            guard let part = part(index) else { return nil }
             parts.append(part)
             if part.significand != 0 { smallest = min(smallest, part.exponent) }
         }

@@ -33,8 +33,10 @@ struct TableComputer {
                 try cells.prepare(column: column, rows: rows.indices, context: context)
             }
             let prepared = cells
-            let keys = sortColumn.map { column in rows.indices.map { prepared.cell(row: $0, column: column) } }
-            let order = sortOrder(keys: keys, ids: rows.indices.map(prepared.id(at:)),
+            // The value column's amounts sort as integers read from the columns, without cells.
+            let scaledKeys = sortColumn.flatMap { prepared.scaledKeys(column: $0) }
+            let keys = scaledKeys != nil ? nil : sortColumn.map { column in rows.indices.map { prepared.cell(row: $0, column: column) } }
+            let order = sortOrder(keys: keys, scaledKeys: scaledKeys, ids: rows.indices.map(prepared.id(at:)),
                                   tieLabel: { row in tieColumn.map { Self.label(prepared.cell(row: row, column: $0)) } ?? "" })
             for column in definition.columns.indices where column != sortColumn && column != tieColumn {
                 try cells.prepare(column: column, rows: order, context: context)
@@ -397,33 +399,35 @@ struct TableComputer {
     /// Row order: by the sort column's cells `keys` (numbers numerically, text in the report
     /// language's collation); ties, and tables without a sort column, by `tieLabel` in that
     /// collation, then by id so the order is total.
-    private func sortOrder(keys: [CellValue]?, ids: [String], tieLabel: @escaping @Sendable (Int) -> String) -> [Int] {
+    /// `scaledKeys`, when given, are the sort column's numbers as ``ScaledKeys`` and stand for `keys`.
+    private func sortOrder(keys: [CellValue]?, scaledKeys: [Int64]? = nil, ids: [String],
+                           tieLabel: @escaping @Sendable (Int) -> String) -> [Int] {
         func tieOrdering(_ collation: CollationRanks) -> (Int, Int) -> Bool {
             { a, b in
                 let ra = collation.rank(a), rb = collation.rank(b)
                 return ra != rb ? ra < rb : ids[a] < ids[b]
             }
         }
-        guard let keys, let sort = definition.sort else {
+        guard keys != nil || scaledKeys != nil, let sort = definition.sort else {
             return ids.indices.sorted(by: tieOrdering(CollationRanks(ids.indices.map(tieLabel), locale: context.locale)))
         }
         // Sort keys are taken out of the cells once, not at every comparison; `Decimal`
         // comparisons are slow, so numbers are compared as integers on one scale when they all
         // fit (`ScaledKeys`), else as doubles first (see `order`).
-        let numbers = keys.map(\.numericValue)
-        let scaled = numbers.allSatisfy { $0 != nil } ? ScaledKeys(numbers.map { $0! })?.keys : nil
+        let numbers = scaledKeys != nil ? [] : (keys ?? []).map(\.numericValue)
+        let scaled = scaledKeys ?? (numbers.allSatisfy { $0 != nil } ? ScaledKeys(numbers.map { $0! })?.keys : nil)
         let approximations = scaled != nil ? [] : numbers.map { $0.map { NSDecimalNumber(decimal: $0).doubleValue } ?? 0 }
         func numericOrder(_ a: Int, _ b: Int) -> ComparisonResult {
             if let scaled { return scaled[a] == scaled[b] ? .orderedSame : (scaled[a] < scaled[b] ? .orderedAscending : .orderedDescending) }
             return Self.order(numbers[a]!, numbers[b]!, approximately: approximations[a], approximations[b])
         }
-        if numbers.allSatisfy({ $0 != nil }) {
+        if scaled != nil || numbers.allSatisfy({ $0 != nil }) {
             // By number first (a permutation sorted by the integer keys); then each run of equal
             // numbers by its labels' collation and id. Collating only within runs is the same
             // order as collating every label up front, at a fraction of the comparisons.
             var order: [Int]
             if let scaled {
-                order = Array(numbers.indices)
+                order = Array(scaled.indices)
                 if sort.descending { order.sort { scaled[$0] > scaled[$1] } } else { order.sort { scaled[$0] < scaled[$1] } }
             } else {
                 order = numbers.indices.sorted { a, b in
@@ -444,6 +448,7 @@ struct TableComputer {
             }
             return order
         }
+        let keys = keys ?? []
         let tieOrder = tieOrdering(CollationRanks(ids.indices.map(tieLabel), locale: context.locale))
         let labels = CollationRanks(keys.map(Self.label), locale: context.locale)
         return keys.indices.sorted { a, b in
