@@ -101,6 +101,27 @@ struct ProjectColumnGroups {
         return hasValue ? [(currency, sum.value)] : []
     }
 
+    /// The number of distinct codes of `field` (sector, status, places or partners) among `rows`,
+    /// counted by code id; `nil` unless all are column rows of one store and the field is one of those.
+    static func distinctCount(_ rows: [RecordRow], of field: String) -> Int? {
+        guard let store = rows.first?.projectColumn?.store else { return nil }
+        let c = store.columns
+        var seen = [Bool](repeating: false, count: c.codeCount)
+        var statuses = Set<ProjectStatus>()
+        for row in rows {
+            guard let position = row.projectColumn, position.store === store else { return nil }
+            let index = position.row
+            switch field {
+            case "sector": seen[Int(c.sectorCodes[index])] = true
+            case "status": statuses.insert(c.statusColumn[index])
+            case "places", "place": for entry in c.range(c.placeEnds, index) { seen[Int(c.placeCodes[entry])] = true }
+            case "partners", "partner": for entry in c.range(c.partnerEnds, index) { seen[Int(c.partnerCodes[entry])] = true }
+            default: return nil
+            }
+        }
+        return statuses.count + seen.reduce(0) { $0 + ($1 ? 1 : 0) }
+    }
+
     /// Adds row `index`'s amount to `sum`: as an integer when its significand is small, else as a `Decimal`.
     private static func add(_ c: ProjectColumns, _ index: Int, to sum: inout DecimalSum) {
         if let amount = c.scaledAmount(at: index), amount.significand < DecimalSum.smallLimit {

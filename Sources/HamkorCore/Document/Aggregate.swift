@@ -11,6 +11,7 @@ struct Aggregate {
         case .count:
             return [.integer(rows.count)]
         case .distinct(let field):
+            if let count = ProjectColumnGroups.distinctCount(rows, of: field) { return [.integer(count)] }
             var keys = Set<String>()
             for row in rows { for value in row.values(field) { keys.insert(value.sortKey) } }
             return [.integer(keys.count)]
