@@ -9,7 +9,7 @@ extension TableBlock {
         guard keep.count < columns.count, !keep.isEmpty else { return self }
         var copy = self
         copy.columns = keep.map { columns[$0] }
-        copy.rows = TableRows(rows.map { row in keep.map { row[$0] } }, width: keep.count)
+        copy.rows = rows.selecting(keep)
         if var total {
             let dropped = columns.indices.filter { !keep.contains($0) }
             var cells = keep.map { total.cells[$0] }

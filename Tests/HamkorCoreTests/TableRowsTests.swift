@@ -101,6 +101,16 @@ import Testing
         #expect(texts == 10)
     }
 
+    @Test func selectingColumnsKeepsThoseCellsInTheirNewOrder() {
+        let count = TableRows.chunkRows + 7
+        let computed = TableRows(width: 3, count: count, source: Counting())
+        let stored = TableRows((0..<count).map { row in (0..<3).map { Counting().cell(row: row, column: $0) } }, width: 3)
+        let expected = TableRows((0..<count).map { row in [Counting().cell(row: row, column: 2), Counting().cell(row: row, column: 0)] })
+        #expect(computed.selecting([2, 0]) == expected)
+        #expect(stored.selecting([2, 0]) == expected)
+        #expect(computed.selecting([2, 0]).width == 2)
+    }
+
     @Test func anErrorInAChunkStopsTheWalk() {
         struct Stop: Error {}
         let computed = TableRows(width: 3, count: TableRows.chunkRows * 3, source: Counting())

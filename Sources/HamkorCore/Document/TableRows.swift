@@ -127,6 +127,17 @@ public struct TableRows: RandomAccessCollection, Sendable, Equatable {
         return all
     }
 
+    /// The rows with only `columns` (indices of this table's columns), in that order: a computed
+    /// table stays computed.
+    public func selecting(_ columns: [Int]) -> TableRows {
+        switch storage {
+        case .stored:
+            return TableRows(map { row in columns.map { row[$0] } }, width: columns.count)
+        case .computed(let source):
+            return TableRows(width: columns.count, count: count, source: SelectedColumns(base: source, columns: columns))
+        }
+    }
+
     /// Calls `body` with each row's cell in `column`, top to bottom, until it returns `false`.
     public func forEachCell(inColumn column: Int, _ body: (CellValue) throws -> Bool) rethrows {
         guard column >= 0 && column < width else { return }
