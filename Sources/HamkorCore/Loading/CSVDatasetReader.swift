@@ -8,6 +8,6 @@ public struct CSVDatasetReader: TextDatasetReader {
     public init() {}
 
     public func read(text: String, file: String, context: DatasetReadContext, problems: ProblemList) -> Dataset {
-        ProjectCSVReader(file: file, vocabulary: context.vocabulary, problems: problems).read(text)
+        ProjectCSVReader(file: file, vocabulary: context.vocabulary, problems: problems, languages: context.languages).read(text)
     }
 }

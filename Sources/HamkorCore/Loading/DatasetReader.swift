@@ -1,4 +1,5 @@
 import Foundation
+import HamkorLocalization
 
 /// A reader of one kind of dataset source: a file format, a workbook register, a database
 /// source file. Like pandoc's readers, each is one entry in a ``DatasetReaderRegistry``; the
@@ -35,10 +36,14 @@ public struct DatasetReadContext: Sendable {
     public var vocabulary: Vocabulary
     /// Report parameters (`partner`, `period`, ...) by name, for sources that select by them.
     public var parameters: [String: String]
+    /// The languages whose texts the dataset keeps (English always), `nil` for all: a reader may
+    /// drop other languages' texts after checking them (see ``DatasetLoader/languages``).
+    public var languages: Set<LanguageTag>?
 
-    public init(vocabulary: Vocabulary, parameters: [String: String] = [:]) {
+    public init(vocabulary: Vocabulary, parameters: [String: String] = [:], languages: Set<LanguageTag>? = nil) {
         self.vocabulary = vocabulary
         self.parameters = parameters
+        self.languages = languages
     }
 }
 

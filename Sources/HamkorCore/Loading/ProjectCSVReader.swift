@@ -9,6 +9,9 @@ struct ProjectCSVReader {
     let file: String
     let vocabulary: Vocabulary
     let problems: ProblemList
+    /// The languages whose names are kept (English always), `nil` for all; names in others are
+    /// checked as usual, then dropped.
+    var languages: Set<LanguageTag>? = nil
 
     private static let schema = RecordSchema.projects
     private static let columns: Set<String> = Set(schema.names)
@@ -30,7 +33,7 @@ struct ProjectCSVReader {
         var readsRows = false
         let rows = FlatRecordReader(vocabulary: vocabulary, problems: problems)
         let fillsColumns = Self.fillsColumns
-        var projects = ProjectColumns()
+        var projects = languages.map { ProjectColumns(keeping: $0) } ?? ProjectColumns()
         do {
             try CSVTableReader(delimiter: CSVTableReader.detectDelimiter(in: text)).parseBytes(text) { record in
                 guard let layout else {

@@ -357,6 +357,15 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
         for (row, place) in other.locationPlaces { locationPlaces[row + offset] = place }
     }
 
+    /// Drops names in languages other than `kept` and English; nothing changes when the columns
+    /// keep exactly those already.
+    public mutating func keepNames(in kept: some Sequence<LanguageTag>) {
+        var projected = ProjectColumns(keeping: kept)
+        guard projected.languages != languages else { return }
+        projected.append(contentsOf: self)
+        self = projected
+    }
+
     public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C) where C.Element == Project {
         var rebuilt = ProjectColumns(keeping: languages)
         rebuilt.reserveCapacity(count - subrange.count + newElements.count)
