@@ -24,6 +24,13 @@ struct ProjectCSVReader {
     /// `CSVTableReader.parseBytes(_:each:)`); a syntax error anywhere in the file drops the file's
     /// projects and is reported beside any row problems found before it.
     func read(_ text: String) -> Dataset {
+        var text = text
+        return text.withUTF8 { read(bytes: $0) }
+    }
+
+    /// ``read(_:)`` on the file's UTF-8 bytes (checked by ``SourceText``), without a `String`
+    /// of the whole file.
+    func read(bytes text: UnsafeBufferPointer<UInt8>) -> Dataset {
         var dataset = Dataset()
         dataset.files = [file]
         var fieldCount = 0
