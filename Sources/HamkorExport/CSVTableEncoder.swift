@@ -122,32 +122,33 @@ final class CSVTableEncoder {
 
     /// Encodes data rows into `out`, calling `drain` whenever ``flushThreshold`` bytes wait.
     ///
-    /// The rows are read front to back from the table's one buffer (``TableRows``): encoding is
+    /// The rows are read front to back, a chunk of cells at a time (``TableRows``): encoding is
     /// bound by this loop's instructions, not by memory, and measured no faster on two cores
     /// (see Benchmarks/README.md), so it runs on the caller's thread.
     private func encodeRows(_ rows: TableRows, layout: UnsafeBufferPointer<ColumnLayout>,
                             sampleMark: [UInt8]?, into out: inout ByteBuffer,
                             drain: (inout ByteBuffer) throws -> Void) rethrows {
-        let cells = rows.cells
         let width = rows.width
         let columns = min(width, layout.count)
-        for row in 0..<rows.count {
-            let first = row * width
-            for index in 0..<layout.count {
-                if index > 0 { out.append(delimiter) }
-                if index < columns {
-                    appendCell(cells[first + index], column: layout[index], to: &out)
-                    if layout[index].hasCurrencyColumn {
+        try rows.forEachChunk { cells, chunk, firstRow in
+            for row in chunk {
+                let first = (row - firstRow) * width
+                for index in 0..<layout.count {
+                    if index > 0 { out.append(delimiter) }
+                    if index < columns {
+                        appendCell(cells[first + index], column: layout[index], to: &out)
+                        if layout[index].hasCurrencyColumn {
+                            out.append(delimiter)
+                            if case .money(let money) = cells[first + index] { appendText(money.currency, to: &out) }
+                        }
+                    } else if layout[index].hasCurrencyColumn {
                         out.append(delimiter)
-                        if case .money(let money) = cells[first + index] { appendText(money.currency, to: &out) }
                     }
-                } else if layout[index].hasCurrencyColumn {
-                    out.append(delimiter)
                 }
+                if let sampleMark { out.append(sampleMark) }
+                out.append(newline)
+                if out.count >= Self.flushThreshold { try drain(&out) }
             }
-            if let sampleMark { out.append(sampleMark) }
-            out.append(newline)
-            if out.count >= Self.flushThreshold { try drain(&out) }
         }
     }
 

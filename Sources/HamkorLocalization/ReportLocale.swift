@@ -83,6 +83,30 @@ public struct ReportLocale: Sendable {
         }
     }
 
+    /// `positions` ordered by ``compare(_:_:)`` of their texts (`text` of each position), positions
+    /// whose texts it deems equal by `tieBreak`.
+    ///
+    /// For the short runs of a record list's equal values: the texts are compared in place by the
+    /// collator, with no sort key made, when no two of them are equal to it; otherwise the
+    /// positions are ordered by their texts' ``CollationRanks``, which settle such texts as
+    /// ``compare(_:_:)`` does. Both give the same order.
+    public func collationOrder(_ positions: [Int], text: (Int) -> String, then tieBreak: (Int, Int) -> Bool) -> [Int] {
+        let texts = positions.map(text)
+        if let collator {
+            let order = texts.indices.sorted { a, b in
+                let order = collator.compare(texts[a], texts[b])
+                return order == .orderedSame ? tieBreak(positions[a], positions[b]) : order == .orderedAscending
+            }
+            if !zip(order, order.dropFirst()).contains(where: { collator.compare(texts[$0], texts[$1]) == .orderedSame }) {
+                return order.map { positions[$0] }
+            }
+        }
+        let ranks = CollationRanks(texts, locale: self)
+        return texts.indices.sorted { a, b in
+            ranks.rank(a) != ranks.rank(b) ? ranks.rank(a) < ranks.rank(b) : tieBreak(positions[a], positions[b])
+        }.map { positions[$0] }
+    }
+
     /// The plural rules of the language.
     public var pluralRules: PluralRules { language.pluralRules }
 

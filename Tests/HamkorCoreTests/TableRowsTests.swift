@@ -62,4 +62,55 @@ import Testing
         #expect(TableComputer.packed(coded) == coded)
         #expect(TableComputer.packed(.integer(7)) == .integer(7))
     }
+
+    /// A computed table: row `r`'s cells are `r`, its text, and `r * 10` as money.
+    struct Counting: TableCellSource {
+        let width = 3
+        func cell(row: Int, column: Int) -> CellValue {
+            switch column {
+            case 0: .integer(row)
+            case 1: .text("row \(row)")
+            default: .money(Money(amount: Decimal(row * 10), currency: "USD"))
+            }
+        }
+    }
+
+    @Test func aComputedTableReadsAsTheStoredTableOfTheSameCells() {
+        let count = TableRows.chunkRows * 2 + 123
+        let computed = TableRows(width: 3, count: count, source: Counting())
+        let stored = TableRows((0..<count).map { row in (0..<3).map { Counting().cell(row: row, column: $0) } }, width: 3)
+        #expect(computed == stored)
+        #expect(String(reflecting: computed) == String(reflecting: stored))
+        #expect(Array(computed[count - 1]) == [.integer(count - 1), .text("row \(count - 1)"), .money(Money(amount: Decimal((count - 1) * 10), currency: "USD"))])
+
+        // Chunks cover the rows in order, each row's cells where the chunk says.
+        var seen: [Int] = []
+        computed.forEachChunk { cells, rows, first in
+            #expect(cells.count >= rows.count * 3)
+            for row in rows { if case .integer(let value) = cells[(row - first) * 3] { seen.append(value) } }
+        }
+        #expect(seen == Array(0..<count))
+        var part: [Int] = []
+        computed.forEachChunk(of: (TableRows.chunkRows - 5)..<(TableRows.chunkRows + 5)) { cells, rows, first in
+            for row in rows { if case .integer(let value) = cells[(row - first) * 3] { part.append(value) } }
+        }
+        #expect(part == Array((TableRows.chunkRows - 5)..<(TableRows.chunkRows + 5)))
+
+        var texts = 0
+        computed.forEachCell(inColumn: 1) { cell in texts += cell == .text("row \(texts)") ? 1 : 0; return texts < 10 }
+        #expect(texts == 10)
+    }
+
+    @Test func anErrorInAChunkStopsTheWalk() {
+        struct Stop: Error {}
+        let computed = TableRows(width: 3, count: TableRows.chunkRows * 3, source: Counting())
+        var chunks = 0
+        #expect(throws: Stop.self) {
+            try computed.forEachChunk { _, _, _ in
+                chunks += 1
+                if chunks == 2 { throw Stop() }
+            }
+        }
+        #expect(chunks == 2)
+    }
 }

@@ -84,4 +84,25 @@ import Testing
         let byRank = texts.indices.sorted { ranks.rank($0) != ranks.rank($1) ? ranks.rank($0) < ranks.rank($1) : $0 < $1 }.map { texts[$0] }
         #expect(byRank == sorted)
     }
+
+    /// Short runs ordered in place (a record list's equal values) come out as ranking every text
+    /// would order them: runs of distinct texts, runs with repeated texts, and runs with texts
+    /// the collator cannot tell apart.
+    @Test(arguments: LanguageTag.allCases)
+    func runsOrderAsRanksDo(_ language: LanguageTag) {
+        let locale = locale(language)
+        let texts = Self.texts + Self.texts.prefix(40)
+        for start in stride(from: 0, to: texts.count, by: 17) {
+            // Positions counted down, so the tie-break (ascending position) is not the input order.
+            let positions = Array((start..<min(texts.count, start + 23)).reversed())
+            let ordered = locale.collationOrder(positions, text: { texts[$0] }, then: { $0 < $1 })
+            let ranks = CollationRanks(positions.map { texts[$0] }, locale: locale)
+            let reference = positions.indices.sorted { a, b in
+                ranks.rank(a) != ranks.rank(b) ? ranks.rank(a) < ranks.rank(b) : positions[a] < positions[b]
+            }.map { positions[$0] }
+            #expect(ordered == reference, "\(language) from \(start)")
+        }
+        let same = [3, 1, 2]
+        #expect(locale.collationOrder(same, text: { _ in "Bir xil" }, then: { $0 < $1 }) == [1, 2, 3])
+    }
 }

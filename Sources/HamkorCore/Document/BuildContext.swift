@@ -136,7 +136,12 @@ struct BuildContext {
     /// A cell for a multi-valued field: one value as is, several joined (codes with `|`).
     func cell(_ values: [FieldValue], location: SourceLocation?) throws -> CellValue {
         if values.count <= 1 { return try cell(values.first ?? .none, location: location) }
-        let cells = try values.map { try cell($0, location: location) }
+        return Self.joined(try values.map { try cell($0, location: location) })
+    }
+
+    /// One cell for several: codes joined with `|` and labels with `, ` when all are coded,
+    /// else their texts joined with `, `.
+    static func joined(_ cells: [CellValue]) -> CellValue {
         let codes = cells.compactMap { if case .coded(let code, _) = $0 { code } else { nil } }
         let labels = cells.map { cell -> String in
             switch cell {

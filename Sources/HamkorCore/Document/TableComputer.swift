@@ -1,5 +1,6 @@
 import Foundation
 import HamkorLocalization
+import Synchronization
 
 /// Computes one table: record lists, or groups with measures, sort, top-N with "Other",
 /// independently rounded shares and the total row.
@@ -21,6 +22,25 @@ struct TableComputer {
             notes = groupNotes
             computedTotals = totals
             tableRows = TableRows(cells, width: columns.count)
+        } else if var cells = ProjectCellReader(rows: rows, fields: definition.columns.map { column in
+            if case .field(let name) = column.content { name } else { "" }
+        }, context: context) {
+            // Project columns: the rows ordered by reading the columns, the cells left to be
+            // read from them by the exporters. Codes and translations are checked here, sort
+            // column and tie column first, then every cell in table order, as below.
+            let sortColumn = sortColumn, tieColumn = tieColumn
+            for column in [sortColumn, tieColumn].compactMap({ $0 }) {
+                try cells.prepare(column: column, rows: rows.indices, context: context)
+            }
+            let prepared = cells
+            let keys = sortColumn.map { column in rows.indices.map { prepared.cell(row: $0, column: column) } }
+            let order = sortOrder(keys: keys, ids: rows.indices.map(prepared.id(at:)),
+                                  tieLabel: { row in tieColumn.map { Self.label(prepared.cell(row: row, column: $0)) } ?? "" })
+            for column in definition.columns.indices where column != sortColumn && column != tieColumn {
+                try cells.prepare(column: column, rows: order, context: context)
+            }
+            cells.order(by: order)
+            tableRows = TableRows(width: columns.count, count: cells.count, source: ProjectTableCells(cells))
         } else {
             // Sort keys first (one cell per record), then the rows built straight into one buffer
             // in sorted order: no array per row, and no second copy of the table at the peak.
@@ -30,9 +50,10 @@ struct TableComputer {
             }
             let sortColumn = sortColumn
             let keys = try sortColumn.map { sortColumn in try rows.map { try cell($0, definition.columns[sortColumn]) } }
+            let tieLabels = try tieColumn.map { column in try rows.map { Self.label(try cell($0, definition.columns[column])) } }
             var cells = ContiguousArray<CellValue>()
             cells.reserveCapacity(rows.count * columns.count)
-            for index in sortOrder(keys: keys, ids: rows.map(\.id), tieLabels: try tieLabels(rows)) {
+            for index in sortOrder(keys: keys, ids: rows.map(\.id), tieLabel: { tieLabels?[$0] ?? "" }) {
                 for (position, column) in definition.columns.enumerated() {
                     let value = if let keys, position == sortColumn { keys[index] } else { try cell(rows[index], column) }
                     cells.append(Self.packed(value))
@@ -204,14 +225,15 @@ struct TableComputer {
         let groupColumn = definition.columns.firstIndex { if case .group = $0.content { true } else { false } }
         // Periods order by time, not by their written names: sorted by the group column, or unsorted.
         var keys = sortColumn.map { column in cells.map { $0[column] } }
-        var tieLabels = cells.map { row in groupColumn.map { label(row[$0]) } ?? "" }
+        var tieLabels = cells.map { row in groupColumn.map { Self.label(row[$0]) } ?? "" }
         if definition.source.fields[field] == .period {
             tieLabels = list.map(\.key.sortKey)
             if let sortColumn, sortColumn == groupColumn {
                 keys = list.map { group in if case .period(let unit) = group.key { .integer(unit.ordinal) } else { .empty } }
             }
         }
-        let permutation = sortOrder(keys: keys, ids: ids, tieLabels: tieLabels)
+        let groupLabels = tieLabels
+        let permutation = sortOrder(keys: keys, ids: ids, tieLabel: { groupLabels[$0] })
         cells = permutation.map { cells[$0] }
         list = permutation.map { list[$0] }
         if let top = definition.top, list.count > top {
@@ -373,9 +395,9 @@ struct TableComputer {
     }
 
     /// Row order: by the sort column's cells `keys` (numbers numerically, text in the report
-    /// language's collation); ties, and tables without a sort column, by `tieLabels` in that
+    /// language's collation); ties, and tables without a sort column, by `tieLabel` in that
     /// collation, then by id so the order is total.
-    private func sortOrder(keys: [CellValue]?, ids: [String], tieLabels: [String]) -> [Int] {
+    private func sortOrder(keys: [CellValue]?, ids: [String], tieLabel: @escaping @Sendable (Int) -> String) -> [Int] {
         func tieOrdering(_ collation: CollationRanks) -> (Int, Int) -> Bool {
             { a, b in
                 let ra = collation.rank(a), rb = collation.rank(b)
@@ -383,7 +405,7 @@ struct TableComputer {
             }
         }
         guard let keys, let sort = definition.sort else {
-            return ids.indices.sorted(by: tieOrdering(CollationRanks(tieLabels, locale: context.locale)))
+            return ids.indices.sorted(by: tieOrdering(CollationRanks(ids.indices.map(tieLabel), locale: context.locale)))
         }
         // Sort keys are taken out of the cells once, not at every comparison; `Decimal`
         // comparisons are slow, so numbers are compared as integers on one scale when they all
@@ -409,24 +431,21 @@ struct TableComputer {
                     return order != .orderedSame && (sort.descending ? order == .orderedDescending : order == .orderedAscending)
                 }
             }
+            var runs: [Range<Int>] = []
             var start = 0
             while start < order.count {
                 var end = start + 1
                 while end < order.count && numericOrder(order[start], order[end]) == .orderedSame { end += 1 }
-                if end - start > 1 {
-                    let run = Array(order[start..<end])
-                    let ranks = CollationRanks(run.map { tieLabels[$0] }, locale: context.locale)
-                    let sorted = run.indices.sorted { x, y in
-                        ranks.rank(x) != ranks.rank(y) ? ranks.rank(x) < ranks.rank(y) : ids[run[x]] < ids[run[y]]
-                    }
-                    for (offset, position) in sorted.enumerated() { order[start + offset] = run[position] }
-                }
+                if end - start > 1 { runs.append(start..<end) }
                 start = end
+            }
+            for (run, sorted) in zip(runs, collated(runs, of: order, ids: ids, tieLabel: tieLabel)) {
+                order.replaceSubrange(run, with: sorted)
             }
             return order
         }
-        let tieOrder = tieOrdering(CollationRanks(tieLabels, locale: context.locale))
-        let labels = CollationRanks(keys.map(label), locale: context.locale)
+        let tieOrder = tieOrdering(CollationRanks(ids.indices.map(tieLabel), locale: context.locale))
+        let labels = CollationRanks(keys.map(Self.label), locale: context.locale)
         return keys.indices.sorted { a, b in
             let order = numbers[a] != nil && numbers[b] != nil
                 ? numericOrder(a, b)
@@ -437,6 +456,34 @@ struct TableComputer {
         }
     }
 
+    /// The positions in each run of `order`, ordered by their labels' collation, then id: the
+    /// runs split between the processors when they hold many rows (a million-project list's
+    /// runs of equal values), each run's order the same either way.
+    private func collated(_ runs: [Range<Int>], of order: [Int], ids: [String], tieLabel: @Sendable (Int) -> String) -> [[Int]] {
+        let locale = context.locale
+        @Sendable func collate(_ runs: ArraySlice<Range<Int>>) -> [[Int]] {
+            runs.map { run in locale.collationOrder(Array(order[run]), text: tieLabel) { ids[$0] < ids[$1] } }
+        }
+        let rows = runs.reduce(0) { $0 + $1.count }
+        let parts = min(ProcessInfo.processInfo.activeProcessorCount, rows / 20_000)
+        guard parts > 1 else { return collate(runs[...]) }
+        // Parts of about equal rows, each a range of whole runs.
+        var bounds = [0]
+        var counted = 0
+        for (index, run) in runs.enumerated() {
+            counted += run.count
+            if counted * parts >= rows * bounds.count, bounds.count < parts { bounds.append(index + 1) }
+        }
+        bounds.append(runs.count)
+        let parted = bounds
+        let results = Mutex([[[Int]]](repeating: [], count: parted.count - 1))
+        DispatchQueue.concurrentPerform(iterations: parted.count - 1) { part in
+            let sorted = collate(runs[parted[part]..<parted[part + 1]])
+            results.withLock { $0[part] = sorted }
+        }
+        return results.withLock { $0.flatMap { $0 } }
+    }
+
     /// The order of two exact numbers: by their double approximations `x` and `y` when those are
     /// clearly apart (conversion keeps order and errs by far less than 10⁻⁹), else exactly.
     static func order(_ a: Decimal, _ b: Decimal, approximately x: Double, _ y: Double) -> ComparisonResult {
@@ -444,19 +491,18 @@ struct TableComputer {
         return a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
     }
 
-    /// For each record, the text that orders ties in a record list: its first text or coded column.
-    private func tieLabels(_ rows: [RecordRow]) throws -> [String] {
-        guard let column = definition.columns.first(where: { column in
+    /// The column whose text orders ties in a record list: its first text or coded column.
+    private var tieColumn: Int? {
+        definition.columns.firstIndex { column in
             guard case .field(let name) = column.content else { return false }
             switch definition.source.fields[name] {
             case .text, .code, .place, .places, .country, .countries: return true
             default: return false
             }
-        }), case .field(let name) = column.content else { return rows.map { _ in "" } }
-        return try rows.map { label(try context.cell($0.values(name), location: $0.location)) }
+        }
     }
 
-    private func label(_ cell: CellValue) -> String {
+    private static func label(_ cell: CellValue) -> String {
         switch cell {
         case .coded(_, let label), .text(let label): label
         default: ""

@@ -72,11 +72,11 @@ struct ColumnSurvey {
         }
         let width = table.rows.width
         let count = min(surveys.count, width)
-        let cells = table.rows.cells
-        var first = 0
-        while first < cells.count {
-            for index in 0..<count { surveys[index].consider(cells[first + index]) }
-            first += width
+        table.rows.forEachChunk { cells, rows, firstRow in
+            for row in rows {
+                let first = (row - firstRow) * width
+                for index in 0..<count { surveys[index].consider(cells[first + index]) }
+            }
         }
         return surveys
     }

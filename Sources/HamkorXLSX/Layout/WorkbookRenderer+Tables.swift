@@ -95,38 +95,39 @@ extension WorkbookRenderer {
             let wrappedColumns = wrapWidths.indices.filter { wrapWidths[$0] > 0 }
             let width = table.rows.width
             let count = min(columnCount, width)
-            let cells = table.rows.cells
             // A cross-tab's row totals are live sums over the row's value cells.
             let rowTotal = table.pivot.flatMap { pivot -> (column: Int, first: Int, last: Int)? in
                 guard let column = pivot.totalColumn, !pivot.valueColumns.isEmpty else { return nil }
                 return (column, pivot.valueColumns.lowerBound, pivot.valueColumns.upperBound - 1)
             }
-            for rowIndex in rows {
-                let first = rowIndex * width
-                // Wrapped text gets a row tall enough to show it (Excel and LibreOffice do not
-                // grow rows of files they open); set before the row's cells, as streaming needs.
-                var lines = 1
-                for index in wrappedColumns where index < count {
-                    guard case .text(let text) = cells[first + index], text.utf8.count > wrapWidths[index] else { continue }
-                    lines = max(lines, DisplayWidth.lineCount(text, width: wrapWidths[index]))
-                }
-                if lines > 1 { try sheet.setRow(row, height: 15 * Double(min(lines, 20)) + 2) }
-                for index in 0..<count {
-                    let plan = plans[index]
-                    let kind = ValueKind(cells[first + index], percentDigits: plan.percentDigits, moneyDigits: plan.moneyDigits)
-                    if kind != lastKinds[index] {
-                        lastFormats[index] = try format(for: kind, base: bases[index], memo: &memos[index])
-                        lastKinds[index] = kind
+            try table.rows.forEachChunk(of: rows) { cells, chunk, firstRow in
+                for rowIndex in chunk {
+                    let first = (rowIndex - firstRow) * width
+                    // Wrapped text gets a row tall enough to show it (Excel and LibreOffice do not
+                    // grow rows of files they open); set before the row's cells, as streaming needs.
+                    var lines = 1
+                    for index in wrappedColumns where index < count {
+                        guard case .text(let text) = cells[first + index], text.utf8.count > wrapWidths[index] else { continue }
+                        lines = max(lines, DisplayWidth.lineCount(text, width: wrapWidths[index]))
                     }
-                    if let rowTotal, index == rowTotal.column, let number = cells[first + index].numericValue {
-                        let range = CellReference.range(firstRow: row, firstColumn: rowTotal.first, lastRow: row, lastColumn: rowTotal.last)
-                        try sheet.write(formula: "=SUM(\(range))", result: Self.double(number), row: row, column: index, format: lastFormats[index])
-                        continue
+                    if lines > 1 { try sheet.setRow(row, height: 15 * Double(min(lines, 20)) + 2) }
+                    for index in 0..<count {
+                        let plan = plans[index]
+                        let kind = ValueKind(cells[first + index], percentDigits: plan.percentDigits, moneyDigits: plan.moneyDigits)
+                        if kind != lastKinds[index] {
+                            lastFormats[index] = try format(for: kind, base: bases[index], memo: &memos[index])
+                            lastKinds[index] = kind
+                        }
+                        if let rowTotal, index == rowTotal.column, let number = cells[first + index].numericValue {
+                            let range = CellReference.range(firstRow: row, firstColumn: rowTotal.first, lastRow: row, lastColumn: rowTotal.last)
+                            try sheet.write(formula: "=SUM(\(range))", result: Self.double(number), row: row, column: index, format: lastFormats[index])
+                            continue
+                        }
+                        try write(cells[first + index], format: lastFormats[index], on: sheet, row: row, column: index,
+                                  styledBlank: styledBlanks[index])
                     }
-                    try write(cells[first + index], format: lastFormats[index], on: sheet, row: row, column: index,
-                              styledBlank: styledBlanks[index])
+                    row += 1
                 }
-                row += 1
             }
             parts.append(.init(sheet: sheet, firstDataRow: Self.firstDataRow, lastDataRow: lastDataRow, rowCount: rows.count))
 

@@ -1,0 +1,148 @@
+import HamkorLocalization
+
+/// Reads a project list's cells from the dataset's project columns, for ``ProjectTableCells``:
+/// the table holds the row order and a few labels, not a million rows of cells.
+///
+/// Used in two steps by ``TableComputer``: ``prepare(column:rows:context:)`` turns each code a column
+/// shows into its cell once (the translated label, a place's name) and raises each missing
+/// translation's warning, or the `--strict` error, in the order the general path raises them;
+/// then the reader is fixed and makes cells without failing. A cell is exactly the one
+/// ``BuildContext/cell(_:location:)`` makes from the field's values (tested against it).
+struct ProjectCellReader: Sendable {
+    /// What a column shows, read from which project column.
+    private enum Content: Sendable {
+        case id, name, sector, status, partners, places, value, startYear, endYear, source, flag
+    }
+
+    private let columns: ProjectColumns
+    /// The store row of each table row: in the records' order until ``order(by:)``, then in the table's.
+    private var storeRows: [Int32]
+    private let contents: [Content]
+    private let language: LanguageTag
+    private let converter: CurrencyConverter
+    /// Cells of the codes shown, by code id, filled while preparing.
+    private var sectorCells: [CellValue?], countryCells: [CellValue?], placeCells: [CellValue?]
+    private var statusCells: [ProjectStatus: CellValue] = [:]
+    private var flagCells: [Bool: CellValue] = [:]
+
+    /// The cells of `rows` under `fields` (one field name per column), or `nil` unless every row
+    /// is a row of one dataset's project columns and every field is one a project list shows.
+    init?(rows: [RecordRow], fields: [String], context: BuildContext) {
+        guard let store = rows.first?.projectColumn?.store else { return nil }
+        var contents: [Content] = []
+        for field in fields {
+            switch field {
+            case "id": contents.append(.id)
+            case "name": contents.append(.name)
+            case "sector": contents.append(.sector)
+            case "status": contents.append(.status)
+            case "partners", "partner": contents.append(.partners)
+            case "places", "place": contents.append(.places)
+            case "value": contents.append(.value)
+            case "startYear": contents.append(.startYear)
+            case "endYear": contents.append(.endYear)
+            case "source": contents.append(.source)
+            case "illustrative": contents.append(.flag)
+            default: return nil
+            }
+        }
+        var storeRows: [Int32] = []
+        storeRows.reserveCapacity(rows.count)
+        for row in rows {
+            guard let backing = row.projectColumn, backing.store === store else { return nil }
+            storeRows.append(Int32(backing.row))
+        }
+        columns = store.columns
+        self.storeRows = storeRows
+        self.contents = contents
+        language = context.language
+        converter = context.converter
+        let codeCount = store.columns.codeCount
+        sectorCells = contents.contains(.sector) ? Array(repeating: nil, count: codeCount) : []
+        countryCells = contents.contains(.partners) ? Array(repeating: nil, count: codeCount) : []
+        placeCells = contents.contains(.places) ? Array(repeating: nil, count: codeCount) : []
+    }
+
+    /// Makes the cells of `column`'s codes for `rows` (positions in the current order), and raises
+    /// the diagnostics of its missing translations, as the general path would reading those cells.
+    mutating func prepare(column: Int, rows: some Sequence<Int>, context: BuildContext) throws {
+        func code(_ cache: inout [CellValue?], _ id: UInt32, _ value: (String) -> FieldValue) throws {
+            if cache[Int(id)] == nil { cache[Int(id)] = try context.cell(value(columns.codes[Int(id)])) }
+        }
+        switch contents[column] {
+        case .name:
+            for position in rows {
+                let row = Int(storeRows[position])
+                if columns.name(at: row, in: language) == nil {
+                    _ = try context.resolve(columns.name(at: row), at: columns.location(at: row))
+                }
+            }
+        case .sector:
+            for position in rows { try code(&sectorCells, columns.sectorCodes[Int(storeRows[position])]) { .code(.sectors, $0) } }
+        case .status:
+            for position in rows {
+                let status = columns.statusColumn[Int(storeRows[position])]
+                if statusCells[status] == nil { statusCells[status] = try context.cell(.code(.statuses, status.rawValue)) }
+            }
+        case .partners:
+            for position in rows {
+                for entry in columns.range(columns.partnerEnds, Int(storeRows[position])) {
+                    try code(&countryCells, columns.partnerCodes[entry]) { .country($0) }
+                }
+            }
+        case .places:
+            for position in rows {
+                for entry in columns.range(columns.placeEnds, Int(storeRows[position])) {
+                    try code(&placeCells, columns.placeCodes[entry]) { .place($0) }
+                }
+            }
+        case .flag:
+            for position in rows {
+                let flag = columns.illustrativeColumn[Int(storeRows[position])]
+                if flagCells[flag] == nil { flagCells[flag] = try context.cell(.flag(flag)) }
+            }
+        case .id, .value, .startYear, .endYear, .source:
+            break
+        }
+    }
+
+    /// Puts the rows in `order` (positions in the current order), as the table shows them.
+    mutating func order(by order: [Int]) {
+        storeRows = order.map { storeRows[$0] }
+    }
+
+    /// The number of rows.
+    var count: Int { storeRows.count }
+
+    /// The id of the row at `position`.
+    func id(at position: Int) -> String { columns.ids[Int(storeRows[position])] }
+
+    /// The cell of `column` in the row at `position`; that column's codes must have been prepared.
+    func cell(row position: Int, column: Int) -> CellValue {
+        let row = Int(storeRows[position])
+        switch contents[column] {
+        case .id: return .text(columns.ids[row])
+        case .name: return .text(columns.name(at: row, in: language) ?? columns.name(at: row, in: .english) ?? "")
+        case .sector: return sectorCells[Int(columns.sectorCodes[row])]!
+        case .status: return statusCells[columns.statusColumn[row]]!
+        case .partners: return list(columns.partnerCodes, columns.range(columns.partnerEnds, row), countryCells)
+        case .places: return list(columns.placeCodes, columns.range(columns.placeEnds, row), placeCells)
+        case .value: return columns.value(at: row).map { .money(converter.convert($0)) } ?? .empty
+        case .startYear: return columns.startYear(at: row).map { .year($0) } ?? .empty
+        case .endYear: return columns.endYear(at: row).map { .year($0) } ?? .empty
+        case .source: return columns.source(at: row).map { .text($0) } ?? .empty
+        case .flag: return flagCells[columns.illustrativeColumn[row]]!
+        }
+    }
+
+    private func list(_ codes: [UInt32], _ range: Range<Int>, _ cells: [CellValue?]) -> CellValue {
+        switch range.count {
+        case 0: .empty
+        case 1: cells[Int(codes[range.lowerBound])]!
+        default: BuildContext.joined(range.map { cells[Int(codes[$0])]! })
+        }
+    }
+
+    /// The number of columns.
+    var width: Int { contents.count }
+}
