@@ -53,9 +53,10 @@ public struct ReportEngine: Sendable {
     }
 
     /// Loads data files and folders; with none, the bundled sample. `parameters` reach sources
-    /// that select by them (a database query's bind parameters).
-    public func loadDataset(_ paths: [URL], parameters: [String: String] = [:]) throws -> Dataset {
-        try DatasetLoader(vocabulary: vocabulary, readers: readers, parameters: parameters)
+    /// that select by them (a database query's bind parameters). `languages` keeps only those
+    /// languages' texts (and English), `nil` all: see ``DatasetLoader/languages``.
+    public func loadDataset(_ paths: [URL], parameters: [String: String] = [:], languages: Set<LanguageTag>? = nil) throws -> Dataset {
+        try DatasetLoader(vocabulary: vocabulary, readers: readers, parameters: parameters, languages: languages)
             .load(paths.isEmpty ? [resources.sampleData] : paths)
     }
 

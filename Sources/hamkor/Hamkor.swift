@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import HamkorCore
 import HamkorXLSX
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `hamkor` command: ministry-grade cooperation reports in five languages.
 @main
@@ -37,6 +40,7 @@ struct Hamkor: ParsableCommand {
     /// their bad bytes with U+FFFD, so a data path would not be found and an output path would
     /// name a different file.
     static func main() {
+        tuneAllocator()
         for index in 1..<Int(CommandLine.argc) {
             guard let raw = CommandLine.unsafeArgv[index], String(validatingCString: raw) == nil else { continue }
             let shown = TerminalText.escaped(String(cString: raw))
@@ -49,5 +53,28 @@ struct Hamkor: ParsableCommand {
             Foundation.exit(ExitCode.usage.rawValue)
         }
         main(nil)
+    }
+
+    /// glibc's malloc keeps up to eight arenas per processor; each thread of the parallel load
+    /// fills its own, and the space freed in one is not reused by the others, so it stays
+    /// resident. One arena holds the least. The loading threads share it: the column filler
+    /// allocates little per row, so its lock cost nothing measurable. Measured at 1,000,000
+    /// projects on 2 processors, interleaved runs, load average 3-5 (CPU figures are rough):
+    /// - default (16 arenas): peak RSS 847, 847, 845, 846, 821, 789 MiB; user CPU 18.5-21.0 s;
+    /// - 2 arenas: 817, 817 MiB; 17.3-17.4 s;
+    /// - 1 arena: 771, 770, 801, 789 MiB; 17.9-20.4 s.
+    ///
+    /// A larger `M_TOP_PAD`/`M_TRIM_THRESHOLD` (64/256 MiB) gave nothing more (peak 792 and
+    /// 821 MiB with 2 arenas), and `M_MMAP_THRESHOLD` stays dynamic. A `MALLOC_ARENA_MAX` set
+    /// in the environment is left alone.
+    private static func tuneAllocator() {
+        #if canImport(Glibc)
+        // `mallopt` is declared in <malloc.h>, which the Glibc module does not import.
+        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
+        let arenaMax: Int32 = -8  // M_ARENA_MAX
+        guard ProcessInfo.processInfo.environment["MALLOC_ARENA_MAX"] == nil,
+              let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "mallopt") else { return }
+        _ = unsafeBitCast(symbol, to: MallOpt.self)(arenaMax, 1)
+        #endif
     }
 }

@@ -9,7 +9,9 @@ import Darwin
 /// `hamkor report` prints one line to stderr when it is done —
 /// `bench hamkor load=S build=S export=S export_cpu=S rss_loaded_kib=K rss_peak_kib=K` —
 /// the wall seconds of loading (resources and dataset), building the document and exporting,
-/// the CPU seconds of the export, and the peak resident size before and after the export.
+/// the CPU seconds of the export, and the peak resident size before and after the export;
+/// then `load_cpu=S build_cpu=S rss_after_load_kib=K`, the CPU seconds of loading and of
+/// building and the peak resident size when the data is loaded.
 /// `Benchmarks/run.sh` reads it to separate the export step from load and aggregation.
 struct PhaseTimings {
     static let enabled = (try? HamkorEnvironment.timings()) ?? false
@@ -37,7 +39,9 @@ struct PhaseTimings {
         guard Self.enabled, marks.count == 4 else { return }
         let line = "bench hamkor rows=\(rows) load=\(seconds(marks[1].wall - marks[0].wall))"
             + " build=\(seconds(marks[2].wall - marks[1].wall)) export=\(seconds(marks[3].wall - marks[2].wall))"
-            + " export_cpu=\(seconds(marks[3].cpu - marks[2].cpu)) rss_loaded_kib=\(marks[2].rss) rss_peak_kib=\(marks[3].rss)\n"
+            + " export_cpu=\(seconds(marks[3].cpu - marks[2].cpu)) rss_loaded_kib=\(marks[2].rss) rss_peak_kib=\(marks[3].rss)"
+            + " load_cpu=\(seconds(marks[1].cpu - marks[0].cpu)) build_cpu=\(seconds(marks[2].cpu - marks[1].cpu))"
+            + " rss_after_load_kib=\(marks[1].rss)\n"
         _ = line.withCString { write(2, $0, strlen($0)) }
     }
 

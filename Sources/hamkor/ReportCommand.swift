@@ -79,7 +79,8 @@ struct ReportCommand: ParsableCommand {
             for value in given where !definition.parameters.contains(where: { $0.name == value.name }) {
                 _ = try ParameterResolver().resolve([value], for: definition, dataset: Dataset())  // unknown names fail before loading data
             }
-            let dataset = try engine.loadDataset(data.map { URL(fileURLWithPath: $0) })
+            // Only the report's language and English (its fallback) are kept of the data's texts.
+            let dataset = try engine.loadDataset(data.map { URL(fileURLWithPath: $0) }, languages: [language])
             timings.mark()
             let parameters = try engine.parameters(for: report, given: given, dataset: dataset)
             let diagnostics = DiagnosticLog()

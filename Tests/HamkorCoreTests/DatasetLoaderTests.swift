@@ -127,4 +127,64 @@ import HamkorLocalization
         }
         #expect(before == [["a", "b"], ["1", "2"]])
     }
+
+    /// The sample's projects as a CSV project table, every name column filled where the sample has text.
+    static func projectsAsCSV(_ projects: ProjectColumns) -> String {
+        func field(_ text: String?) -> String { "\"" + (text ?? "").replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        let languages = LanguageTag.allCases
+        var lines = [(["id"] + languages.map { "name.\($0.tag)" }
+            + ["partners", "sector", "status", "value", "currency", "places", "startYear", "endYear", "source", "illustrative"]).joined(separator: ",")]
+        for project in projects {
+            let names = languages.map { field(project.name.exact($0)) }
+            let rest: [String?] = [project.partners.joined(separator: "|"), project.sector, project.status.rawValue,
+                                   project.value.map { "\($0.amount)" }, project.value?.currency, project.places.joined(separator: "|"),
+                                   project.startYear.map(String.init), project.endYear.map(String.init), project.source,
+                                   project.illustrative ? "true" : "false"]
+            lines.append(([field(project.id)] + names + rest.map(field)).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A load that keeps only some languages' texts (a projection) builds every bundled report
+    /// exactly as a full load does, in every language, whether the projects come from YAML (the
+    /// sample) or from CSV (the column filler); its names answer in the kept languages only.
+    @Test func aProjectedLoadBuildsTheSameReportsInEveryLanguage() throws {
+        let full = try TestSupport.engine.loadDataset([])
+        let csv = Self.projectsAsCSV(full.projects)
+        func readCSV(_ languages: Set<LanguageTag>?) -> ProjectColumns {
+            let problems = ProblemList()
+            let context = DatasetReadContext(vocabulary: TestSupport.vocabulary, languages: languages)
+            let part = CSVDatasetReader().read(text: csv, file: "projects.csv", context: context, problems: problems)
+            #expect(problems.isEmpty, "\(problems.problems)")
+            return part.projects
+        }
+        let fullCSV = readCSV(nil)
+        #expect(fullCSV.count == full.projects.count && fullCSV.map(\.name) == full.projects.map(\.name))
+        #expect(full.projects.contains { $0.name.values.count > 2 }, "the sample has names in several languages")
+        for language in LanguageTag.allCases {
+            let projected = try TestSupport.engine.loadDataset([], languages: [language])
+            let projectedCSV = readCSV([language])
+            for (columns, reference) in [(projected.projects, full.projects), (projectedCSV, fullCSV)] {
+                #expect(columns.languages == LanguageTag.allCases.filter { $0 == language || $0 == .english })
+                for row in columns.indices {
+                    for other in LanguageTag.allCases {
+                        let kept = other == language || other == .english
+                        #expect(columns.name(at: row, in: other) == (kept ? reference.name(at: row, in: other) : nil))
+                    }
+                }
+            }
+            var fromCSV = full, projectedFromCSV = projected
+            fromCSV.projects = fullCSV
+            projectedFromCSV.projects = projectedCSV
+            for (dataset, reference) in [(projected, full), (projectedFromCSV, fromCSV)] {
+                for report in ["portfolio", "briefing", "agreements", "twin-cities", "trade"] {
+                    func build(_ dataset: Dataset) throws -> String {
+                        String(reflecting: try TestSupport.engine.document(report: report, dataset: dataset, language: language,
+                                                                           generatedAt: TestSupport.fixedDate))
+                    }
+                    #expect(try build(dataset) == build(reference), "\(report) \(language.tag)")
+                }
+            }
+        }
+    }
 }

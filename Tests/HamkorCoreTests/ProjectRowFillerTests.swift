@@ -16,7 +16,7 @@ import HamkorLocalization
             "id": ["p-1", "p-2", "p-3", "bad id!", "", " p-4", ".x", "p\u{202E}5", "Проект-6"],
             "name": ["Project", "", " padded", "Name\u{00A0}", "tab\there", "Oʻzbek ‘loyiha’", "x\u{0007}y", "He said \"hi\"", "a,b"],
             "name.en": ["Solar plant", "", "Cotton\u{2003}", "Data centre", "x\u{FFFE}", "ok", "\"quoted\""],
-            "name.ru": ["Солнечная станция", "", " Хлопок", "ok\tno"],
+            "name.ru": ["Солнечная станция", "", " Хлопок", "ok\tno", "Итоги…", "x\u{2067}y", "a\u{0085}b", "\u{3000}Хлопок"],
             "name.uz": ["Quyosh stansiyasi oʻ", "", "Paxta gʻ "],
             "partners": ["UZ", "UZ|AZ", "UZ AZ", "", "XX", "uz", "UZ||AZ", " UZ", "UZ|", "TR|UZ|AZ", "Ўз"],
             "sector": sectors + ["", "unknown", " \(sectors[0])", sectors[0].uppercased()],

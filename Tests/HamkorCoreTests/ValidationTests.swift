@@ -35,6 +35,37 @@ import Testing
         #expect(found[0].message.contains(":2:"))
     }
 
+    /// Duplicate project ids found through the id table are the ones a `String`-keyed
+    /// dictionary finds, with the same first use: many random ids, some written in two
+    /// canonically equivalent ways (the Kelvin sign and `K`, `Å` as U+212B and U+00C5).
+    @Test func duplicateProjectIdsAreThoseOfStringEquality() {
+        var random = ProjectColumnsTests.Random(seed: 23)
+        let sectors = TestSupport.vocabulary.codes(.sectors)
+        let pool = (0..<300).map { "p-\($0)" } + ["\u{212A}-1", "K-1", "\u{212B}", "\u{00C5}", "A\u{030A}", "Ж-1"]
+        var projects = ProjectColumns()
+        var reference: [String: Int] = [:], expected: [String] = []
+        for row in 0..<700 {  // fewer duplicates than the problem list keeps
+            var project = ProjectColumnsTests.project(row, &random, places: ["UZ-TK"], sectors: sectors)
+            project.id = pool[Int.random(in: 0..<pool.count, using: &random)]
+            project.location = SourceLocation(file: "t.csv", line: row + 2, column: 1)
+            if let first = reference[project.id] {
+                expected.append("t.csv:\(row + 2):1 duplicate id '\(project.id)' (first used at t.csv:\(first + 2):1)")
+            } else {
+                reference[project.id] = row
+            }
+            projects.append(project)
+        }
+        var dataset = Dataset()
+        dataset.projects = projects
+        let problems = ProblemList()
+        DatasetValidator(problems: problems, checksReferences: false).checkIdentifiers(dataset)
+        let found = problems.problems.map { "\($0.location) \($0.message)" }
+        #expect(found.count == expected.count)
+        let differing = zip(found, expected).first { $0 != $1 }
+        #expect(differing == nil, "\(differing.map { "found \($0.0), expected \($0.1)" } ?? "")")
+        #expect(expected.contains { $0.contains("'K-1'") || $0.contains("'\u{212A}-1'") })
+    }
+
     @Test func unknownCodesCountriesCurrenciesStatuses() throws {
         let found = try problems("""
         projects:

@@ -23,14 +23,19 @@ public struct CSVTableReader: Sendable {
 
     /// Guesses the delimiter from the header line: whichever of `;` and `,` occurs more (outside quotes).
     public static func detectDelimiter(in text: String) -> Character {
+        var text = text
+        return text.withUTF8 { detectDelimiter(in: $0) }
+    }
+
+    /// ``detectDelimiter(in:)`` on UTF-8 bytes (the characters it looks for are ASCII, so no
+    /// byte of a multi-byte scalar is taken for one; `\r\n` ends the header like `\n`).
+    static func detectDelimiter(in bytes: UnsafeBufferPointer<UInt8>) -> Character {
         var commas = 0, semicolons = 0, quoted = false
-        // Scalars, not Characters: "\r\n" is one Character, so a Character loop never saw the end
-        // of a CRLF header and counted the whole file.
-        for character in text.unicodeScalars {
-            if character == "\"" { quoted.toggle() }
-            else if !quoted && (character == "\n" || character == "\r") { break }
-            else if !quoted && character == "," { commas += 1 }
-            else if !quoted && character == ";" { semicolons += 1 }
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { quoted.toggle() }
+            else if !quoted && (byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")) { break }
+            else if !quoted && byte == UInt8(ascii: ",") { commas += 1 }
+            else if !quoted && byte == UInt8(ascii: ";") { semicolons += 1 }
         }
         return semicolons > commas ? ";" : ","
     }
@@ -76,6 +81,11 @@ public struct CSVTableReader: Sendable {
             Array(text.utf8).withUnsafeBufferPointer(run)
         }
         if let failure { throw failure }
+    }
+
+    /// ``parseBytes(_:each:)`` on a text's UTF-8 bytes, without a `String` of the whole text.
+    func parseBytes(_ bytes: UnsafeBufferPointer<UInt8>, each body: (CSVRecordBytes) -> Void) throws(SyntaxError) {
+        try parse(bytes, each: body)
     }
 
     private func parse(_ bytes: UnsafeBufferPointer<UInt8>, each body: (CSVRecordBytes) -> Void) throws(SyntaxError) {

@@ -1,4 +1,5 @@
 import Foundation
+import HamkorLocalization
 
 /// Loads datasets from files and folders through a ``DatasetReaderRegistry``, merges them and
 /// validates the result.
@@ -13,14 +14,32 @@ public struct DatasetLoader: Sendable {
     public let readers: DatasetReaderRegistry
     /// Report parameters handed to every reader (sources that select rows by them).
     public let parameters: [String: String]
+    /// The languages whose texts the loaded dataset keeps, `nil` (the default) for all.
+    ///
+    /// A projection, as a query engine pushes it down into its scan: every text in every
+    /// language is still read and checked, and every problem reported, exactly as without it;
+    /// project names in other languages are then not stored, which saves most of the memory
+    /// of a large dataset's names. English is always kept, as the fallback of every language.
+    /// A report in one language needs `[language]`; `validate`, `import` and batch jobs keep all.
+    public let languages: Set<LanguageTag>?
 
-    public init(vocabulary: Vocabulary, readers: DatasetReaderRegistry = .builtIn, parameters: [String: String] = [:]) {
+    public init(vocabulary: Vocabulary, readers: DatasetReaderRegistry = .builtIn, parameters: [String: String] = [:],
+                languages: Set<LanguageTag>? = nil) {
         self.vocabulary = vocabulary
         self.readers = readers
         self.parameters = parameters
+        self.languages = languages
     }
 
-    private var context: DatasetReadContext { DatasetReadContext(vocabulary: vocabulary, parameters: parameters) }
+    private var context: DatasetReadContext { DatasetReadContext(vocabulary: vocabulary, parameters: parameters, languages: languages) }
+
+    /// `part` with only the kept languages' names (a part whose reader kept them already is unchanged).
+    private func projected(_ part: Dataset) -> Dataset {
+        guard let languages else { return part }
+        var part = part
+        part.projects.keepNames(in: languages)
+        return part
+    }
 
     /// Loads and validates every file named or found (recursively, sorted) in the folders given.
     ///
@@ -61,7 +80,7 @@ public struct DatasetLoader: Sendable {
         let outcomes = OutcomeSlots(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let problems = ProblemList()
-            let result = Result { try loadFile(files[index], problems: problems) }
+            let result = Result { try projected(loadFile(files[index], problems: problems)) }
             outcomes.set(index, FileOutcome(result: result, problems: problems.problems))
         }
         return outcomes.values
@@ -137,7 +156,7 @@ public struct DatasetLoader: Sendable {
     public func load(text: String, file: String) throws -> Dataset {
         let problems = ProblemList()
         let reader = (readers.reader(for: file) as? any TextDatasetReader) ?? YAMLDatasetReader()
-        let dataset = reader.readChecked(text: text, file: file, context: context, problems: problems)
+        let dataset = projected(reader.readChecked(text: text, file: file, context: context, problems: problems))
         DatasetValidator(problems: problems).validate(dataset)
         guard problems.isEmpty else { throw DataError.invalid(problems.problems) }
         return dataset

@@ -1,4 +1,5 @@
 import Foundation
+import HamkorLocalization
 
 /// A reader of one kind of dataset source: a file format, a workbook register, a database
 /// source file. Like pandoc's readers, each is one entry in a ``DatasetReaderRegistry``; the
@@ -35,10 +36,14 @@ public struct DatasetReadContext: Sendable {
     public var vocabulary: Vocabulary
     /// Report parameters (`partner`, `period`, ...) by name, for sources that select by them.
     public var parameters: [String: String]
+    /// The languages whose texts the dataset keeps (English always), `nil` for all: a reader may
+    /// drop other languages' texts after checking them (see ``DatasetLoader/languages``).
+    public var languages: Set<LanguageTag>?
 
-    public init(vocabulary: Vocabulary, parameters: [String: String] = [:]) {
+    public init(vocabulary: Vocabulary, parameters: [String: String] = [:], languages: Set<LanguageTag>? = nil) {
         self.vocabulary = vocabulary
         self.parameters = parameters
+        self.languages = languages
     }
 }
 
@@ -55,12 +60,15 @@ extension TextDatasetReader {
         return readChecked(text: text, file: file.path, context: context, problems: problems)
     }
 
+    /// The problem of an empty (or blank) data file.
+    static var emptyFileMessage: String { "the file is empty; a data file needs at least one record" }
+
     /// ``read(text:file:context:problems:)`` after refusing an empty file.
     func readChecked(text: String, file: String, context: DatasetReadContext, problems: ProblemList) -> Dataset {
         // An empty (or blank, or comment-only) data file is almost always a mistake — a failed
         // export, a truncated copy — so it is an error rather than a silently empty dataset.
         if text.allSatisfy(\.isWhitespace) {
-            problems.add(SourceLocation(file: file), field: nil, "the file is empty; a data file needs at least one record")
+            problems.add(SourceLocation(file: file), field: nil, Self.emptyFileMessage)
             return Dataset()
         }
         return read(text: text, file: file, context: context, problems: problems)

@@ -9,6 +9,9 @@ struct ProjectCSVReader {
     let file: String
     let vocabulary: Vocabulary
     let problems: ProblemList
+    /// The languages whose names are kept (English always), `nil` for all; names in others are
+    /// checked as usual, then dropped.
+    var languages: Set<LanguageTag>? = nil
 
     private static let schema = RecordSchema.projects
     private static let columns: Set<String> = Set(schema.names)
@@ -21,6 +24,13 @@ struct ProjectCSVReader {
     /// `CSVTableReader.parseBytes(_:each:)`); a syntax error anywhere in the file drops the file's
     /// projects and is reported beside any row problems found before it.
     func read(_ text: String) -> Dataset {
+        var text = text
+        return text.withUTF8 { read(bytes: $0) }
+    }
+
+    /// ``read(_:)`` on the file's UTF-8 bytes (checked by ``SourceText``), without a `String`
+    /// of the whole file.
+    func read(bytes text: UnsafeBufferPointer<UInt8>) -> Dataset {
         var dataset = Dataset()
         dataset.files = [file]
         var fieldCount = 0
@@ -30,7 +40,7 @@ struct ProjectCSVReader {
         var readsRows = false
         let rows = FlatRecordReader(vocabulary: vocabulary, problems: problems)
         let fillsColumns = Self.fillsColumns
-        var projects = ProjectColumns()
+        var projects = languages.map { ProjectColumns(keeping: $0) } ?? ProjectColumns()
         do {
             try CSVTableReader(delimiter: CSVTableReader.detectDelimiter(in: text)).parseBytes(text) { record in
                 guard let layout else {

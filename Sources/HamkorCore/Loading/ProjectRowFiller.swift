@@ -24,7 +24,9 @@ struct ProjectRowFiller {
     private let file: String
     private let vocabulary: Vocabulary
     private let id, name, nameEnglish, partners, sector, places, value, currency, status, startYear, endYear, source, illustrative: Int?
-    private let translations: [(language: LanguageTag, slot: Int)]
+    /// The name's columns in `LanguageTag.allCases` order; English's is `name.en`, or `name`
+    /// when the table has no `name.en`.
+    private let nameColumns: [(language: LanguageTag, slot: Int?)]
 
     private var sectors = ByteKeyedCache<Code>(), countries = ByteKeyedCache<Code>(), currencies = ByteKeyedCache<Code>()
     private var placeCodes = ByteKeyedCache<Code>(), sources = ByteKeyedCache<Code>()
@@ -32,6 +34,9 @@ struct ProjectRowFiller {
     private var fileID: UInt32?
     /// The cache entries of the row's partners and places (reused from row to row).
     private var partnerEntries: [Int] = [], placeEntries: [Int] = []
+    /// The row's name texts that passed, in `LanguageTag.allCases` order (reused from row to row;
+    /// the buffers point into the record and are used before it goes).
+    private var nameTexts: [(language: LanguageTag, bytes: UnsafeBufferPointer<UInt8>)] = []
 
     /// A filler for the rows of `file`, whose header puts field `name` at `columns[name]`.
     init(file: String, columns: [String: Int], vocabulary: Vocabulary) {
@@ -42,8 +47,9 @@ struct ProjectRowFiller {
         value = columns["value"]; currency = columns["currency"]; status = columns["status"]
         startYear = columns["startYear"]; endYear = columns["endYear"]; source = columns["source"]
         illustrative = columns["illustrative"]
-        translations = LanguageTag.allCases.filter { $0 != .english }.compactMap { language in
-            columns["name.\(language.tag)"].map { (language, $0) }
+        let english = nameEnglish, plain = name
+        nameColumns = LanguageTag.allCases.compactMap { language in
+            language == .english ? (language, english ?? plain) : columns["name.\(language.tag)"].map { (language, $0) }
         }
     }
 
@@ -63,13 +69,16 @@ struct ProjectRowFiller {
             slot.map { record.fields[$0] } ?? UnsafeBufferPointer(start: nil, count: 0)
         }
         guard let id = try Self.text(bytes(id)), FieldRules.identifierProblem(id) == nil else { throw Declined() }
-        // `name` stands for `name.en` only when `name.en` is empty, as in the reader.
-        var english = try Self.text(bytes(nameEnglish))
-        if english == nil { english = try Self.text(bytes(name)) }
-        guard let english else { throw Declined() }
-        var names: [LanguageTag: String] = [:]
-        for (language, slot) in translations {
-            if let text = try Self.text(record.fields[slot]) { names[language] = text }
+        // Every language's text is checked, kept or not, so a row the columns take is one the
+        // reader takes. `name` stands for `name.en` only when `name.en` is empty, as in the reader.
+        nameTexts.removeAll(keepingCapacity: true)
+        for (language, slot) in nameColumns {
+            var text = try Self.checkedText(bytes(slot))
+            if language == .english {
+                if text == nil, slot == nameEnglish { text = try Self.checkedText(bytes(name)) }
+                guard text != nil else { throw Declined() }
+            }
+            if let text { nameTexts.append((language, text)) }
         }
         let vocabulary = vocabulary
         guard let sectorEntry = try Self.code(bytes(sector), in: &sectors, where: {
@@ -125,7 +134,9 @@ struct ProjectRowFiller {
         let sourceID = sourceEntry.map { intern($0, &sources) } ?? ProjectColumns.none
         let fileID = fileID ?? columns.intern(file)
         self.fileID = fileID
-        columns.appendRow(id: id, name: LocalizedText(english: english, translations: names), partners: partnerIDs, sector: sectorID,
+        let nameTexts = nameTexts
+        columns.appendRow(id: id, name: { add in for (language, text) in nameTexts { add(language, text) } },
+                          partners: partnerIDs, sector: sectorID,
                           places: placeIDs, value: valueColumns, status: projectStatus, startYear: start, endYear: end,
                           source: sourceID, illustrative: flag, file: fileID, line: record.line, column: 1)
     }
@@ -143,14 +154,41 @@ struct ProjectRowFiller {
     /// The field's text as `value(_:)` gives it (`nil` when empty), declining text it would trim
     /// or refuse.
     private static func text(_ bytes: UnsafeBufferPointer<UInt8>) throws(Declined) -> String? {
+        try checkedText(bytes).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The field's bytes when `value(_:)` would give them unchanged as text (`nil` when empty),
+    /// checked on the bytes: within the length limit, no tab, no whitespace scalar at either end,
+    /// no refused character or line feed, well-formed UTF-8. Anything else declines.
+    private static func checkedText(_ bytes: UnsafeBufferPointer<UInt8>) throws(Declined) -> UnsafeBufferPointer<UInt8>? {
         if bytes.isEmpty { return nil }
-        if isPlainASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        if isPlainASCII(bytes) { return bytes }
         guard bytes.count <= DatasetLimits.maxTextLength, !bytes.contains(0x09) else { throw Declined() }
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-              !Self.whitespace.contains(first), !Self.whitespace.contains(last),
-              TextSafety.firstForbidden(in: text, orNewline: true) == nil else { throw Declined() }
-        return text
+        var lastStart = bytes.count - 1
+        while lastStart > 0 && bytes[lastStart] & 0xC0 == 0x80 { lastStart -= 1 }
+        guard let first = firstScalar(bytes), let last = firstScalar(UnsafeBufferPointer(rebasing: bytes[lastStart...])),
+              !whitespace.contains(first), !whitespace.contains(last) else { throw Declined() }
+        if TextSafety.mayContainForbidden(utf8: bytes, orNewline: true) {
+            // Suspect bytes (an ellipsis shares a lead with the bidirectional controls): search
+            // the scalars as the reader does.
+            var iterator = bytes.makeIterator(), decoder = UTF8()
+            while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar):
+                    if scalar == "\n" || TextSafety.isForbiddenControl(scalar) { throw Declined() }
+                case .emptyInput: return bytes
+                case .error: throw Declined()
+                }
+            }
+        }
+        return bytes
+    }
+
+    /// The first scalar of UTF-8 bytes, `nil` when they do not start with one.
+    private static func firstScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        var iterator = bytes.makeIterator(), decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
     }
 
     /// The cache entry of a code its rule accepts (`nil` when the field is empty).

@@ -53,83 +53,50 @@ public enum SourceText {
 
     /// Decodes bytes as UTF-8, reporting where decoding fails.
     public static func decode(_ data: Data, file: String) throws -> String {
-        let bytes = [UInt8](data)
+        try withCheckedBytes(data, file: file) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with a file's text as checked UTF-8 bytes (a leading BOM skipped), without
+    /// copying them, after the checks of ``decode(_:file:)`` with the same errors.
+    public static func withCheckedBytes<T>(_ data: Data, file: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) throws -> T {
+        try data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let start = try check(bytes, file: file)
+            return try body(UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+    }
+
+    /// Checks a file's bytes in one pass and returns where its text starts (after a BOM).
+    ///
+    /// The errors, in order of precedence whatever their places: UTF-16; a NUL byte anywhere;
+    /// the first invalid UTF-8; the first control character (C0 but tab, line feed and
+    /// carriage return; DEL; C1, `C2 80`–`C2 9F`, which YAML would even take for a line
+    /// break); a byte order mark after the start.
+    static func check(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> Int {
+        func fail(_ offset: Int, from base: Int = 0, _ message: String) -> DataError {
+            let (line, column) = position(of: offset, in: bytes, from: base)
+            return DataError.invalid([DataProblem(SourceLocation(file: file, line: line, column: column), message)])
+        }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw DataError.invalid([DataProblem(SourceLocation(file: file, line: 1, column: 1),
-                                                 "file is UTF-16; save it as UTF-8")])
+            throw DataError.invalid([DataProblem(SourceLocation(file: file, line: 1, column: 1), "file is UTF-16; save it as UTF-8")])
         }
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        if let nul = bytes[start...].firstIndex(of: 0) {
-            let (line, column) = position(of: nul, in: bytes)
-            throw DataError.invalid([DataProblem(SourceLocation(file: file, line: line, column: column),
-                                                 "file contains a NUL byte: it is binary or UTF-16, not UTF-8 text")])
-        }
-        let body = bytes[start...]
-        guard let text = String(validating: body, as: UTF8.self) else {
-            let bad = firstInvalidUTF8(in: Array(body)) + start
-            let (line, column) = position(of: bad, in: bytes)
-            throw DataError.invalid([DataProblem(SourceLocation(file: file, line: line, column: column),
-                                                 "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true).leftPadded(to: 2))); save the file as UTF-8")])
-        }
-        if let control = firstControl(in: body) {
-            let (line, column) = position(of: control.offset, in: bytes)
-            let code = "U+" + String(control.value, radix: 16, uppercase: true).leftPadded(to: 4)
-            throw DataError.invalid([DataProblem(SourceLocation(file: file, line: line, column: column),
-                                                 "the control character \(code) is not allowed in Hamkor files; remove it")])
-        }
-        // U+FEFF is EF BB BF in UTF-8: searched in the bytes, not the decoded scalars.
-        if containsByteOrderMark(body) {
-            let offset = text.unicodeScalars.prefix { $0 != "\u{FEFF}" }.count
-            let (line, column) = position(ofScalar: offset, in: text)
-            throw DataError.invalid([DataProblem(SourceLocation(file: file, line: line, column: column),
-                                                 "byte order mark (U+FEFF) inside the file; remove it")])
-        }
-        return text
-    }
-
-    /// The first raw control character other than tab, line feed and carriage return: C0, DEL
-    /// and the C1 controls (`C2 80`–`C2 9F`; YAML would even take U+0085 for a line break).
-    private static func firstControl(in bytes: ArraySlice<UInt8>) -> (offset: Int, value: UInt32)? {
-        bytes.withUnsafeBufferPointer { buffer in
-            let count = buffer.count
-            var index = 0
-            while index < count {
-                let byte = buffer[index]
-                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D || byte == 0x7F {
-                    return (bytes.startIndex + index, UInt32(byte))
-                }
-                if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(buffer[index + 1]) {
-                    return (bytes.startIndex + index, UInt32(buffer[index + 1]))
-                }
-                index += 1
-            }
-            return nil
-        }
-    }
-
-    private static func containsByteOrderMark(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            let count = buffer.count
-            while index + 2 < count {
-                if buffer[index] == 0xEF && buffer[index + 1] == 0xBB && buffer[index + 2] == 0xBF { return true }
-                index += 1
-            }
-            return false
-        }
-    }
-
-    /// The offset of the first byte that does not start or continue a valid UTF-8 scalar.
-    static func firstInvalidUTF8(in bytes: [UInt8]) -> Int {
-        var index = 0
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var control: (offset: Int, value: UInt32)?, byteOrderMark: Int?, invalid: Int?, nul: Int?
         let count = bytes.count
-        while index < count {
+        var index = start
+        scan: while index < count {
             let lead = bytes[index]
+            if lead < 0x80 {
+                if lead < 0x20 && lead != 0x09 && lead != 0x0A && lead != 0x0D || lead == 0x7F {
+                    if lead == 0 { nul = index; break scan }
+                    if control == nil { control = (index, UInt32(lead)) }
+                }
+                index += 1
+                continue
+            }
             let length: Int
             var low: UInt8 = 0x80, high: UInt8 = 0xBF
             switch lead {
-            case 0x00...0x7F: index += 1; continue
             case 0xC2...0xDF: length = 2
             case 0xE0: length = 3; low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
@@ -137,17 +104,42 @@ public enum SourceText {
             case 0xF0: length = 4; low = 0x90
             case 0xF1...0xF3: length = 4
             case 0xF4: length = 4; high = 0x8F
-            default: return index
+            default: invalid = index; break scan
             }
             for offset in 1..<length {
-                guard index + offset < count else { return index }
+                guard index + offset < count else { invalid = index; break scan }
                 let byte = bytes[index + offset]
-                let (min, max): (UInt8, UInt8) = offset == 1 ? (low, high) : (0x80, 0xBF)
-                guard byte >= min && byte <= max else { return index }
+                guard byte >= (offset == 1 ? low : 0x80) && byte <= (offset == 1 ? high : 0xBF) else { invalid = index; break scan }
             }
+            if lead == 0xC2 && bytes[index + 1] <= 0x9F && control == nil { control = (index, UInt32(bytes[index + 1])) }
+            if lead == 0xEF && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF && byteOrderMark == nil { byteOrderMark = index }
             index += length
         }
-        return count
+        if let invalid, nul == nil { nul = bytes[invalid...].firstIndex(of: 0) }
+        if let nul { throw fail(nul, "file contains a NUL byte: it is binary or UTF-16, not UTF-8 text") }
+        if let invalid {
+            throw fail(invalid, "invalid UTF-8 (byte 0x\(String(bytes[invalid], radix: 16, uppercase: true).leftPadded(to: 2))); save the file as UTF-8")
+        }
+        if let control {
+            let code = "U+" + String(control.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            throw fail(control.offset, "the control character \(code) is not allowed in Hamkor files; remove it")
+        }
+        // Located in the text, which starts after a leading BOM.
+        if let byteOrderMark { throw fail(byteOrderMark, from: start, "byte order mark (U+FEFF) inside the file; remove it") }
+        return start
+    }
+
+    /// Whether UTF-8 text is empty or only whitespace (`Character.isWhitespace`): ASCII decides
+    /// at once, other text is decoded to tell.
+    public static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes {
+            switch byte {
+            case 0x09...0x0D, 0x20: continue
+            case 0x80...: return String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace)
+            default: return false
+            }
+        }
+        return true
     }
 
     /// The 1-based line and column (counted in Unicode scalars) of the UTF-8 byte at `offset`.
@@ -159,18 +151,11 @@ public enum SourceText {
         return (line, column)
     }
 
-    private static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+    /// The 1-based line and column (counted in lead bytes) of the byte at `offset`, counted from `base`.
+    private static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, from base: Int) -> (Int, Int) {
         var line = 1, column = 1
-        for byte in bytes[0..<min(offset, bytes.count)] {
+        for byte in bytes[base..<min(offset, bytes.count)] {
             if byte == 0x0A { line += 1; column = 1 } else if (byte & 0xC0) != 0x80 { column += 1 }
-        }
-        return (line, column)
-    }
-
-    private static func position(ofScalar offset: Int, in text: String) -> (Int, Int) {
-        var line = 1, column = 1
-        for scalar in text.unicodeScalars.prefix(offset) {
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
         }
         return (line, column)
     }

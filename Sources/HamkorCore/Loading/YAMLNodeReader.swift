@@ -197,28 +197,31 @@ public enum TextSafety {
     /// C1 controls are encoded `C2 80`–`C2 9F`; the bidirectional controls `E2 80 AA`–`E2 80 AE`
     /// and `E2 81 A6`–`E2 81 A9`; the noncharacters U+FFFE and U+FFFF `EF BF BE` and `EF BF BF`.
     public static func mayContainForbidden(_ text: String, orNewline: Bool) -> Bool {
-        let verdict = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            let count = bytes.count
-            var index = 0
-            while index < count {
-                let byte = bytes[index]
-                if byte < 0x20 {
-                    if byte != 0x09 && (byte != 0x0A || orNewline) { return true }
-                } else if byte == 0x7F {
-                    return true
-                } else if byte == 0xC2 {
-                    if index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]) { return true }
-                } else if byte == 0xE2 {
-                    if index + 2 < count && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81)
-                        && (0xA6...0xAE).contains(bytes[index + 2]) { return true }
-                } else if byte == 0xEF {
-                    if index + 2 < count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE { return true }  // U+FFFE, U+FFFF
-                }
-                index += 1
-            }
-            return false
-        }
+        let verdict = text.utf8.withContiguousStorageIfAvailable { mayContainForbidden(utf8: $0, orNewline: orNewline) }
         return verdict ?? true  // text not stored as contiguous UTF-8: let the exact search decide
+    }
+
+    /// ``mayContainForbidden(_:orNewline:)`` on UTF-8 bytes.
+    public static func mayContainForbidden(utf8 bytes: UnsafeBufferPointer<UInt8>, orNewline: Bool) -> Bool {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x20 {
+                if byte != 0x09 && (byte != 0x0A || orNewline) { return true }
+            } else if byte == 0x7F {
+                return true
+            } else if byte == 0xC2 {
+                if index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]) { return true }
+            } else if byte == 0xE2 {
+                if index + 2 < count && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81)
+                    && (0xA6...0xAE).contains(bytes[index + 2]) { return true }
+            } else if byte == 0xEF {
+                if index + 2 < count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE { return true }  // U+FFFE, U+FFFF
+            }
+            index += 1
+        }
+        return false
     }
 
     /// The message for a refused character.

@@ -35,6 +35,14 @@ public struct LocalizedText: Hashable, Sendable {
         self.ends = ends
     }
 
+    /// Text already laid out as this type keeps it: `joined` the texts in `LanguageTag.allCases`
+    /// order, `ends` each one's UTF-8 end in `joined` by language position (-1: none). English
+    /// must be there.
+    init(joined: String, ends: SIMD8<Int32>) {
+        self.joined = joined
+        self.ends = ends
+    }
+
     /// Translations by language; always holds `.english`.
     public var values: [LanguageTag: String] {
         var values: [LanguageTag: String] = [:]

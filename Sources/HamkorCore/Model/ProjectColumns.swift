@@ -7,7 +7,9 @@ import HamkorLocalization
 /// Codes — sectors, partner countries, places, currencies, sources, file names — are interned
 /// once per column set and stored as small integers; amounts exactly as given, beside their
 /// significand and exponent as integers for sums (``scaledAmount(at:)``); years as integers;
-/// a record's list fields (partners, places) as one flat array of code ids with an end per row.
+/// a record's list fields (partners, places) as one flat array of code ids with an end per row;
+/// names as one byte buffer of UTF-8 text with offsets per row and per language, in only the
+/// languages the columns keep (``languages``: all by default, see ``init(keeping:)``).
 /// A million projects cost about a quarter of the memory of a million `Project` values.
 ///
 /// It is a collection of ``Project``s: reading an element assembles that project from the
@@ -25,7 +27,17 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
     private var codeIDs: [String: UInt32] = [:]
 
     private(set) var ids: [String] = []
-    private var names: [LocalizedText] = []
+    /// The languages whose names are kept, in `LanguageTag.allCases` order; English always.
+    public private(set) var languages: [LanguageTag]
+    /// A language's place in ``languages`` by its `index`, -1 for a language not kept.
+    private var languageSlots: [Int]
+    /// Every row's names in UTF-8, one after another: a row's texts in ``languages`` order.
+    private var nameBytes: [UInt8] = []
+    /// Where each row's texts start in `nameBytes`.
+    private var nameStarts: [Int] = []
+    /// Per row, `languages.count` entries: where the row's text in that language ends, counted
+    /// from the row's start, or ``none`` when the row has no text in it.
+    private var nameEnds: [UInt32] = []
     /// Partner country ids, all rows' one after another; `partnerEnds[i]` ends row `i`'s.
     private(set) var partnerCodes: [UInt32] = []
     private(set) var partnerEnds: [UInt32] = []
@@ -55,7 +67,17 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
     /// Locations named by a place inside the file (`Лист1!B6`), by row.
     private var locationPlaces: [Int: String] = [:]
 
-    public init() {}
+    /// Columns that keep names in every language.
+    public init() { self.init(keeping: LanguageTag.allCases) }
+
+    /// Columns that keep names only in `kept` and English (the fallback): names in other
+    /// languages are dropped as rows are appended, and ``name(at:in:)`` answers `nil` for them.
+    public init(keeping kept: some Sequence<LanguageTag>) {
+        let kept = Set(kept).union([.english])
+        languages = LanguageTag.allCases.filter(kept.contains)
+        languageSlots = Array(repeating: -1, count: LanguageTag.allCases.count)
+        for (slot, language) in languages.enumerated() { languageSlots[language.index] = slot }
+    }
 
     public init(arrayLiteral elements: Project...) {
         self.init()
@@ -86,10 +108,36 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
     var codeCount: Int { codes.count }
 
     /// Row `row`'s name in every language the columns keep.
-    func name(at row: Int) -> LocalizedText { names[row] }
+    func name(at row: Int) -> LocalizedText {
+        let base = row * languages.count, start = nameStarts[row]
+        var ends = SIMD8<Int32>(repeating: -1)
+        var length = 0
+        for slot in 0..<languages.count where nameEnds[base + slot] != Self.none {
+            length = Int(nameEnds[base + slot])
+            ends[languages[slot].index] = Int32(length)
+        }
+        return LocalizedText(joined: text(start..<start + length), ends: ends)
+    }
 
-    /// Row `row`'s name in `language` exactly (no fallback to English), `nil` when it has none.
-    func name(at row: Int, in language: LanguageTag) -> String? { names[row].exact(language) }
+    /// Row `row`'s name in `language` exactly (no fallback to English), `nil` when it has none or
+    /// the columns do not keep that language.
+    func name(at row: Int, in language: LanguageTag) -> String? {
+        let slot = languageSlots[language.index]
+        guard slot >= 0 else { return nil }
+        let base = row * languages.count, end = nameEnds[base + slot]
+        guard end != Self.none else { return nil }
+        var start: UInt32 = 0
+        for earlier in stride(from: slot - 1, through: 0, by: -1) where nameEnds[base + earlier] != Self.none {
+            start = nameEnds[base + earlier]
+            break
+        }
+        return text(nameStarts[row] + Int(start)..<nameStarts[row] + Int(end))
+    }
+
+    /// The bytes `range` of the names, decoded.
+    private func text(_ range: Range<Int>) -> String {
+        nameBytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
 
     func partners(at row: Int) -> [CountryCode] { list(partnerCodes, partnerEnds, row) }
     func places(at row: Int) -> [String] { list(placeCodes, placeEnds, row) }
@@ -201,19 +249,40 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
         let places = project.places.map { intern($0) }
         let value = project.value.map { (amount: $0.amount, currency: intern($0.currency)) }
         let source = project.source.map { intern($0) } ?? Self.none, file = intern(location.file)
-        appendRow(id: project.id, name: project.name, partners: partners, sector: sector, places: places, value: value,
+        let kept = languages
+        appendRow(id: project.id, name: { add in
+                      for language in kept {
+                          guard var text = project.name.exact(language) else { continue }
+                          text.withUTF8 { add(language, $0) }
+                      }
+                  }, partners: partners, sector: sector, places: places, value: value,
                   status: project.status, startYear: project.startYear, endYear: project.endYear, source: source,
                   illustrative: project.illustrative, file: file, line: location.line, column: location.column)
         if let place = location.place { locationPlaces[row] = place }
     }
 
     /// Appends a row given as its columns' values, codes as ids from ``intern(_:)``, located at
-    /// `line` and `column` of the file with id `file`.
-    mutating func appendRow(id: String, name: LocalizedText, partners: some Sequence<UInt32>, sector: UInt32,
+    /// `line` and `column` of the file with id `file`. `name` gives the row's name by calling
+    /// `add` with each language's UTF-8 text, in `LanguageTag.allCases` order (English always);
+    /// texts in languages the columns do not keep are dropped.
+    mutating func appendRow(id: String, name: (_ add: (LanguageTag, UnsafeBufferPointer<UInt8>) -> Void) -> Void,
+                            partners: some Sequence<UInt32>, sector: UInt32,
                             places: some Sequence<UInt32>, value: (amount: Decimal, currency: UInt32)?, status: ProjectStatus,
                             startYear: Int?, endYear: Int?, source: UInt32, illustrative: Bool, file: UInt32, line: Int, column: Int) {
         ids.append(id)
-        names.append(name)
+        let start = nameBytes.count, base = nameEnds.count
+        nameStarts.append(start)
+        nameEnds.append(contentsOf: repeatElement(Self.none, count: languages.count))
+        var lastSlot = -1
+        func add(_ language: LanguageTag, _ text: UnsafeBufferPointer<UInt8>) {
+            let slot = languageSlots[language.index]
+            guard slot >= 0 else { return }
+            precondition(slot > lastSlot, "a name's languages are appended in LanguageTag.allCases order")
+            lastSlot = slot
+            nameBytes.append(contentsOf: text)
+            nameEnds[base + slot] = UInt32(nameBytes.count - start)
+        }
+        name(add)
         partnerCodes.append(contentsOf: partners)
         partnerEnds.append(UInt32(partnerCodes.count))
         sectorCodes.append(sector)
@@ -253,13 +322,20 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
 
     /// Appends another column set's rows, mapping its code ids into this one's.
     private mutating func append(columns other: ProjectColumns) {
-        if isEmpty { self = other; return }
+        if isEmpty && other.languages == languages { self = other; return }
+        guard other.languages == languages else {
+            for project in other { append(project) }
+            return
+        }
         let offset = ids.count
         let map = other.codes.map { intern($0) }
         func mapped(_ id: UInt32) -> UInt32 { id == Self.none ? id : map[Int(id)] }
         let partnerBase = UInt32(partnerCodes.count), placeBase = UInt32(placeCodes.count)
         ids += other.ids
-        names += other.names
+        let nameBase = nameBytes.count
+        nameBytes += other.nameBytes
+        nameStarts += other.nameStarts.map { $0 + nameBase }
+        nameEnds += other.nameEnds
         partnerCodes += other.partnerCodes.map(mapped)
         partnerEnds += other.partnerEnds.map { $0 + partnerBase }
         sectorCodes += other.sectorCodes.map(mapped)
@@ -281,8 +357,17 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
         for (row, place) in other.locationPlaces { locationPlaces[row + offset] = place }
     }
 
+    /// Drops names in languages other than `kept` and English; nothing changes when the columns
+    /// keep exactly those already.
+    public mutating func keepNames(in kept: some Sequence<LanguageTag>) {
+        var projected = ProjectColumns(keeping: kept)
+        guard projected.languages != languages else { return }
+        projected.append(contentsOf: self)
+        self = projected
+    }
+
     public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C) where C.Element == Project {
-        var rebuilt = ProjectColumns()
+        var rebuilt = ProjectColumns(keeping: languages)
         rebuilt.reserveCapacity(count - subrange.count + newElements.count)
         for row in 0..<subrange.lowerBound { rebuilt.append(self[row]) }
         for project in newElements { rebuilt.append(project) }
@@ -292,7 +377,8 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
 
     public mutating func reserveCapacity(_ n: Int) {
         ids.reserveCapacity(n)
-        names.reserveCapacity(n)
+        nameStarts.reserveCapacity(n)
+        nameEnds.reserveCapacity(n * languages.count)
         partnerEnds.reserveCapacity(n)
         sectorCodes.reserveCapacity(n)
         placeEnds.reserveCapacity(n)

@@ -59,12 +59,21 @@ public struct DatasetValidator {
     /// reported at its record, naming the first. Ids of records left out for other problems
     /// count too, so every duplicate is reported in the same run; the records are then taken in
     /// the order they stand in the files, so "first" is the one read first.
+    ///
+    /// Projects, the kind with the most records, come first: without rejected records, their
+    /// ids go into an ``IdentifierTable`` of rows (no `String` hashed, no location made per id),
+    /// which the other kinds' ids are then looked up in.
     func checkIdentifiers(_ dataset: Dataset) {
         var entries: [(id: String, source: RecordSource, location: SourceLocation)] = []
         var ids: [String: SourceLocation] = [:]
+        let projects = dataset.projects
+        var projectRows: IdentifierTable?
+        func reportDuplicate(_ id: String, _ location: SourceLocation, _ source: RecordSource, first: SourceLocation) {
+            problems.add(location, field: "\(source.rawValue).id", "duplicate id '\(id)' (first used at \(first))")
+        }
         func claim(_ id: String, _ location: SourceLocation, _ source: RecordSource) {
-            if let first = ids[id] {
-                problems.add(location, field: "\(source.rawValue).id", "duplicate id '\(id)' (first used at \(first))")
+            if let first = ids[id] ?? projectRows?.row(of: id).map(projects.location(at:)) {
+                reportDuplicate(id, location, source, first: first)
             } else {
                 ids[id] = location
             }
@@ -72,8 +81,17 @@ public struct DatasetValidator {
         func check(_ id: String, _ location: @autoclosure () -> SourceLocation, _ source: RecordSource) {
             if dataset.rejectedIdentifiers.isEmpty { claim(id, location(), source) } else { entries.append((id, source, location())) }
         }
-        let projects = dataset.projects
-        for row in projects.indices { check(projects.ids[row], projects.location(at: row), .projects) }
+        if dataset.rejectedIdentifiers.isEmpty {
+            var table = IdentifierTable(ids: projects.ids)
+            for row in projects.indices {
+                if let first = table.insert(row) {
+                    reportDuplicate(projects.ids[row], projects.location(at: row), .projects, first: projects.location(at: first))
+                }
+            }
+            projectRows = table
+        } else {
+            for row in projects.indices { entries.append((projects.ids[row], .projects, projects.location(at: row))) }
+        }
         for record in dataset.agreements { check(record.id, record.location, .agreements) }
         for record in dataset.twinCities { check(record.id, record.location, .twinCities) }
         for record in dataset.events { check(record.id, record.location, .events) }

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import HamkorCore
+
+/// The one-pass check of a file's bytes: which error wins when a file has several, and where
+/// each is located (lines, and columns in scalars; a byte order mark inside the file counted
+/// from the text's start, after a leading one).
+@Suite struct SourceTextTests {
+    /// The single problem `bytes` are refused with, as `line:column message`, or `nil`.
+    static func problem(_ bytes: [UInt8]) -> String? {
+        do {
+            _ = try SourceText.decode(Data(bytes), file: "f")
+            return nil
+        } catch DataError.invalid(let problems) {
+            return problems.map { "\($0.location.line):\($0.location.column) \($0.message)" }.joined(separator: "; ")
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func theErrorsKeepTheirPrecedenceAndPlaces() throws {
+        let a = UInt8(ascii: "a"), lf = UInt8(ascii: "\n")
+        #expect(Self.problem([a, 0x01, a, 0xFF]) == "1:4 invalid UTF-8 (byte 0xFF); save the file as UTF-8")
+        #expect(Self.problem([0xFF, a, a, 0x00]) == "1:4 file contains a NUL byte: it is binary or UTF-16, not UTF-8 text")
+        #expect(Self.problem([a, lf, 0xE2, 0x80, a]) == "2:1 invalid UTF-8 (byte 0xE2); save the file as UTF-8")
+        #expect(Self.problem([a, lf, 0xC2, 0x85, 0x7F]) == "2:1 the control character U+0085 is not allowed in Hamkor files; remove it")
+        #expect(Self.problem([a, 0x7F, 0xEF, 0xBB, 0xBF]) == "1:2 the control character U+007F is not allowed in Hamkor files; remove it")
+        #expect(Self.problem([0xEF, 0xBB, 0xBF, a, 0xEF, 0xBB, 0xBF]) == "1:2 byte order mark (U+FEFF) inside the file; remove it")
+        #expect(Self.problem([a, lf, 0xD0, 0x96, 0xEF, 0xBB, 0xBF]) == "2:2 byte order mark (U+FEFF) inside the file; remove it")
+        #expect(Self.problem([0xFF, 0xFE, a, 0x00]) == "1:1 file is UTF-16; save it as UTF-8")
+        #expect(Self.problem([0xEF, 0xBB, 0xBF, 0xD0, 0x96, 0x09, 0x0D, lf, 0xF0, 0x9F, 0x98, 0x80]) == nil)
+        #expect(try SourceText.decode(Data([0xEF, 0xBB, 0xBF, a, 0xD0, 0x96]), file: "f") == "aЖ")
+    }
+
+    @Test func blankTextIsTold() {
+        func blank(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { SourceText.isBlank($0) }
+        }
+        #expect(blank("") && blank(" \r\n\t") && blank("\u{00A0}\u{2003}\n"))
+        #expect(!blank(" x ") && !blank("\u{00A0}Ж"))
+    }
+}
