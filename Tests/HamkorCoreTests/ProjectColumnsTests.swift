@@ -123,4 +123,31 @@ import HamkorLocalization
             }
         }
     }
+
+    /// Warnings (missing translations, in table order) and `--strict` errors are the general
+    /// path's, in the same order, when a project list is read from the columns.
+    @Test(arguments: [LanguageTag.russian, .uzbekLatin, .english])
+    func diagnosticsFromColumnsEqualTheGeneralPath(_ language: LanguageTag) throws {
+        var random = Random(seed: 23)
+        var dataset = try TestSupport.engine.loadDataset([])
+        let places = dataset.places.map(\.code)
+        let sectors = TestSupport.vocabulary.codes(.sectors)
+        dataset.projects = ProjectColumns((0..<300).map { Self.project($0, &random, places: places, sectors: sectors) })
+        for strict in [false, true] {
+            func build() -> String {
+                let diagnostics = DiagnosticLog()
+                do {
+                    _ = try TestSupport.engine.document(report: "portfolio", dataset: dataset, language: language, strict: strict,
+                                                        generatedAt: TestSupport.fixedDate, diagnostics: diagnostics)
+                    return diagnostics.diagnostics.map(\.description).joined(separator: "\n")
+                } catch {
+                    return "error: \(error)"
+                }
+            }
+            let columns = build()
+            let reference = ProjectColumnStore.$readsColumns.withValue(false) { build() }
+            #expect(columns == reference, "\(language.tag), strict: \(strict)")
+            if language != .english && !strict { #expect(columns.contains("English is used")) }
+        }
+    }
 }

@@ -73,7 +73,7 @@ struct ProjectCellReader: Sendable {
         case .name:
             for position in rows {
                 let row = Int(storeRows[position])
-                if columns.name(at: row, in: language) == nil {
+                if !columns.hasName(at: row, in: language) {
                     _ = try context.resolve(columns.name(at: row), at: columns.location(at: row))
                 }
             }

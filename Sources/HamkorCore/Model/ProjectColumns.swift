@@ -134,6 +134,12 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
         return text(nameStarts[row] + Int(start)..<nameStarts[row] + Int(end))
     }
 
+    /// Whether row `row` has a name in `language` the columns keep (``name(at:in:)`` is not `nil`).
+    func hasName(at row: Int, in language: LanguageTag) -> Bool {
+        let slot = languageSlots[language.index]
+        return slot >= 0 && nameEnds[row * languages.count + slot] != Self.none
+    }
+
     /// The bytes `range` of the names, decoded.
     private func text(_ range: Range<Int>) -> String {
         nameBytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
