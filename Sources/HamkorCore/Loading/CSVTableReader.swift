@@ -101,10 +101,11 @@ public struct CSVTableReader: Sendable {
         var unescaped: [UInt8] = []  // the record's quoted fields with doubled quotes, unescaped
         var index = 0, line = 1, lineStart = 0
 
-        /// The 1-based column of the byte at `offset`: scalars from the line's start up to it.
-        func column(at offset: Int) -> Int {
+        /// The 1-based column of the byte at `offset`: scalars from the line's start (`start`,
+        /// by default the current line's) up to it. Counted only for a message.
+        func column(at offset: Int, lineStart start: Int? = nil) -> Int {
             var column = 0
-            for position in lineStart...offset where bytes[position] & 0xC0 != 0x80 { column += 1 }
+            for position in (start ?? lineStart)...offset where bytes[position] & 0xC0 != 0x80 { column += 1 }
             return column
         }
         while index < count {
@@ -113,14 +114,14 @@ public struct CSVTableReader: Sendable {
             unescaped.removeAll(keepingCapacity: true)
             while true {
                 if index < count && bytes[index] == quote {
-                    let quoteLine = line, quoteColumn = column(at: index)
+                    let quoteLine = line, quoteOffset = index, quoteLineStart = lineStart
                     index += 1
                     var segment = index
                     var escaped = false
                     var escapedStart = 0
                     while true {
                         guard index < count else {
-                            throw SyntaxError(line: quoteLine, column: quoteColumn,
+                            throw SyntaxError(line: quoteLine, column: column(at: quoteOffset, lineStart: quoteLineStart),
                                               message: "unterminated quoted field (the quote opened here is never closed)")
                         }
                         let byte = bytes[index]

@@ -84,7 +84,20 @@ public enum SourceText {
         var control: (offset: Int, value: UInt32)?, byteOrderMark: Int?, invalid: Int?, nul: Int?
         let count = bytes.count
         var index = start
+        let base = UnsafeRawPointer(bytes.baseAddress)
         scan: while index < count {
+            // Eight plain ASCII bytes at a time: none has its high bit set, none is below 0x20
+            // (tab, line feed and carriage return are, and take the byte path), none is 0x7F.
+            if let base, index + 8 <= count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+                let below = (word &- ones &* 0x20) & ~word & high
+                let delete = word ^ (ones &* 0x7F)
+                if (word & high) | below | ((delete &- ones) & ~delete & high) == 0 {
+                    index += 8
+                    continue
+                }
+            }
             let lead = bytes[index]
             if lead < 0x80 {
                 if lead < 0x20 && lead != 0x09 && lead != 0x0A && lead != 0x0D || lead == 0x7F {
