@@ -106,12 +106,9 @@ import HamkorLocalization
         """)
         #expect(yaml.map(\.description).contains { $0.contains("projects[0].endYear: 2021 is before startYear 2025") })
         let problems = ProblemList()
-        let layout = FlatRecord.Layout(names: ["id", "name", "sector", "status", "startYear", "endYear"]) { record, _, slot in
-            HamkorCore.SourceLocation(file: record.file, line: record.line, column: slot + 1)
-        }
         let project = FlatRecordReader(vocabulary: TestSupport.vocabulary, problems: problems)
-            .project(FlatRecord(layout: layout, texts: ["p", "A", "energy", "agreed", "2025", "2021"], row: 2,
-                                location: HamkorCore.SourceLocation(file: "p.csv", line: 2, column: 1)))
+            .project(Self.row(["id": "p", "name": "A", "sector": "energy", "status": "agreed", "startYear": "2025", "endYear": "2021"],
+                              in: "p.csv"))
         #expect(project == nil)
         #expect(problems.problems.map(\.description) == ["p.csv:2:6: error: endYear: 2021 is before startYear 2025"])
     }
@@ -119,12 +116,9 @@ import HamkorLocalization
     /// A required column left empty is one problem, not also a rule broken by its emptiness.
     @Test func aMissingRequiredCurrencyIsOneProblem() {
         let problems = ProblemList()
-        let layout = FlatRecord.Layout(names: ["reporter", "partner", "period", "flow", "section", "value"]) { record, _, slot in
-            HamkorCore.SourceLocation(file: record.file, line: record.line, column: slot + 1)
-        }
         let flow = FlatRecordReader(vocabulary: TestSupport.vocabulary, problems: problems)
-            .trade(FlatRecord(layout: layout, texts: ["UZ", "AZ", "2024", "export", "XI", "100"], row: 2,
-                              location: HamkorCore.SourceLocation(file: "t.csv", line: 2, column: 1)))
+            .trade(Self.row(["reporter": "UZ", "partner": "AZ", "period": "2024", "flow": "export", "section": "XI", "value": "100"],
+                            in: "t.csv"))
         #expect(flow == nil)
         #expect(problems.problems.map(\.description) == ["t.csv:2:1: error: currency: is required"])
     }
@@ -138,6 +132,15 @@ import HamkorLocalization
           - {id: "bad/id", cities: [UZ-TK, UZ-TK, UZ-TK]}
         """).map(\.message)
         #expect(found.contains { $0.contains("is not a valid id") } && found.contains { $0.contains("exactly two cities, found 3") }, "\(found)")
+    }
+
+    /// Line 2 of CSV file `file` with one column per field, in order; a field is located at its column.
+    static func row(_ fields: KeyValuePairs<String, String>, in file: String) -> FlatRecord {
+        let layout = FlatRecord.Layout(names: fields.map(\.key)) { record, _, slot in
+            HamkorCore.SourceLocation(file: record.file, line: record.line, column: slot + 1)
+        }
+        return FlatRecord(layout: layout, texts: fields.map(\.value), row: 2,
+                          location: HamkorCore.SourceLocation(file: file, line: 2, column: 1))
     }
 
     private func loadProblems(_ yaml: String) throws -> [DataProblem] {

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// A table's data rows: ``width`` cells per row, either stored row-major in one buffer or
 /// computed on demand by a ``TableCellSource``.
@@ -74,8 +75,8 @@ public struct TableRows: RandomAccessCollection, Sendable, Equatable {
     ///
     /// A stored table is one call with its whole buffer (`first` is 0); a computed one is a call
     /// per ``chunkRows`` rows (`first` is the chunk's first row), each chunk made on a second
-    /// thread while `body` reads the one before it. Reading an element of an array the caller holds costs no reference
-    /// counting, where a copy out of an unsafe pointer retains its strings.
+    /// thread while `body` reads the one before it. Reading an element of an array the caller
+    /// holds costs no reference counting, where a copy out of an unsafe pointer retains its strings.
     public func forEachChunk(of range: Range<Int>? = nil,
                              _ body: (_ cells: ContiguousArray<CellValue>, _ rows: Range<Int>, _ first: Int) throws -> Void) rethrows {
         let range = (range ?? 0..<count).clamped(to: 0..<count)
@@ -90,16 +91,19 @@ public struct TableRows: RandomAccessCollection, Sendable, Equatable {
             // Each chunk after the first is made on another thread while `body` reads the one before.
             var cells = Self.cells(of: first, from: source)
             for (index, chunk) in chunks.enumerated() {
-                let next = ChunkSlot()
+                let next = Mutex(ContiguousArray<CellValue>())
                 let made = DispatchGroup()
                 if index + 1 < chunks.count {
                     let following = chunks[index + 1]
-                    DispatchQueue.global().async(group: made) { next.cells = Self.cells(of: following, from: source) }
+                    DispatchQueue.global().async(group: made) {
+                        let following = Self.cells(of: following, from: source)
+                        next.withLock { $0 = following }
+                    }
                 }
-                defer { made.wait() }
+                defer { made.wait() }  // also when `body` throws
                 try body(cells, chunk, chunk.lowerBound)
                 made.wait()
-                cells = next.cells
+                cells = next.withLock { $0 }
             }
         }
     }
@@ -110,11 +114,6 @@ public struct TableRows: RandomAccessCollection, Sendable, Equatable {
         cells.reserveCapacity(source.width * rows.count)
         for row in rows { source.appendCells(ofRow: row, to: &cells) }
         return cells
-    }
-
-    /// A chunk made on another thread: written there, read after the `DispatchGroup` it ran in is waited for.
-    private final class ChunkSlot: @unchecked Sendable {
-        var cells = ContiguousArray<CellValue>()
     }
 
     /// Every cell, row after row: row `r` is `cells[r * width ..< (r + 1) * width]`. A computed

@@ -12,10 +12,7 @@ public struct CSVDatasetReader: TextDatasetReader {
     public func read(_ file: URL, context: DatasetReadContext, problems: ProblemList) throws -> Dataset {
         let data = try SourceText.readData(file, limit: DatasetLimits.maxFileBytes)
         return try SourceText.withCheckedBytes(data, file: file.path) { bytes in
-            if SourceText.isBlank(bytes) {
-                problems.add(SourceLocation(file: file.path), field: nil, Self.emptyFileMessage)
-                return Dataset()
-            }
+            if Self.refusesBlank(bytes, file: file.path, problems: problems) { return Dataset() }
             return ProjectCSVReader(file: file.path, vocabulary: context.vocabulary, problems: problems, languages: context.languages)
                 .read(bytes: bytes)
         }

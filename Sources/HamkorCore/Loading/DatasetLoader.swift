@@ -1,5 +1,6 @@
 import Foundation
 import HamkorLocalization
+import Synchronization
 
 /// Loads datasets from files and folders through a ``DatasetReaderRegistry``, merges them and
 /// validates the result.
@@ -77,29 +78,14 @@ public struct DatasetLoader: Sendable {
 
     /// Reads `files` at the same time, one thread each; outcomes in the files' order.
     private func loadInParallel(_ files: [URL]) -> [FileOutcome] {
-        let outcomes = OutcomeSlots(count: files.count)
+        let outcomes = Mutex([FileOutcome?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let problems = ProblemList()
             let result = Result { try projected(loadFile(files[index], problems: problems)) }
-            outcomes.set(index, FileOutcome(result: result, problems: problems.problems))
+            let outcome = FileOutcome(result: result, problems: problems.problems)
+            outcomes.withLock { $0[index] = outcome }
         }
-        return outcomes.values
-    }
-
-    /// The outcomes of a wave of files, written by the threads that read them.
-    private final class OutcomeSlots: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [FileOutcome?]
-
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-        func set(_ index: Int, _ outcome: FileOutcome) {
-            lock.lock()
-            slots[index] = outcome
-            lock.unlock()
-        }
-
-        var values: [FileOutcome] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
+        return outcomes.withLock { $0.map { $0! } }
     }
 
     /// The data files a list of paths stands for: files as given, folders searched recursively

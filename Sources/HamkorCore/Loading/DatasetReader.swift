@@ -60,17 +60,20 @@ extension TextDatasetReader {
         return readChecked(text: text, file: file.path, context: context, problems: problems)
     }
 
-    /// The problem of an empty (or blank) data file.
-    static var emptyFileMessage: String { "the file is empty; a data file needs at least one record" }
-
     /// ``read(text:file:context:problems:)`` after refusing an empty file.
     func readChecked(text: String, file: String, context: DatasetReadContext, problems: ProblemList) -> Dataset {
-        // An empty (or blank, or comment-only) data file is almost always a mistake — a failed
-        // export, a truncated copy — so it is an error rather than a silently empty dataset.
-        if text.allSatisfy(\.isWhitespace) {
-            problems.add(SourceLocation(file: file), field: nil, Self.emptyFileMessage)
-            return Dataset()
-        }
+        var text = text
+        if text.withUTF8({ Self.refusesBlank($0, file: file, problems: problems) }) { return Dataset() }
         return read(text: text, file: file, context: context, problems: problems)
+    }
+
+    /// Reports an empty or blank file (whitespace only) and returns true; false for any other text.
+    ///
+    /// An empty (or blank, or comment-only) data file is almost always a mistake — a failed
+    /// export, a truncated copy — so it is an error rather than a silently empty dataset.
+    static func refusesBlank(_ bytes: UnsafeBufferPointer<UInt8>, file: String, problems: ProblemList) -> Bool {
+        guard SourceText.isBlank(bytes) else { return false }
+        problems.add(SourceLocation(file: file), field: nil, "the file is empty; a data file needs at least one record")
+        return true
     }
 }

@@ -122,10 +122,8 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
     /// Row `row`'s name in `language` exactly (no fallback to English), `nil` when it has none or
     /// the columns do not keep that language.
     func name(at row: Int, in language: LanguageTag) -> String? {
-        let slot = languageSlots[language.index]
-        guard slot >= 0 else { return nil }
-        let base = row * languages.count, end = nameEnds[base + slot]
-        guard end != Self.none else { return nil }
+        guard let (slot, end) = nameEnd(at: row, in: language) else { return nil }
+        let base = row * languages.count
         var start: UInt32 = 0
         for earlier in stride(from: slot - 1, through: 0, by: -1) where nameEnds[base + earlier] != Self.none {
             start = nameEnds[base + earlier]
@@ -135,9 +133,14 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
     }
 
     /// Whether row `row` has a name in `language` the columns keep (``name(at:in:)`` is not `nil`).
-    func hasName(at row: Int, in language: LanguageTag) -> Bool {
+    func hasName(at row: Int, in language: LanguageTag) -> Bool { nameEnd(at: row, in: language) != nil }
+
+    /// The slot of `language` and where row `row`'s text in it ends, `nil` when it has none.
+    private func nameEnd(at row: Int, in language: LanguageTag) -> (slot: Int, end: UInt32)? {
         let slot = languageSlots[language.index]
-        return slot >= 0 && nameEnds[row * languages.count + slot] != Self.none
+        guard slot >= 0 else { return nil }
+        let end = nameEnds[row * languages.count + slot]
+        return end == Self.none ? nil : (slot, end)
     }
 
     /// The bytes `range` of the names, decoded.
