@@ -34,6 +34,8 @@ struct ProjectColumnGroups {
         default: return nil
         }
         let target = c.codeID(currency)
+        // The closures below capture these arrays, not `c` (capturing the columns copies every one of them).
+        let codes = c.codes, currencyCodes = c.currencyCodes
         let noneSlot = max(c.codeCount, ProjectStatus.allCases.count)
         var slots = [Int32](repeating: -1, count: noneSlot + 1)
         var groups: [Group] = []
@@ -47,10 +49,10 @@ struct ProjectColumnGroups {
                 groups.append(Group(key: key()))
             }
             groups[group].rows.append(row)
-            guard sums, c.currencyCodes[index] != ProjectColumns.none else { return true }
-            guard c.currencyCodes[index] == target else { return false }
+            guard sums, currencyCodes[index] != ProjectColumns.none else { return true }
+            guard currencyCodes[index] == target else { return false }
             groups[group].hasValue = true
-            Self.add(c, index, to: &groups[group].sum)
+            store.columns.addAmount(at: index, to: &groups[group].sum)
             return true
         }
         let statuses = ProjectStatus.allCases
@@ -60,7 +62,7 @@ struct ProjectColumnGroups {
             switch column {
             case .sector:
                 let id = Int(c.sectorCodes[index])
-                guard add(id, { .code(.sectors, c.codes[id]) }, row, index) else { return nil }
+                guard add(id, { .code(.sectors, codes[id]) }, row, index) else { return nil }
             case .status:
                 let status = c.statusColumn[index]
                 guard add(statuses.firstIndex(of: status)!, { .code(.statuses, status.rawValue) }, row, index) else { return nil }
@@ -72,7 +74,7 @@ struct ProjectColumnGroups {
                 }
                 for entry in range {
                     let id = Int(places ? c.placeCodes[entry] : c.partnerCodes[entry])
-                    guard add(id, { places ? .place(c.codes[id]) : .country(c.codes[id]) }, row, index) else { return nil }
+                    guard add(id, { places ? .place(codes[id]) : .country(codes[id]) }, row, index) else { return nil }
                 }
             }
         }
@@ -95,7 +97,7 @@ struct ProjectColumnGroups {
             if code == ProjectColumns.none { continue }
             guard code == target else { return nil }
             hasValue = true
-            add(c, index, to: &sum)
+            c.addAmount(at: index, to: &sum)
         }
         guard sum.isExact else { return nil }
         return hasValue ? [(currency, sum.value)] : []
@@ -120,14 +122,5 @@ struct ProjectColumnGroups {
             }
         }
         return statuses.count + seen.reduce(0) { $0 + ($1 ? 1 : 0) }
-    }
-
-    /// Adds row `index`'s amount to `sum`: as an integer when its significand is small, else as a `Decimal`.
-    private static func add(_ c: ProjectColumns, _ index: Int, to sum: inout DecimalSum) {
-        if let amount = c.scaledAmount(at: index), amount.significand < DecimalSum.smallLimit {
-            sum.add(significand: amount.significand, negative: amount.negative, exponent: amount.exponent) { c.amount(at: index)! }
-        } else if let amount = c.amount(at: index) {
-            sum.add(amount)
-        }
     }
 }

@@ -65,9 +65,14 @@ struct ProjectCellReader: Sendable {
 
     /// Makes the cells of `column`'s codes for `rows` (positions in the current order), and raises
     /// the diagnostics of its missing translations, as the general path would reading those cells.
-    mutating func prepare(column: Int, rows: some Sequence<Int>, context: BuildContext) throws {
-        func code(_ cache: inout [CellValue?], _ id: UInt32, _ value: (String) -> FieldValue) throws {
-            if cache[Int(id)] == nil { cache[Int(id)] = try context.cell(value(columns.codes[Int(id)])) }
+    ///
+    /// A code column's codes are found in one pass over the rows in store order (reading the
+    /// columns in a sorted table's order would miss the cache at every row), each code's cell
+    /// then made in the order `rows` first shows it.
+    mutating func prepare(column: Int, rows: some Collection<Int>, context: BuildContext) throws {
+        let texts = columns.codes, codeCount = columns.codeCount
+        func make(_ cache: inout [CellValue?], _ ids: [UInt32], _ value: (String) -> FieldValue) throws {
+            for id in ids where cache[Int(id)] == nil { cache[Int(id)] = try context.cell(value(texts[Int(id)])) }
         }
         switch contents[column] {
         case .name:
@@ -78,31 +83,68 @@ struct ProjectCellReader: Sendable {
                 }
             }
         case .sector:
-            for position in rows { try code(&sectorCells, columns.sectorCodes[Int(storeRows[position])]) { .code(.sectors, $0) } }
+            let sectors = columns.sectorCodes
+            try make(&sectorCells, firstShown(rows, codeCount: codeCount) { row, body in body(sectors[row]) }) { .code(.sectors, $0) }
         case .status:
-            for position in rows {
-                let status = columns.statusColumn[Int(storeRows[position])]
+            let statuses = columns.statusColumn, all = ProjectStatus.allCases
+            for id in firstShown(rows, codeCount: all.count, { row, body in body(Self.slot(of: statuses[row])) }) {
+                let status = all[Int(id)]
                 if statusCells[status] == nil { statusCells[status] = try context.cell(.code(.statuses, status.rawValue)) }
             }
         case .partners:
-            for position in rows {
-                for entry in columns.range(columns.partnerEnds, Int(storeRows[position])) {
-                    try code(&countryCells, columns.partnerCodes[entry]) { .country($0) }
-                }
+            let partners = columns.partnerCodes, ends = columns.partnerEnds
+            let shown = firstShown(rows, codeCount: codeCount) { row, body in
+                for entry in (row == 0 ? 0 : Int(ends[row - 1]))..<Int(ends[row]) { body(partners[entry]) }
             }
+            try make(&countryCells, shown) { .country($0) }
         case .places:
-            for position in rows {
-                for entry in columns.range(columns.placeEnds, Int(storeRows[position])) {
-                    try code(&placeCells, columns.placeCodes[entry]) { .place($0) }
-                }
+            let places = columns.placeCodes, ends = columns.placeEnds
+            let shown = firstShown(rows, codeCount: codeCount) { row, body in
+                for entry in (row == 0 ? 0 : Int(ends[row - 1]))..<Int(ends[row]) { body(places[entry]) }
             }
+            try make(&placeCells, shown) { .place($0) }
         case .flag:
-            for position in rows {
-                let flag = columns.illustrativeColumn[Int(storeRows[position])]
+            let flags = columns.illustrativeColumn
+            for id in firstShown(rows, codeCount: 2, { row, body in body(flags[row] ? 1 : 0) }) {
+                let flag = id == 1
                 if flagCells[flag] == nil { flagCells[flag] = try context.cell(.flag(flag)) }
             }
         case .id, .value, .startYear, .endYear, .source:
             break
+        }
+    }
+
+    /// The codes the rows at `rows` show (below `codeCount`; `each` hands over a store row's
+    /// codes in cell order), once each, in the order of their first appearance: by the position
+    /// in `rows` of the first row showing them, then by their place in that row.
+    private func firstShown(_ rows: some Collection<Int>, codeCount: Int, _ each: (Int, (UInt32) -> Void) -> Void) -> [UInt32] {
+        // Where each position stands in `rows` (-1: not among them), so the columns are read in store order.
+        var rank = [Int32](repeating: -1, count: storeRows.count)
+        for (place, position) in rows.enumerated() { rank[position] = Int32(place) }
+        // Per code, the rank and the place in its row of the first row showing it.
+        let unseen = (Int32.max, Int32.max)
+        var first = [(Int32, Int32)](repeating: unseen, count: codeCount)
+        var shown: [UInt32] = []
+        for position in storeRows.indices where rank[position] >= 0 {
+            let key = rank[position]
+            var entry: Int32 = 0
+            each(Int(storeRows[position])) { id in
+                let code = Int(id)
+                if first[code] == unseen { shown.append(id) }
+                if (key, entry) < first[code] { first[code] = (key, entry) }
+                entry += 1
+            }
+        }
+        return shown.sorted { first[Int($0)] < first[Int($1)] }
+    }
+
+    /// A status's place in `ProjectStatus.allCases`.
+    private static func slot(of status: ProjectStatus) -> UInt32 {
+        switch status {
+        case .proposed: 0
+        case .agreed: 1
+        case .underImplementation: 2
+        case .completed: 3
         }
     }
 
@@ -155,6 +197,24 @@ struct ProjectCellReader: Sendable {
             guard columns.currencyCodes[row] == target else { return nil }
             return columns.scaledAmount(at: row)
         }?.keys
+    }
+
+    /// The currencies and the exact sum of a value column's cells, read from the columns (amounts
+    /// added as integers where they fit): `nil` unless every row with a value has it in the
+    /// report's currency (which the converter leaves as it is), and for any other column.
+    func valueSummary(column: Int) -> (currencies: Set<String>, sum: DecimalSum)? {
+        guard case .value = contents[column], let target = columns.codeID(converter.target) else { return nil }
+        var sum = DecimalSum()
+        var hasValue = false
+        for storeRow in storeRows {
+            let row = Int(storeRow)
+            let currency = columns.currencyCodes[row]
+            if currency == ProjectColumns.none { continue }
+            guard currency == target else { return nil }
+            hasValue = true
+            columns.addAmount(at: row, to: &sum)
+        }
+        return (hasValue ? [converter.target] : [], sum)
     }
 
     /// The number of columns.

@@ -16,6 +16,8 @@ struct TableComputer {
         }
         var notes: [String] = []
         var computedTotals: [Int: CellValue] = [:]
+        // Money columns whose currencies and sum were read from the project columns, by index.
+        var valueSummaries: [Int: (currencies: Set<String>, sum: DecimalSum)] = [:]
         let tableRows: TableRows
         if let groupBy = definition.groupBy {
             let (cells, groupNotes, totals) = try grouped(rows, by: groupBy)
@@ -42,6 +44,7 @@ struct TableComputer {
                 try cells.prepare(column: column, rows: order, context: context)
             }
             cells.order(by: order)
+            for column in definition.columns.indices { valueSummaries[column] = cells.valueSummary(column: column) }
             tableRows = TableRows(width: columns.count, count: cells.count, source: ProjectTableCells(cells))
         } else {
             // Sort keys first (one cell per record), then the rows built straight into one buffer
@@ -66,10 +69,12 @@ struct TableComputer {
         let finalColumns = columns.enumerated().map { index, column -> TableColumn in
             // A money column whose cells share one currency says so; mixed currencies do not.
             guard case .money = column.type else { return column }
-            var currencies: Set<String> = []
-            tableRows.forEachCell(inColumn: index) { cell in
-                if case .money(let money) = cell { currencies.insert(money.currency) }
-                return true
+            var currencies: Set<String> = valueSummaries[index]?.currencies ?? []
+            if valueSummaries[index] == nil {
+                tableRows.forEachCell(inColumn: index) { cell in
+                    if case .money(let money) = cell { currencies.insert(money.currency) }
+                    return true
+                }
             }
             var copy = column
             copy.type = .money(currency: currencies.count == 1 ? currencies.first : (currencies.isEmpty ? context.definition.currency : nil))
@@ -77,7 +82,8 @@ struct TableComputer {
         }
         return TableBlock(id: definition.id, title: try context.text(definition.title, "table title"),
                           shortTitle: try context.t(definition.sheet, "sheet name"), columns: finalColumns, rows: tableRows,
-                          total: definition.total ? try totalRow(tableRows, columns: finalColumns, computed: computedTotals) : nil,
+                          total: definition.total ? try totalRow(tableRows, columns: finalColumns, computed: computedTotals,
+                                                                 summaries: valueSummaries) : nil,
                           notes: notes)
     }
 
@@ -514,7 +520,10 @@ struct TableComputer {
         }
     }
 
-    private func totalRow(_ rows: TableRows, columns: [TableColumn], computed: [Int: CellValue]) throws -> TotalRow {
+    /// The total row; a money column in `summaries` takes its currencies and sum from there
+    /// rather than from its cells (the same figures, read from the project columns).
+    private func totalRow(_ rows: TableRows, columns: [TableColumn], computed: [Int: CellValue],
+                          summaries: [Int: (currencies: Set<String>, sum: DecimalSum)]) throws -> TotalRow {
         var totals: [TotalCell] = []
         var labelPlaced = false
         for (index, column) in columns.enumerated() {
@@ -529,12 +538,14 @@ struct TableComputer {
             default: false
             }
             if summable {
-                var total = DecimalSum()
-                var currencies: Set<String> = []
-                rows.forEachCell(inColumn: index) { cell in
-                    if case .money(let m) = cell { currencies.insert(m.currency) }
-                    if let number = cell.numericValue { total.add(number) }
-                    return true
+                var total = summaries[index]?.sum ?? DecimalSum()
+                var currencies: Set<String> = summaries[index]?.currencies ?? []
+                if summaries[index] == nil {
+                    rows.forEachCell(inColumn: index) { cell in
+                        if case .money(let m) = cell { currencies.insert(m.currency) }
+                        if let number = cell.numericValue { total.add(number) }
+                        return true
+                    }
                 }
                 // Shares and growth rates are rounded fractions: their total needs no exactness.
                 let sum = if case .percent = column.type { total.value }

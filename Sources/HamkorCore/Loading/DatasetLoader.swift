@@ -45,25 +45,28 @@ public struct DatasetLoader: Sendable {
     /// Loads and validates every file named or found (recursively, sorted) in the folders given.
     ///
     /// Files are read in parallel, one per processor at a time, each with its own problem list;
-    /// parts and problems are merged in file order, so the result and the messages are those of
-    /// reading the files one after another.
+    /// parts and problems are merged in file order as the files finish (while the next ones are
+    /// read), so the result and the messages are those of reading the files one after another.
     public func load(_ paths: [URL]) throws -> Dataset {
         let files = try expand(paths)
-        let problems = ProblemList()
-        var dataset = Dataset()
-        var first = true
-        let wave = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        for start in stride(from: 0, to: files.count, by: wave) {
-            for outcome in loadInParallel(Array(files[start..<min(start + wave, files.count)])) {
-                outcome.problems.forEach(problems.add)
-                switch outcome.result {
-                case .success(let part):
-                    if first { dataset = part; first = false } else { dataset.merge(part) }
-                case .failure(let error):
-                    guard case DataError.invalid(let found) = error else { throw error }
-                    found.forEach(problems.add)
+        let merge = Mutex(MergeState())
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let found = ProblemList()
+            let result = Result { try projected(loadFile(files[index], problems: found)) }
+            let outcome = FileOutcome(result: result, problems: found.problems)
+            merge.withLock { state in
+                state.waiting[index] = outcome
+                while let next = state.waiting.removeValue(forKey: state.merged) {
+                    state.merged += 1
+                    state.take(next)
                 }
             }
+        }
+        let problems = ProblemList()
+        let dataset = try merge.withLock { state in
+            if let error = state.error { throw error }
+            state.problems.forEach(problems.add)
+            return state.dataset
         }
         DatasetValidator(problems: problems).validate(dataset)
         guard problems.isEmpty else { throw DataError.invalid(problems.problems) }
@@ -76,16 +79,33 @@ public struct DatasetLoader: Sendable {
         var problems: [DataProblem]
     }
 
-    /// Reads `files` at the same time, one thread each; outcomes in the files' order.
-    private func loadInParallel(_ files: [URL]) -> [FileOutcome] {
-        let outcomes = Mutex([FileOutcome?](repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let problems = ProblemList()
-            let result = Result { try projected(loadFile(files[index], problems: problems)) }
-            let outcome = FileOutcome(result: result, problems: problems.problems)
-            outcomes.withLock { $0[index] = outcome }
+    /// The files merged so far, in file order, and the outcomes that finished ahead of their turn.
+    private struct MergeState {
+        var dataset = Dataset()
+        var first = true
+        /// How many files have been merged: the index of the next one to merge.
+        var merged = 0
+        var waiting: [Int: FileOutcome] = [:]
+        /// The problems of the files merged, in file order, up to a problem list's limit.
+        var problems: [DataProblem] = []
+        /// The first error, in file order, that is not a list of problems; nothing is merged after it.
+        var error: (any Error)?
+
+        private mutating func add(_ found: [DataProblem]) {
+            problems += found.prefix(max(0, ProblemList.defaultLimit - problems.count))
         }
-        return outcomes.withLock { $0.map { $0! } }
+
+        mutating func take(_ outcome: FileOutcome) {
+            guard error == nil else { return }
+            add(outcome.problems)
+            switch outcome.result {
+            case .success(let part):
+                if first { dataset = part; first = false } else { dataset.merge(part) }
+            case .failure(let failure):
+                guard case DataError.invalid(let found) = failure else { error = failure; return }
+                add(found)
+            }
+        }
     }
 
     /// The data files a list of paths stands for: files as given, folders searched recursively

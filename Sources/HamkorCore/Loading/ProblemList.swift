@@ -4,7 +4,10 @@ public final class ProblemList {
     /// Reading stops adding after this many, so hostile input cannot flood memory or the terminal.
     public let limit: Int
 
-    public init(limit: Int = 1000) { self.limit = limit }
+    /// The limit unless one is given.
+    public static let defaultLimit = 1000
+
+    public init(limit: Int = defaultLimit) { self.limit = limit }
 
     public func add(_ problem: DataProblem) {
         if problems.count < limit { problems.append(problem) }

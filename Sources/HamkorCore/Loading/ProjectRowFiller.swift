@@ -163,25 +163,35 @@ struct ProjectRowFiller {
     private static func checkedText(_ bytes: UnsafeBufferPointer<UInt8>) throws(Declined) -> UnsafeBufferPointer<UInt8>? {
         if bytes.isEmpty { return nil }
         if isPlainASCII(bytes) { return bytes }
-        guard bytes.count <= DatasetLimits.maxTextLength, !bytes.contains(0x09) else { throw Declined() }
+        guard bytes.count <= DatasetLimits.maxTextLength else { throw Declined() }
         var lastStart = bytes.count - 1
         while lastStart > 0 && bytes[lastStart] & 0xC0 == 0x80 { lastStart -= 1 }
         guard let first = firstScalar(bytes), let last = firstScalar(UnsafeBufferPointer(rebasing: bytes[lastStart...])),
-              !whitespace.contains(first), !whitespace.contains(last) else { throw Declined() }
-        if TextSafety.mayContainForbidden(utf8: bytes, orNewline: true) {
-            // Suspect bytes (an ellipsis shares a lead with the bidirectional controls): search
-            // the scalars as the reader does.
+              !isWhitespace(first), !isWhitespace(last) else { throw Declined() }
+        if TextSafety.mayContainForbidden(utf8: bytes, orNewline: true, orTab: true) {
+            // Suspect bytes (a tab, or an ellipsis, which shares a lead with the bidirectional
+            // controls): search the scalars, declining what the reader would refuse or change.
             var iterator = bytes.makeIterator(), decoder = UTF8()
             while true {
                 switch decoder.decode(&iterator) {
                 case .scalarValue(let scalar):
-                    if scalar == "\n" || TextSafety.isForbiddenControl(scalar) { throw Declined() }
+                    if scalar == "\t" || scalar == "\n" || TextSafety.isForbiddenControl(scalar) { throw Declined() }
                 case .emptyInput: return bytes
                 case .error: throw Declined()
                 }
             }
         }
         return bytes
+    }
+
+    /// Whether `scalar` is in `CharacterSet.whitespaces` (general category Zs, and tab), without
+    /// asking it for the scalars below U+2000: there the set holds only tab, space, U+00A0 and U+1680.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x20, 0xA0, 0x1680: true
+        case ..<0x2000: false
+        default: whitespace.contains(scalar)
+        }
     }
 
     /// The first scalar of UTF-8 bytes, `nil` when they do not start with one.

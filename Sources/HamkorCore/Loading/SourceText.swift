@@ -107,6 +107,11 @@ public enum SourceText {
                 index += 1
                 continue
             }
+            // Two-byte scalars past the C1 controls (Cyrillic, most Latin letters with marks).
+            if lead >= 0xC3 && lead <= 0xDF && index + 1 < count && bytes[index + 1] & 0xC0 == 0x80 {
+                index += 2
+                continue
+            }
             let length: Int
             var low: UInt8 = 0x80, high: UInt8 = 0xBF
             switch lead {

@@ -201,14 +201,14 @@ public enum TextSafety {
         return verdict ?? true  // text not stored as contiguous UTF-8: let the exact search decide
     }
 
-    /// ``mayContainForbidden(_:orNewline:)`` on UTF-8 bytes.
-    public static func mayContainForbidden(utf8 bytes: UnsafeBufferPointer<UInt8>, orNewline: Bool) -> Bool {
+    /// ``mayContainForbidden(_:orNewline:)`` on UTF-8 bytes; with `orTab`, a tab is suspect too.
+    public static func mayContainForbidden(utf8 bytes: UnsafeBufferPointer<UInt8>, orNewline: Bool, orTab: Bool = false) -> Bool {
         let count = bytes.count
         var index = 0
         while index < count {
             let byte = bytes[index]
             if byte < 0x20 {
-                if byte != 0x09 && (byte != 0x0A || orNewline) { return true }
+                if (byte != 0x09 || orTab) && (byte != 0x0A || orNewline) { return true }
             } else if byte == 0x7F {
                 return true
             } else if byte == 0xC2 {

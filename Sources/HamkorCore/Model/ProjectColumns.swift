@@ -187,6 +187,18 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
         return (significand, negatives[row], Int(exponents[row]))
     }
 
+    /// Adds row `row`'s amount, when it has a value, to `sum`: as an integer when its significand
+    /// is small, else as its `Decimal` — the very sum adding ``amount(at:)`` gives.
+    func addAmount(at row: Int, to sum: inout DecimalSum) {
+        guard currencyCodes[row] != Self.none else { return }
+        let exact = amounts[row], significand = significands[row]
+        if significand != Self.wide && significand < DecimalSum.smallLimit {
+            sum.add(significand: significand, negative: negatives[row], exponent: Int(exponents[row])) { exact }
+        } else {
+            sum.add(exact)
+        }
+    }
+
     /// `amount`'s significand, sign and exponent read from its bytes — the exponent in the first
     /// byte; the length in 16-bit words (high four bits) and the sign (bit 3) in the second; the
     /// words from the fifth —

@@ -49,9 +49,7 @@ public struct DatasetValidator {
                 problems.add(flow.location, field: "trade.partner", "reporter and partner are the same country")
             }
         }
-        let projects = dataset.projects
-        checkExactSums(projects.indices.compactMap { row in projects.value(at: row).map { ($0, projects.location(at: row)) } },
-                       field: "projects.value.amount")
+        checkExactSums(dataset.projects)
         checkExactSums(dataset.trade.map { ($0.value, $0.location) }, field: "trade.value")
     }
 
@@ -107,6 +105,18 @@ public struct DatasetValidator {
             return a.location.column < b.location.column
         }
         for (id, source, location) in entries { claim(id, location, source) }
+    }
+
+    /// ``checkExactSums(_:field:)`` of the projects' values: totals per currency summed on the
+    /// columns, the amounts listed only when a total is not exact.
+    func checkExactSums(_ projects: ProjectColumns) {
+        var totals = [DecimalSum](repeating: DecimalSum(), count: projects.codeCount)
+        for row in projects.indices where projects.currencyCodes[row] != ProjectColumns.none {
+            projects.addAmount(at: row, to: &totals[Int(projects.currencyCodes[row])])
+        }
+        guard !totals.allSatisfy(\.isExact) else { return }
+        checkExactSums(projects.indices.compactMap { row in projects.value(at: row).map { ($0, projects.location(at: row)) } },
+                       field: "projects.value.amount")
     }
 
     /// Amounts are never negative, so the total of one currency's amounts bounds every sum a
