@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import HamkorCore
 import HamkorExport
 
@@ -63,21 +64,55 @@ struct ColumnSurvey {
         }
     }
 
+    /// Takes in a survey of the rows after the ones this survey has seen: the same survey as
+    /// one pass over both (text stops being measured at the maximum, so a survey that reached
+    /// it keeps its width).
+    mutating func merge(_ later: ColumnSurvey) {
+        if widest < maximumWidth { widest = max(widest, later.widest) }
+        if later.largestMagnitude > largestMagnitude {
+            largestMagnitude = later.largestMagnitude
+            largest = later.largest
+        }
+        negative = negative || later.negative
+        allIntegral = allIntegral && later.allIntegral
+        if firstCurrency == nil { firstCurrency = later.firstCurrency }
+    }
+
     /// Surveys of every column of `table`, starting from the widths of their headers.
+    ///
+    /// A large table is surveyed in parts, one per processor, each with its cells made on its
+    /// own threads, then merged in row order.
     static func surveys(of table: TableBlock, maximumWidth: Double) -> [ColumnSurvey] {
-        var surveys = table.columns.map { column in
+        let start = table.columns.map { column in
             ColumnSurvey(type: column.type,
                          widest: max(DisplayWidth.longestWord(column.header), min(DisplayWidth.widestLine(column.header), 12)),
                          maximumWidth: maximumWidth)
         }
         let width = table.rows.width
-        let count = min(surveys.count, width)
-        table.rows.forEachChunk { cells, rows, firstRow in
-            for row in rows {
-                let first = (row - firstRow) * width
-                for index in 0..<count { surveys[index].consider(cells[first + index]) }
+        let count = min(start.count, width)
+        @Sendable func survey(_ range: Range<Int>) -> [ColumnSurvey] {
+            var surveys = start
+            table.rows.forEachChunk(of: range) { cells, rows, firstRow in
+                for row in rows {
+                    let first = (row - firstRow) * width
+                    for index in 0..<count { surveys[index].consider(cells[first + index]) }
+                }
+            }
+            return surveys
+        }
+        let rows = table.rows.count
+        let parts = min(ProcessInfo.processInfo.activeProcessorCount, rows / (4 * TableRows.chunkRows))
+        guard parts > 1 else { return survey(0..<rows) }
+        let bounds = (0...parts).map { $0 * rows / parts }
+        let found = Mutex([[ColumnSurvey]](repeating: [], count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let surveys = survey(bounds[part]..<bounds[part + 1])
+            found.withLock { $0[part] = surveys }
+        }
+        return found.withLock { parts in
+            parts.dropFirst().reduce(into: parts[0]) { merged, later in
+                for index in merged.indices { merged[index].merge(later[index]) }
             }
         }
-        return surveys
     }
 }
