@@ -8,7 +8,7 @@ import HamkorExport
 ///
 /// Every column of a table is surveyed in one pass over its rows (`surveys(of:maximumWidth:)`),
 /// in the order the rows are stored: a pass per column read a million-row table seven times over.
-struct ColumnSurvey {
+struct ColumnSurvey: Equatable {
     /// The widest display text seen, from the header on; text stops being measured at the maximum.
     var widest: Int
     /// The number of largest magnitude (compared as doubles, kept exact) and whether any is negative.
@@ -80,9 +80,9 @@ struct ColumnSurvey {
 
     /// Surveys of every column of `table`, starting from the widths of their headers.
     ///
-    /// A large table is surveyed in parts, one per processor, each with its cells made on its
-    /// own threads, then merged in row order.
-    static func surveys(of table: TableBlock, maximumWidth: Double) -> [ColumnSurvey] {
+    /// A large table is surveyed in parts (`parts`; by default one per processor for a table of
+    /// more than a few chunks), each with its cells made on its own threads, then merged in row order.
+    static func surveys(of table: TableBlock, maximumWidth: Double, parts: Int? = nil) -> [ColumnSurvey] {
         let start = table.columns.map { column in
             ColumnSurvey(type: column.type,
                          widest: max(DisplayWidth.longestWord(column.header), min(DisplayWidth.widestLine(column.header), 12)),
@@ -101,7 +101,7 @@ struct ColumnSurvey {
             return surveys
         }
         let rows = table.rows.count
-        let parts = min(ProcessInfo.processInfo.activeProcessorCount, rows / (4 * TableRows.chunkRows))
+        let parts = min(parts ?? min(ProcessInfo.processInfo.activeProcessorCount, rows / (4 * TableRows.chunkRows)), rows)
         guard parts > 1 else { return survey(0..<rows) }
         let bounds = (0...parts).map { $0 * rows / parts }
         let found = Mutex([[ColumnSurvey]](repeating: [], count: parts))

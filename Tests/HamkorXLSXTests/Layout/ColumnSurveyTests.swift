@@ -42,4 +42,30 @@ import Testing
         #expect(surveys[1].allIntegral && surveys[1].firstCurrency == "USD" && !surveys[1].negative)
         #expect(surveys[1].largest == 250000)
     }
+
+    /// A survey in parts, merged in row order, is the one-pass survey: widths stop at the
+    /// maximum where one pass stops, the first largest number and the first currency win.
+    @Test func aSurveyInPartsIsTheOnePassSurvey() {
+        var generator = SystemRandomNumberGenerator()
+        let currencies = ["USD", "AZN", "UZS"]
+        for _ in 0..<20 {
+            let rows = (0..<Int.random(in: 1...60, using: &generator)).map { _ -> [CellValue] in
+                let width = Int.random(in: 0...90, using: &generator)
+                let amount = Decimal(Int.random(in: -5...5, using: &generator)) / (Bool.random(using: &generator) ? 1 : 4)
+                return [Bool.random(using: &generator) ? .text(String(repeating: "ж", count: width)) : .empty,
+                        Bool.random(using: &generator) ? .money(Money(amount: amount, currency: currencies.randomElement(using: &generator)!)) : .empty,
+                        .decimal(amount, fractionDigits: 1)]
+            }
+            let table = TableBlock(
+                id: "t", title: "T", shortTitle: "T",
+                columns: [TableColumn(id: "name", header: "Name", type: .text),
+                          TableColumn(id: "value", header: "Value", type: .money(currency: nil)),
+                          TableColumn(id: "change", header: "Change", type: .decimal(fractionDigits: 1))],
+                rows: rows)
+            let whole = ColumnSurvey.surveys(of: table, maximumWidth: 60, parts: 1)
+            for parts in 2...4 {
+                #expect(ColumnSurvey.surveys(of: table, maximumWidth: 60, parts: parts) == whole, "\(parts) parts of \(rows.count) rows")
+            }
+        }
+    }
 }
