@@ -433,8 +433,10 @@ struct TableComputer {
             // order as collating every label up front, at a fraction of the comparisons.
             var order: [Int]
             if let scaled {
-                order = Array(scaled.indices)
-                if sort.descending { order.sort { scaled[$0] > scaled[$1] } } else { order.sort { scaled[$0] < scaled[$1] } }
+                // Keys sorted beside their rows, in one array: no key read from elsewhere per comparison.
+                var keyed = scaled.enumerated().map { (key: $0.element, row: Int32($0.offset)) }
+                if sort.descending { keyed.sort { $0.key > $1.key } } else { keyed.sort { $0.key < $1.key } }
+                order = keyed.map { Int($0.row) }
             } else {
                 order = numbers.indices.sorted { a, b in
                     let order = numericOrder(a, b)
