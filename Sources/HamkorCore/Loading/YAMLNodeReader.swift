@@ -205,7 +205,13 @@ public enum TextSafety {
     public static func mayContainForbidden(utf8 bytes: UnsafeBufferPointer<UInt8>, orNewline: Bool, orTab: Bool = false) -> Bool {
         let count = bytes.count
         var index = 0
+        let base = UnsafeRawPointer(bytes.baseAddress)
         while index < count {
+            // Eight bytes at a time while none is one the checks below look at.
+            if let base, index + 8 <= count, !mayHoldSuspectByte(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte < 0x20 {
                 if (byte != 0x09 || orTab) && (byte != 0x0A || orNewline) { return true }
@@ -222,6 +228,20 @@ public enum TextSafety {
             index += 1
         }
         return false
+    }
+
+    /// Whether any of eight bytes is below 0x20, 0x7F, or a lead byte `mayContainForbidden` looks
+    /// behind (0xC2, 0xE2, 0xEF). Exact: a zero byte of `x` shows as its high bit in
+    /// `(x - 0x01…01) & ~x & 0x80…80`, and no other byte can set one when none is zero.
+    @inline(__always)
+    private static func mayHoldSuspectByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        func hasByte(_ value: UInt8) -> UInt64 {
+            let x = word ^ (ones &* UInt64(value))
+            return (x &- ones) & ~x & high
+        }
+        let below = (word &- ones &* 0x20) & ~word & high
+        return below | hasByte(0x7F) | hasByte(0xC2) | hasByte(0xE2) | hasByte(0xEF) != 0
     }
 
     /// The message for a refused character.
