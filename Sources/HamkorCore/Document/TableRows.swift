@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// A table's data rows: ``width`` cells per row, either stored row-major in one buffer or
@@ -74,8 +75,8 @@ public struct TableRows: RandomAccessCollection, Sendable, Equatable {
     /// last: row `r` of `rows` has its cells at `cells[(r - first) * width ..< (r - first + 1) * width]`.
     ///
     /// A stored table is one call with its whole buffer (`first` is 0); a computed one is a call
-    /// per ``chunkRows`` rows (`first` is the chunk's first row), each chunk made on a second
-    /// thread while `body` reads the one before it. Reading an element of an array the caller
+    /// per ``chunkRows`` rows (`first` is the chunk's first row), the chunks after the first made
+    /// on other threads, up to one per processor ahead, while `body` reads the one before. Reading an element of an array the caller
     /// holds costs no reference counting, where a copy out of an unsafe pointer retains its strings.
     public func forEachChunk(of range: Range<Int>? = nil,
                              _ body: (_ cells: ContiguousArray<CellValue>, _ rows: Range<Int>, _ first: Int) throws -> Void) rethrows {
@@ -88,22 +89,29 @@ public struct TableRows: RandomAccessCollection, Sendable, Equatable {
                 start..<Swift.min(range.upperBound, start + Self.chunkRows)
             }
             guard let first = chunks.first else { return }
-            // Each chunk after the first is made on another thread while `body` reads the one before.
+            // The chunks after the first are made on other threads, up to one per processor
+            // ahead of the one `body` reads (reading a sorted table's columns is mostly waiting
+            // for memory, so one thread could not keep up).
+            let ahead = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
+            let made = Mutex([Int: ContiguousArray<CellValue>]())
+            let groups = chunks.map { _ in DispatchGroup() }
+            var scheduled = 1
+            defer { for index in 1..<scheduled { groups[index].wait() } }  // also when `body` throws
             var cells = Self.cells(of: first, from: source)
             for (index, chunk) in chunks.enumerated() {
-                let next = Mutex(ContiguousArray<CellValue>())
-                let made = DispatchGroup()
-                if index + 1 < chunks.count {
-                    let following = chunks[index + 1]
-                    DispatchQueue.global().async(group: made) {
-                        let following = Self.cells(of: following, from: source)
-                        next.withLock { $0 = following }
-                    }
+                if index > 0 {
+                    groups[index].wait()
+                    cells = made.withLock { $0.removeValue(forKey: index)! }
                 }
-                defer { made.wait() }  // also when `body` throws
+                while scheduled < Swift.min(chunks.count, index + 1 + ahead) {
+                    let next = scheduled, rows = chunks[next]
+                    DispatchQueue.global().async(group: groups[next]) {
+                        let cells = Self.cells(of: rows, from: source)
+                        made.withLock { $0[next] = cells }
+                    }
+                    scheduled += 1
+                }
                 try body(cells, chunk, chunk.lowerBound)
-                made.wait()
-                cells = next.withLock { $0 }
             }
         }
     }
