@@ -68,7 +68,7 @@ struct ProjectColumnGroups {
                 guard add(statuses.firstIndex(of: status)!, { .code(.statuses, status.rawValue) }, row, index) else { return nil }
             case .places, .partners:
                 let places = column == .places
-                let range = c.range(places ? c.placeEnds : c.partnerEnds, index)
+                let range = ProjectColumns.range(places ? c.placeEnds : c.partnerEnds, index)
                 if range.isEmpty {
                     guard add(noneSlot, { .none }, row, index) else { return nil }
                 }
@@ -116,8 +116,8 @@ struct ProjectColumnGroups {
             switch field {
             case "sector": seen[Int(c.sectorCodes[index])] = true
             case "status": statuses.insert(c.statusColumn[index])
-            case "places", "place": for entry in c.range(c.placeEnds, index) { seen[Int(c.placeCodes[entry])] = true }
-            case "partners", "partner": for entry in c.range(c.partnerEnds, index) { seen[Int(c.partnerCodes[entry])] = true }
+            case "places", "place": for entry in ProjectColumns.range(c.placeEnds, index) { seen[Int(c.placeCodes[entry])] = true }
+            case "partners", "partner": for entry in ProjectColumns.range(c.partnerEnds, index) { seen[Int(c.partnerCodes[entry])] = true }
             default: return nil
             }
         }

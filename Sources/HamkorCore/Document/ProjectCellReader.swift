@@ -94,13 +94,13 @@ struct ProjectCellReader: Sendable {
         case .partners:
             let partners = columns.partnerCodes, ends = columns.partnerEnds
             let shown = firstShown(rows, codeCount: codeCount) { row, body in
-                for entry in (row == 0 ? 0 : Int(ends[row - 1]))..<Int(ends[row]) { body(partners[entry]) }
+                for entry in ProjectColumns.range(ends, row) { body(partners[entry]) }
             }
             try make(&countryCells, shown) { .country($0) }
         case .places:
             let places = columns.placeCodes, ends = columns.placeEnds
             let shown = firstShown(rows, codeCount: codeCount) { row, body in
-                for entry in (row == 0 ? 0 : Int(ends[row - 1]))..<Int(ends[row]) { body(places[entry]) }
+                for entry in ProjectColumns.range(ends, row) { body(places[entry]) }
             }
             try make(&placeCells, shown) { .place($0) }
         case .flag:
@@ -167,8 +167,8 @@ struct ProjectCellReader: Sendable {
         case .name: return .text(columns.name(at: row, in: language) ?? columns.name(at: row, in: .english) ?? "")
         case .sector: return sectorCells[Int(columns.sectorCodes[row])]!
         case .status: return statusCells[columns.statusColumn[row]]!
-        case .partners: return list(columns.partnerCodes, columns.range(columns.partnerEnds, row), countryCells)
-        case .places: return list(columns.placeCodes, columns.range(columns.placeEnds, row), placeCells)
+        case .partners: return list(columns.partnerCodes, ProjectColumns.range(columns.partnerEnds, row), countryCells)
+        case .places: return list(columns.placeCodes, ProjectColumns.range(columns.placeEnds, row), placeCells)
         case .value: return columns.value(at: row).map { .money(converter.convert($0)) } ?? .empty
         case .startYear: return columns.startYear(at: row).map { .year($0) } ?? .empty
         case .endYear: return columns.endYear(at: row).map { .year($0) } ?? .empty

@@ -69,8 +69,10 @@ struct TableComputer {
         let finalColumns = columns.enumerated().map { index, column -> TableColumn in
             // A money column whose cells share one currency says so; mixed currencies do not.
             guard case .money = column.type else { return column }
-            var currencies: Set<String> = valueSummaries[index]?.currencies ?? []
-            if valueSummaries[index] == nil {
+            var currencies: Set<String> = []
+            if let summary = valueSummaries[index] {
+                currencies = summary.currencies
+            } else {
                 tableRows.forEachCell(inColumn: index) { cell in
                     if case .money(let money) = cell { currencies.insert(money.currency) }
                     return true
@@ -540,9 +542,11 @@ struct TableComputer {
             default: false
             }
             if summable {
-                var total = summaries[index]?.sum ?? DecimalSum()
-                var currencies: Set<String> = summaries[index]?.currencies ?? []
-                if summaries[index] == nil {
+                var total = DecimalSum()
+                var currencies: Set<String> = []
+                if let summary = summaries[index] {
+                    (total, currencies) = (summary.sum, summary.currencies)
+                } else {
                     rows.forEachCell(inColumn: index) { cell in
                         if case .money(let m) = cell { currencies.insert(m.currency) }
                         if let number = cell.numericValue { total.add(number) }

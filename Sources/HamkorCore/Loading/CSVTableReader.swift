@@ -124,7 +124,7 @@ public struct CSVTableReader: Sendable {
                             throw SyntaxError(line: quoteLine, column: column(at: quoteOffset, lineStart: quoteLineStart),
                                               message: "unterminated quoted field (the quote opened here is never closed)")
                         }
-                        index = Self.skip(bytes, from: index, notMatching: quote, lf, cr)
+                        index = Self.skip(bytes, from: index, notMatching: quote, lf, cr, cr)
                         guard index < count else { continue }
                         let byte = bytes[index]
                         if byte == quote {
@@ -192,30 +192,23 @@ public struct CSVTableReader: Sendable {
     }
 
 
-    /// The first index from `start` whose byte is one of `a`, `b`, `c` or `d` (`d` defaults to
-    /// `c`), or `bytes.count`: eight bytes at a time while none of them matches.
+    /// The first index from `start` whose byte is one of `a`, `b`, `c` or `d`, or `bytes.count`:
+    /// eight bytes at a time while none of them matches.
     @inline(__always)
     private static func skip(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, notMatching a: UInt8, _ b: UInt8, _ c: UInt8,
-                             _ d: UInt8? = nil) -> Int {
+                             _ d: UInt8) -> Int {
         let count = bytes.count
         var index = start
         if let base = UnsafeRawPointer(bytes.baseAddress) {
-            let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-            let d = d ?? c
-            // A word has a byte equal to `v` when `word ^ v...v` has a zero byte.
-            func matches(_ word: UInt64, _ v: UInt8) -> Bool {
-                let x = word ^ (ones &* UInt64(v))
-                return (x &- ones) & ~x & high != 0
-            }
             while index + 8 <= count {
                 let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if matches(word, a) || matches(word, b) || matches(word, c) || matches(word, d) { break }
+                if ByteWord.has(a, in: word) || ByteWord.has(b, in: word) || ByteWord.has(c, in: word) || ByteWord.has(d, in: word) { break }
                 index += 8
             }
         }
         while index < count {
             let byte = bytes[index]
-            if byte == a || byte == b || byte == c || byte == (d ?? c) { return index }
+            if byte == a || byte == b || byte == c || byte == d { return index }
             index += 1
         }
         return index

@@ -6,11 +6,11 @@ extension RecordSchema {
     public static let projects = RecordSchema(.projects, [
         .project("id", .identifier, .required, { [.identifier($0.id)] }) { c, row in [.identifier(c.ids[row])] },
         .project("name", .text, .required, { [.text($0.name)] }) { c, row in [.text(c.name(at: row))] },
-        .project("partners", .countries, .optional, { $0.partners.map { .country($0) } }) { c, row in c.range(c.partnerEnds, row).map { .country(c.codes[Int(c.partnerCodes[$0])]) } },
+        .project("partners", .countries, .optional, { $0.partners.map { .country($0) } }) { c, row in ProjectColumns.range(c.partnerEnds, row).map { .country(c.codes[Int(c.partnerCodes[$0])]) } },
         .project("sector", .code(.sectors), .required, { [.code(.sectors, $0.sector)] }) { c, row in
             [.code(.sectors, c.codes[Int(c.sectorCodes[row])])]
         },
-        .project("places", .places, .optional, { $0.places.map { .place($0) } }) { c, row in c.range(c.placeEnds, row).map { .place(c.codes[Int(c.placeCodes[$0])]) } },
+        .project("places", .places, .optional, { $0.places.map { .place($0) } }) { c, row in ProjectColumns.range(c.placeEnds, row).map { .place(c.codes[Int(c.placeCodes[$0])]) } },
         .project("value", .money, .optional, { one($0.value.map { .money($0) }) }) { c, row in one(c.value(at: row).map { .money($0) }) },
         .project("status", .code(.statuses), .required, { [.code(.statuses, $0.status.rawValue)] }) { c, row in
             [.code(.statuses, c.statusColumn[row].rawValue)]
@@ -19,8 +19,8 @@ extension RecordSchema {
         .project("endYear", .year, .optional, { one($0.endYear.map { .year($0) }) }) { c, row in one(c.endYear(at: row).map { .year($0) }) },
         .project("source", .plain, .optional, { one($0.source.map { .plain($0) }) }) { c, row in one(c.source(at: row).map { .plain($0) }) },
         .project("illustrative", .flag, .optional, { [.flag($0.illustrative)] }) { c, row in [.flag(c.illustrativeColumn[row])] },
-        .project("partner", .countries, .derived, { $0.partners.map { .country($0) } }) { c, row in c.range(c.partnerEnds, row).map { .country(c.codes[Int(c.partnerCodes[$0])]) } },
-        .project("place", .places, .derived, { $0.places.map { .place($0) } }) { c, row in c.range(c.placeEnds, row).map { .place(c.codes[Int(c.placeCodes[$0])]) } },
+        .project("partner", .countries, .derived, { $0.partners.map { .country($0) } }) { c, row in ProjectColumns.range(c.partnerEnds, row).map { .country(c.codes[Int(c.partnerCodes[$0])]) } },
+        .project("place", .places, .derived, { $0.places.map { .place($0) } }) { c, row in ProjectColumns.range(c.placeEnds, row).map { .place(c.codes[Int(c.placeCodes[$0])]) } },
     ])
 
     /// Agreements, treaties and memoranda.

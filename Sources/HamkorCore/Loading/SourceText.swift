@@ -90,10 +90,7 @@ public enum SourceText {
             // (tab, line feed and carriage return are, and take the byte path), none is 0x7F.
             if let base, index + 8 <= count {
                 let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
-                let below = (word &- ones &* 0x20) & ~word & high
-                let delete = word ^ (ones &* 0x7F)
-                if (word & high) | below | ((delete &- ones) & ~delete & high) == 0 {
+                if !ByteWord.hasNonASCII(word) && !ByteWord.hasByte(below: 0x20, in: word) && !ByteWord.has(0x7F, in: word) {
                     index += 8
                     continue
                 }

@@ -231,17 +231,11 @@ public enum TextSafety {
     }
 
     /// Whether any of eight bytes is below 0x20, 0x7F, or a lead byte `mayContainForbidden` looks
-    /// behind (0xC2, 0xE2, 0xEF). Exact: a zero byte of `x` shows as its high bit in
-    /// `(x - 0x01…01) & ~x & 0x80…80`, and no other byte can set one when none is zero.
+    /// behind (0xC2, 0xE2, 0xEF).
     @inline(__always)
     private static func mayHoldSuspectByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        func hasByte(_ value: UInt8) -> UInt64 {
-            let x = word ^ (ones &* UInt64(value))
-            return (x &- ones) & ~x & high
-        }
-        let below = (word &- ones &* 0x20) & ~word & high
-        return below | hasByte(0x7F) | hasByte(0xC2) | hasByte(0xE2) | hasByte(0xEF) != 0
+        ByteWord.hasByte(below: 0x20, in: word) || ByteWord.has(0x7F, in: word) || ByteWord.has(0xC2, in: word)
+            || ByteWord.has(0xE2, in: word) || ByteWord.has(0xEF, in: word)
     }
 
     /// The message for a refused character.

@@ -166,10 +166,10 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
     }
 
     /// The range of row `row`'s entries in a flat list column.
-    func range(_ ends: [UInt32], _ row: Int) -> Range<Int> { (row == 0 ? 0 : Int(ends[row - 1]))..<Int(ends[row]) }
+    static func range(_ ends: [UInt32], _ row: Int) -> Range<Int> { (row == 0 ? 0 : Int(ends[row - 1]))..<Int(ends[row]) }
 
     private func list(_ column: [UInt32], _ ends: [UInt32], _ row: Int) -> [String] {
-        let range = range(ends, row)
+        let range = Self.range(ends, row)
         if range.isEmpty { return [] }
         return column[range].map { codes[Int($0)] }
     }
