@@ -37,17 +37,18 @@ final class Collator: @unchecked Sendable {
     /// The order of two texts at the collator's levels (`.orderedSame` for texts it cannot tell apart).
     func compare(_ a: String, _ b: String) -> ComparisonResult {
         var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                var status = U_ZERO_ERROR
-                let result = x.withMemoryRebound(to: CChar.self) { x in
-                    y.withMemoryRebound(to: CChar.self) { y in
-                        swift_ucol_strcollUTF8(collator, x.baseAddress, Int32(x.count), y.baseAddress, Int32(y.count), &status)
-                    }
-                }
-                return result == UCOL_LESS ? .orderedAscending : (result == UCOL_GREATER ? .orderedDescending : .orderedSame)
+        return a.withUTF8 { x in b.withUTF8 { y in compare(utf8: x, y) } }
+    }
+
+    /// ``compare(_:_:)`` of two texts given as their UTF-8 bytes.
+    func compare(utf8 a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> ComparisonResult {
+        var status = U_ZERO_ERROR
+        let result = a.withMemoryRebound(to: CChar.self) { x in
+            b.withMemoryRebound(to: CChar.self) { y in
+                swift_ucol_strcollUTF8(collator, x.baseAddress, Int32(x.count), y.baseAddress, Int32(y.count), &status)
             }
         }
+        return result == UCOL_LESS ? .orderedAscending : (result == UCOL_GREATER ? .orderedDescending : .orderedSame)
     }
 
     /// The sort keys of `texts`, one byte buffer with the end offset of each: comparing two keys'

@@ -107,6 +107,24 @@ public struct ReportLocale: Sendable {
         }.map { positions[$0] }
     }
 
+    /// ``collationOrder(_:text:then:)`` of texts held as UTF-8 (`texts`): the same order, with
+    /// the bytes handed to the collator in place, and a `String` made only for a run that holds
+    /// texts the collator deems equal.
+    public func collationOrder(_ positions: [Int], utf8 texts: UTF8Texts, then tieBreak: (Int, Int) -> Bool) -> [Int] {
+        guard let collator else { return collationOrder(positions, text: texts.text, then: tieBreak) }
+        let ranges = positions.map(texts.range)
+        let order: [Int]? = texts.bytes.withUnsafeBufferPointer { bytes in
+            func text(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[ranges[index]]) }
+            let order = ranges.indices.sorted { a, b in
+                let order = collator.compare(utf8: text(a), text(b))
+                return order == .orderedSame ? tieBreak(positions[a], positions[b]) : order == .orderedAscending
+            }
+            return zip(order, order.dropFirst()).contains { collator.compare(utf8: text($0), text($1)) == .orderedSame } ? nil : order
+        }
+        guard let order else { return collationOrder(positions, text: texts.text, then: tieBreak) }
+        return order.map { positions[$0] }
+    }
+
     /// The plural rules of the language.
     public var pluralRules: PluralRules { language.pluralRules }
 

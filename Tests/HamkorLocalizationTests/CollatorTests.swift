@@ -87,11 +87,19 @@ import Testing
 
     /// Short runs ordered in place (a record list's equal values) come out as ranking every text
     /// would order them: runs of distinct texts, runs with repeated texts, and runs with texts
-    /// the collator cannot tell apart.
+    /// the collator cannot tell apart; the texts given as `String`s or as UTF-8 in one buffer.
     @Test(arguments: LanguageTag.allCases)
     func runsOrderAsRanksDo(_ language: LanguageTag) {
         let locale = locale(language)
         let texts = Self.texts + Self.texts.prefix(40)
+        // The texts' UTF-8 one after another, behind a few bytes no text starts at.
+        var bytes = Array("#".utf8)
+        var ranges: [Range<Int>] = []
+        for text in texts {
+            ranges.append(bytes.count..<bytes.count + text.utf8.count)
+            bytes += text.utf8
+        }
+        let utf8 = UTF8Texts(bytes: bytes) { [ranges] in ranges[$0] }
         for start in stride(from: 0, to: texts.count, by: 17) {
             // Positions counted down, so the tie-break (ascending position) is not the input order.
             let positions = Array((start..<min(texts.count, start + 23)).reversed())
@@ -101,8 +109,11 @@ import Testing
                 ranks.rank(a) != ranks.rank(b) ? ranks.rank(a) < ranks.rank(b) : positions[a] < positions[b]
             }.map { positions[$0] }
             #expect(ordered == reference, "\(language) from \(start)")
+            #expect(locale.collationOrder(positions, utf8: utf8, then: { $0 < $1 }) == reference, "\(language) from \(start), UTF-8")
         }
         let same = [3, 1, 2]
         #expect(locale.collationOrder(same, text: { _ in "Bir xil" }, then: { $0 < $1 }) == [1, 2, 3])
+        let one = UTF8Texts(bytes: Array("Bir xil".utf8)) { _ in 0..<7 }
+        #expect(locale.collationOrder(same, utf8: one, then: { $0 < $1 }) == [1, 2, 3])
     }
 }

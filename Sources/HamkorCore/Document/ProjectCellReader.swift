@@ -177,6 +177,18 @@ struct ProjectCellReader: Sendable {
         }
     }
 
+    /// The UTF-8 of a name column's cells, for collating them without making a `String` each:
+    /// one buffer and, for a row position, the range of the text ``cell(row:column:)`` shows
+    /// (the report language's name, else the English one, else empty). `nil` for other columns.
+    func utf8Texts(column: Int) -> UTF8Texts? {
+        guard case .name = contents[column] else { return nil }
+        let columns = columns, storeRows = storeRows, language = language
+        return UTF8Texts(bytes: columns.nameText) { position in
+            let row = Int(storeRows[position])
+            return columns.nameRange(at: row, in: language) ?? columns.nameRange(at: row, in: .english) ?? 0..<0
+        }
+    }
+
     private func list(_ codes: [UInt32], _ range: Range<Int>, _ cells: [CellValue?]) -> CellValue {
         switch range.count {
         case 0: .empty

@@ -39,7 +39,8 @@ struct TableComputer {
             let scaledKeys = sortColumn.flatMap { prepared.scaledKeys(column: $0) }
             let keys = scaledKeys != nil ? nil : sortColumn.map { column in rows.indices.map { prepared.cell(row: $0, column: column) } }
             let order = sortOrder(keys: keys, scaledKeys: scaledKeys, ids: rows.indices.map(prepared.id(at:)),
-                                  tieLabel: { row in tieColumn.map { Self.label(prepared.cell(row: row, column: $0)) } ?? "" })
+                                  tieLabel: { row in tieColumn.map { Self.label(prepared.cell(row: row, column: $0)) } ?? "" },
+                                  tieTexts: tieColumn.flatMap(prepared.utf8Texts(column:)))
             for column in definition.columns.indices where column != sortColumn && column != tieColumn {
                 try cells.prepare(column: column, rows: order, context: context)
             }
@@ -407,9 +408,10 @@ struct TableComputer {
     /// Row order: by the sort column's cells `keys` (numbers numerically, text in the report
     /// language's collation); ties, and tables without a sort column, by `tieLabel` in that
     /// collation, then by id so the order is total.
-    /// `scaledKeys`, when given, are the sort column's numbers as ``ScaledKeys`` and stand for `keys`.
+    /// `scaledKeys`, when given, are the sort column's numbers as ``ScaledKeys`` and stand for `keys`;
+    /// `tieTexts`, the same labels as `tieLabel`'s, held as UTF-8.
     private func sortOrder(keys: [CellValue]?, scaledKeys: [Int64]? = nil, ids: [String],
-                           tieLabel: @escaping @Sendable (Int) -> String) -> [Int] {
+                           tieLabel: @escaping @Sendable (Int) -> String, tieTexts: UTF8Texts? = nil) -> [Int] {
         func tieOrdering(_ collation: CollationRanks) -> (Int, Int) -> Bool {
             { a, b in
                 let ra = collation.rank(a), rb = collation.rank(b)
@@ -453,7 +455,7 @@ struct TableComputer {
                 if end - start > 1 { runs.append(start..<end) }
                 start = end
             }
-            for (run, sorted) in zip(runs, collated(runs, of: order, ids: ids, tieLabel: tieLabel)) {
+            for (run, sorted) in zip(runs, collated(runs, of: order, ids: ids, tieLabel: tieLabel, tieTexts: tieTexts)) {
                 order.replaceSubrange(run, with: sorted)
             }
             return order
@@ -473,11 +475,16 @@ struct TableComputer {
 
     /// The positions in each run of `order`, ordered by their labels' collation, then id: the
     /// runs split between the processors when they hold many rows (a million-project list's
-    /// runs of equal values), each run's order the same either way.
-    private func collated(_ runs: [Range<Int>], of order: [Int], ids: [String], tieLabel: @Sendable (Int) -> String) -> [[Int]] {
+    /// runs of equal values), each run's order the same either way. Labels in `tieTexts` are
+    /// collated as UTF-8 in place.
+    private func collated(_ runs: [Range<Int>], of order: [Int], ids: [String], tieLabel: @Sendable (Int) -> String,
+                          tieTexts: UTF8Texts?) -> [[Int]] {
         let locale = context.locale
         @Sendable func collate(_ runs: ArraySlice<Range<Int>>) -> [[Int]] {
-            runs.map { run in locale.collationOrder(Array(order[run]), text: tieLabel) { ids[$0] < ids[$1] } }
+            runs.map { run in
+                if let tieTexts { locale.collationOrder(Array(order[run]), utf8: tieTexts) { ids[$0] < ids[$1] } }
+                else { locale.collationOrder(Array(order[run]), text: tieLabel) { ids[$0] < ids[$1] } }
+            }
         }
         let rows = runs.reduce(0) { $0 + $1.count }
         let parts = min(ProcessInfo.processInfo.activeProcessorCount, rows / 20_000)

@@ -122,6 +122,11 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
     /// Row `row`'s name in `language` exactly (no fallback to English), `nil` when it has none or
     /// the columns do not keep that language.
     func name(at row: Int, in language: LanguageTag) -> String? {
+        nameRange(at: row, in: language).map(text)
+    }
+
+    /// Where row `row`'s name in `language` lies in ``nameText``, `nil` when ``name(at:in:)`` is.
+    func nameRange(at row: Int, in language: LanguageTag) -> Range<Int>? {
         guard let (slot, end) = nameEnd(at: row, in: language) else { return nil }
         let base = row * languages.count
         var start: UInt32 = 0
@@ -129,8 +134,11 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
             start = nameEnds[base + earlier]
             break
         }
-        return text(nameStarts[row] + Int(start)..<nameStarts[row] + Int(end))
+        return nameStarts[row] + Int(start)..<nameStarts[row] + Int(end)
     }
+
+    /// Every row's names in UTF-8, one buffer: ``nameRange(at:in:)`` gives a name's bytes in it.
+    var nameText: [UInt8] { nameBytes }
 
     /// Whether row `row` has a name in `language` the columns keep (``name(at:in:)`` is not `nil`).
     func hasName(at row: Int, in language: LanguageTag) -> Bool { nameEnd(at: row, in: language) != nil }
