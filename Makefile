@@ -16,7 +16,7 @@ OUT ?= out
 HAMKOR := .build/debug/hamkor
 CATALOGS := $(wildcard Localization/*.po)
 
-.PHONY: dist test-dist all deps build run test test-swift check-catalogs check-l10n example bench bench-instructions install check-office fuzz clean
+.PHONY: dist test-dist all deps test-deps build run test test-swift check-catalogs check-l10n example bench bench-instructions install check-office fuzz clean
 
 all: build
 
@@ -31,7 +31,11 @@ run: build
 	$(HAMKOR) batch Reports/jobs.yaml --out $(OUT)
 	@echo "Reports written to $(abspath $(OUT)) (manifest: $(abspath $(OUT))/manifest.json)"
 
-test: deps check-catalogs example check-l10n test-swift
+test: test-deps check-catalogs example check-l10n test-swift
+
+# The build's packages and what only the tests use (LibreOffice, to open workbooks).
+test-deps:
+	@bash scripts/install-deps.sh --tests
 
 # The tests run beside a throwaway PostgreSQL server on loopback, stopped afterwards.
 test-swift:

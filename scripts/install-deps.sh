@@ -3,11 +3,16 @@
 # libxlsxwriter-dev (the XLSX writer, found through pkg-config), libcairo2-dev and
 # libpango1.0-dev (the PDF writer, through pkg-config pangocairo), fonts-noto-core (Noto Sans,
 # the PDF font), poppler-utils (pdftotext, pdfinfo, pdffonts, pdftoppm: the PDF tests read
-# every PDF back with them), gettext (msgfmt), PostgreSQL (the tests' throwaway server), and a
+# every PDF back with them), gettext (msgfmt), PostgreSQL (the tests' throwaway server),
+# libreoffice-calc-nogui with --tests only (the tests open workbooks in it), and a
 # decimal-comma locale (ru_RU.UTF-8) so the test that guards XLSX numbers against LC_NUMERIC runs,
 # and tr_TR.UTF-8 and az_AZ.UTF-8 (dotted and dotless i) for the test that every output is
 # byte-identical under them and under C.
 set -euo pipefail
+
+# --tests: also what only the tests use (LibreOffice), which `make test` asks for.
+for_tests=0
+[ "${1:-}" = "--tests" ] && for_tests=1
 
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
@@ -17,6 +22,7 @@ if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists pangocairo; 
 [ -f /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf ] || missing+=(fonts-noto-core)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+if [ $for_tests -eq 1 ]; then command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui); fi
 # PostgreSQL: the tests start a throwaway server (scripts/with-postgres.sh).
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 need_locale=0
