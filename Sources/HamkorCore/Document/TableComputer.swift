@@ -44,8 +44,10 @@ struct TableComputer {
             for column in definition.columns.indices where column != sortColumn && column != tieColumn {
                 try cells.prepare(column: column, rows: order, context: context)
             }
-            cells.order(by: order)
+            // Summed before the rows are put in table order: the same exact sums, read from the
+            // columns in store order rather than at a cache miss per row.
             for column in definition.columns.indices { valueSummaries[column] = cells.valueSummary(column: column) }
+            cells.order(by: order)
             tableRows = TableRows(width: columns.count, count: cells.count, source: ProjectTableCells(cells))
         } else {
             // Sort keys first (one cell per record), then the rows built straight into one buffer
