@@ -49,7 +49,8 @@ public struct DatasetLoader: Sendable {
     /// read), so the result and the messages are those of reading the files one after another.
     public func load(_ paths: [URL]) throws -> Dataset {
         let files = try expand(paths)
-        let merge = Mutex(MergeState())
+        let sizes = files.map { (try? $0.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? nil ?? 0 }
+        let merge = Mutex(MergeState(sizes: sizes))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let found = ProblemList()
             let result = Result { try projected(loadFile(files[index], problems: found)) }
@@ -81,8 +82,12 @@ public struct DatasetLoader: Sendable {
 
     /// The files merged so far, in file order, and the outcomes that finished ahead of their turn.
     private struct MergeState {
+        /// The size in bytes of each file, for reserving the columns' room once the first part is in.
+        let sizes: [Int]
         var dataset = Dataset()
         var first = true
+        /// Whether the project columns have had their room reserved.
+        var reserved = false
         /// How many files have been merged: the index of the next one to merge.
         var merged = 0
         var waiting: [Int: FileOutcome] = [:]
@@ -101,6 +106,12 @@ public struct DatasetLoader: Sendable {
             switch outcome.result {
             case .success(let part):
                 if first { dataset = part; first = false } else { dataset.merge(part) }
+                if !reserved && !dataset.projects.isEmpty {
+                    // Room for the projects of every file, guessed from the rows per byte so far.
+                    reserved = true
+                    let total = sizes.reduce(0, +), read = sizes[..<merged].reduce(0, +)
+                    if read > 0 && total > read { dataset.projects.reserveCapacity(growingBy: Double(total) / Double(read)) }
+                }
             case .failure(let failure):
                 guard case DataError.invalid(let found) = failure else { error = failure; return }
                 add(found)

@@ -358,19 +358,24 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
         }
         let offset = ids.count
         let map = other.codes.map { intern($0) }
+        // Code columns are copied as they are when the other part's codes have the same ids here.
+        let sameIDs = map.indices.allSatisfy { map[$0] == UInt32($0) }
         func mapped(_ id: UInt32) -> UInt32 { id == Self.none ? id : map[Int(id)] }
+        func appendCodes(_ codes: [UInt32], to column: inout [UInt32]) {
+            if sameIDs { column += codes } else { column.append(contentsOf: codes.lazy.map(mapped)) }
+        }
         let partnerBase = UInt32(partnerCodes.count), placeBase = UInt32(placeCodes.count)
         ids += other.ids
         let nameBase = nameBytes.count
         nameBytes += other.nameBytes
-        nameStarts += other.nameStarts.map { $0 + nameBase }
+        nameStarts.append(contentsOf: other.nameStarts.lazy.map { $0 + nameBase })
         nameEnds += other.nameEnds
-        partnerCodes += other.partnerCodes.map(mapped)
-        partnerEnds += other.partnerEnds.map { $0 + partnerBase }
-        sectorCodes += other.sectorCodes.map(mapped)
-        placeCodes += other.placeCodes.map(mapped)
-        placeEnds += other.placeEnds.map { $0 + placeBase }
-        currencyCodes += other.currencyCodes.map(mapped)
+        appendCodes(other.partnerCodes, to: &partnerCodes)
+        partnerEnds.append(contentsOf: other.partnerEnds.lazy.map { $0 + partnerBase })
+        appendCodes(other.sectorCodes, to: &sectorCodes)
+        appendCodes(other.placeCodes, to: &placeCodes)
+        placeEnds.append(contentsOf: other.placeEnds.lazy.map { $0 + placeBase })
+        appendCodes(other.currencyCodes, to: &currencyCodes)
         amounts += other.amounts
         significands += other.significands
         exponents += other.exponents
@@ -378,9 +383,9 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
         statusColumn += other.statusColumn
         startYears += other.startYears
         endYears += other.endYears
-        sourceCodes += other.sourceCodes.map(mapped)
+        appendCodes(other.sourceCodes, to: &sourceCodes)
         illustrativeColumn += other.illustrativeColumn
-        fileCodes += other.fileCodes.map(mapped)
+        appendCodes(other.fileCodes, to: &fileCodes)
         lines += other.lines
         locationColumns += other.locationColumns
         for (row, place) in other.locationPlaces { locationPlaces[row + offset] = place }
@@ -402,6 +407,17 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
         for project in newElements { rebuilt.append(project) }
         for row in subrange.upperBound..<count { rebuilt.append(self[row]) }
         self = rebuilt
+    }
+
+    /// Reserves room for `factor` times the rows, name bytes and list entries held now: for
+    /// appending parts like the ones appended so far without regrowing every column on the way.
+    mutating func reserveCapacity(growingBy factor: Double) {
+        guard factor > 1, factor.isFinite else { return }
+        func scaled(_ n: Int) -> Int { Int((Double(n) * factor).rounded(.up)) }
+        reserveCapacity(scaled(count))
+        nameBytes.reserveCapacity(scaled(nameBytes.count))
+        partnerCodes.reserveCapacity(scaled(partnerCodes.count))
+        placeCodes.reserveCapacity(scaled(placeCodes.count))
     }
 
     public mutating func reserveCapacity(_ n: Int) {
