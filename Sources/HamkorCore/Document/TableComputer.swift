@@ -439,10 +439,7 @@ struct TableComputer {
             // order as collating every label up front, at a fraction of the comparisons.
             var order: [Int]
             if let scaled {
-                // Keys sorted beside their rows, in one array: no key read from elsewhere per comparison.
-                var keyed = scaled.enumerated().map { (key: $0.element, row: Int32($0.offset)) }
-                if sort.descending { keyed.sort { $0.key > $1.key } } else { keyed.sort { $0.key < $1.key } }
-                order = keyed.map { Int($0.row) }
+                order = KeyOrder.rows(sortedBy: scaled, descending: sort.descending)
             } else {
                 order = numbers.indices.sorted { a, b in
                     let order = numericOrder(a, b)
