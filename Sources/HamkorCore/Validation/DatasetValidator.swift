@@ -81,10 +81,8 @@ public struct DatasetValidator {
         }
         if dataset.rejectedIdentifiers.isEmpty {
             var table = IdentifierTable(ids: projects.ids)
-            for row in projects.indices {
-                if let first = table.insert(row) {
-                    reportDuplicate(projects.ids[row], projects.location(at: row), .projects, first: projects.location(at: first))
-                }
+            table.insert(projects.indices) { row, first in
+                reportDuplicate(projects.ids[row], projects.location(at: row), .projects, first: projects.location(at: first))
             }
             projectRows = table
         } else {

@@ -10,7 +10,7 @@ struct IdentifierTable {
     private var slots: [Int32]
     private static let empty: Int32 = -1
 
-    /// An empty table for the rows of `ids` (each added by ``insert(_:)``).
+    /// An empty table for the rows of `ids` (added by ``insert(_:duplicate:)``).
     init(ids: [String]) {
         self.ids = ids
         var capacity = 16
@@ -18,18 +18,41 @@ struct IdentifierTable {
         slots = Array(repeating: Self.empty, count: capacity)
     }
 
-    /// Adds row `row` and returns `nil`, or returns an earlier added row with the same id (and
-    /// leaves the table as it was).
-    mutating func insert(_ row: Int) -> Int? {
+    /// Adds the rows `rows` in order, calling `duplicate` with each row whose id an earlier
+    /// added row has, and that earlier row (the row is then not added).
+    ///
+    /// Rows go in batches: the batch's ids are hashed and their first slots read before any is
+    /// added, so that the reads of a table far larger than the cache wait for memory side by side.
+    mutating func insert(_ rows: Range<Int>, duplicate: (_ row: Int, _ first: Int) -> Void) {
         let mask = slots.count - 1
-        var slot = Self.hash(ids[row]) & mask
-        while slots[slot] != Self.empty {
-            let other = Int(slots[slot])
-            if ids[other] == ids[row] { return other }
-            slot = (slot + 1) & mask
+        let batch = 32
+        var hashes = [Int](repeating: 0, count: batch)
+        var seen = [Int32](repeating: 0, count: batch)
+        var start = rows.lowerBound
+        while start < rows.upperBound {
+            let end = min(start + batch, rows.upperBound)
+            for row in start..<end {
+                let slot = Self.hash(ids[row]) & mask
+                hashes[row - start] = slot
+                seen[row - start] = slots[slot]
+            }
+            for row in start..<end {
+                var slot = hashes[row - start]
+                // An empty first slot seen before the batch began may have been filled by this batch.
+                if seen[row - start] == Self.empty && slots[slot] == Self.empty {
+                    slots[slot] = Int32(row)
+                    continue
+                }
+                var found: Int?
+                while slots[slot] != Self.empty {
+                    let other = Int(slots[slot])
+                    if ids[other] == ids[row] { found = other; break }
+                    slot = (slot + 1) & mask
+                }
+                if let found { duplicate(row, found) } else { slots[slot] = Int32(row) }
+            }
+            start = end
         }
-        slots[slot] = Int32(row)
-        return nil
     }
 
     /// The added row whose id is `id`, if any.
