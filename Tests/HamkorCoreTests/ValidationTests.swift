@@ -126,6 +126,24 @@ import Testing
         #expect(second.first?.message == "unknown place code 'UZ-XX'; add it under places:")
     }
 
+    /// Every use of an unknown place is reported at its project, in the order of the file, a
+    /// code used again as often as it is used, known codes beside them not at all.
+    @Test func everyUseOfAnUnknownPlaceIsReportedInOrder() throws {
+        let found = try problems("""
+        places:
+          - {code: UZ-TK, country: UZ, name: {en: Tashkent}}
+        projects:
+          - {id: a, name: {en: A}, sector: energy, status: agreed, places: [UZ-TK, UZ-XX]}
+          - {id: b, name: {en: B}, sector: energy, status: agreed, places: [UZ-XX]}
+          - {id: c, name: {en: C}, sector: energy, status: agreed, places: [UZ-TK]}
+          - {id: d, name: {en: D}, sector: energy, status: agreed, places: [UZ-YY, UZ-TK]}
+        """)
+        #expect(found.map(\.message) == ["unknown place code 'UZ-XX'; add it under places:",
+                                          "unknown place code 'UZ-XX'; add it under places:",
+                                          "unknown place code 'UZ-YY'; add it under places:"])
+        #expect(found.map(\.location.line) == [4, 5, 7])
+    }
+
     @Test func yamlSyntaxErrorHasItsLine() {
         let found = TestSupport.problems(loading: [TestSupport.fixture("syntax-error.yaml")])
         #expect(found.count == 1)

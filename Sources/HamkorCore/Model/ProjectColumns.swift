@@ -164,12 +164,18 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
         for code in partnerCodes { body(codes[Int(code)]) }
     }
 
-    /// Calls `body` with every place code of every row and the row, in row order.
-    func forEachPlace(_ body: (String, Int) -> Void) {
+    /// Calls `body` with every place code of every row that `isKnown` refuses, and the row, in
+    /// row order; `isKnown` is asked once per distinct code.
+    func forEachPlace(unless isKnown: (String) -> Bool, _ body: (String, Int) -> Void) {
+        var verdicts = [Bool?](repeating: nil, count: codes.count)
         var row = 0
         for (entry, code) in placeCodes.enumerated() {
+            let id = Int(code)
+            let known: Bool
+            if let verdict = verdicts[id] { known = verdict } else { known = isKnown(codes[id]); verdicts[id] = known }
+            if known { continue }
             while Int(placeEnds[row]) <= entry { row += 1 }
-            body(codes[Int(code)], row)
+            body(codes[id], row)
         }
     }
 

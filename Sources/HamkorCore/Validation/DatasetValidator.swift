@@ -28,7 +28,11 @@ public struct DatasetValidator {
                 problems.add(location(), field: field, "unknown place code '\(code)'; add it under places:")
             }
         }
-        dataset.projects.forEachPlace { code, row in known(code, dataset.projects.location(at: row), "projects.places") }
+        if checkReferences {
+            dataset.projects.forEachPlace(unless: { places[$0] != nil }) { code, row in
+                known(code, dataset.projects.location(at: row), "projects.places")
+            }
+        }
         for agreement in dataset.agreements {
             agreement.place.map { known($0, agreement.location, "agreements.place") }
         }
