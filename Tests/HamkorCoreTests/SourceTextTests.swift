@@ -32,6 +32,39 @@ import Testing
         #expect(try SourceText.decode(Data([0xEF, 0xBB, 0xBF, a, 0xD0, 0x96]), file: "f") == "aЖ")
     }
 
+    /// Reading into a reused buffer gives each file's bytes and length, a short file after a
+    /// long one too, and refuses what reading into fresh memory refuses, with the same messages.
+    @Test func filesReadIntoOneBufferKeepTheirLengthsAndLimits() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hamkor-read-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func file(_ name: String, _ bytes: [UInt8]) throws -> URL {
+            let url = folder.appendingPathComponent(name)
+            try Data(bytes).write(to: url)
+            return url
+        }
+        func reason(_ body: () throws -> Void) -> String {
+            do { try body(); return "read" } catch DataError.invalid(let problems) { return problems.map(\.message).joined() }
+            catch DataError.unreadable(_, let reason) { return reason } catch DataError.notFound { return "not found" }
+            catch { return "\(error)" }
+        }
+        var buffer: [UInt8] = []
+        let long = try file("long.csv", Array(repeating: UInt8(ascii: "x"), count: 100_000))
+        #expect(try SourceText.read(long, limit: 100_000, into: &buffer) == 100_000)
+        let short = try file("short.csv", Array("id,name\n".utf8))
+        let count = try SourceText.read(short, limit: 100_000, into: &buffer)
+        #expect(Array(buffer[..<count]) == Array("id,name\n".utf8))
+        #expect(try SourceText.read(try file("empty.csv", []), limit: 10, into: &buffer) == 0)
+        for url in [long, short, folder, folder.appendingPathComponent("missing.csv")] {
+            let fresh = reason { _ = try SourceText.readData(url, limit: 99_999) }
+            #expect(reason { _ = try SourceText.read(url, limit: 99_999, into: &buffer) } == fresh, "\(url.lastPathComponent)")
+        }
+        #expect(reason { _ = try SourceText.read(long, limit: 99_999, into: &buffer) }.contains("larger than"))
+        let fifo = folder.appendingPathComponent("fifo.csv")
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        #expect(reason { _ = try SourceText.read(fifo, limit: 10, into: &buffer) }.contains("not a regular file"))
+    }
+
     @Test func blankTextIsTold() {
         func blank(_ text: String) -> Bool {
             var text = text

@@ -7,14 +7,18 @@ public struct CSVDatasetReader: TextDatasetReader {
 
     public init() {}
 
-    /// Reads the file's bytes, checked as ``SourceText`` checks text, straight into the project
-    /// columns: no `String` of the whole file.
+    /// Reads the file's bytes into one of the context's buffers, checked as ``SourceText``
+    /// checks text, straight into the project columns: no `String` of the whole file.
     public func read(_ file: URL, context: DatasetReadContext, problems: ProblemList) throws -> Dataset {
-        let data = try SourceText.readData(file, limit: DatasetLimits.maxFileBytes)
-        return try SourceText.withCheckedBytes(data, file: file.path) { bytes in
-            if Self.refusesBlank(bytes, file: file.path, problems: problems) { return Dataset() }
-            return ProjectCSVReader(file: file.path, vocabulary: context.vocabulary, problems: problems, languages: context.languages)
-                .read(bytes: bytes)
+        try context.buffers.withBuffer { buffer in
+            let count = try SourceText.read(file, limit: DatasetLimits.maxFileBytes, into: &buffer)
+            return try buffer.withUnsafeBufferPointer { read in
+                try SourceText.withCheckedBytes(UnsafeBufferPointer(rebasing: read[..<count]), file: file.path) { bytes in
+                    if Self.refusesBlank(bytes, file: file.path, problems: problems) { return Dataset() }
+                    return ProjectCSVReader(file: file.path, vocabulary: context.vocabulary, problems: problems, languages: context.languages)
+                        .read(bytes: bytes)
+                }
+            }
         }
     }
 

@@ -32,7 +32,10 @@ public struct DatasetLoader: Sendable {
         self.languages = languages
     }
 
-    private var context: DatasetReadContext { DatasetReadContext(vocabulary: vocabulary, parameters: parameters, languages: languages) }
+    /// A context for readers of `files` files, with buffers of its own: one load's readers share them.
+    private func readContext(files: Int = 1) -> DatasetReadContext {
+        DatasetReadContext(vocabulary: vocabulary, parameters: parameters, languages: languages, buffers: ReadBuffers(reads: files))
+    }
 
     /// `part` with only the kept languages' names (a part whose reader kept them already is unchanged).
     private func projected(_ part: Dataset) -> Dataset {
@@ -51,9 +54,10 @@ public struct DatasetLoader: Sendable {
         let files = try expand(paths)
         let sizes = files.map { (try? $0.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? nil ?? 0 }
         let merge = Mutex(MergeState(sizes: sizes))
+        let context = readContext(files: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let found = ProblemList()
-            let result = Result { try projected(loadFile(files[index], problems: found)) }
+            let result = Result { try projected(loadFile(files[index], problems: found, context: context)) }
             let outcome = FileOutcome(result: result, problems: found.problems)
             merge.withLock { state in
                 state.waiting[index] = outcome
@@ -156,7 +160,7 @@ public struct DatasetLoader: Sendable {
     }
 
     /// Reads one file with its reader; problems go to `problems`.
-    func loadFile(_ url: URL, problems: ProblemList) throws -> Dataset {
+    func loadFile(_ url: URL, problems: ProblemList, context: DatasetReadContext) throws -> Dataset {
         guard let reader = readers.reader(for: url.lastPathComponent) else {
             throw DataError.invalid([DataProblem(SourceLocation(file: url.path),
                                                  "unsupported file type '.\(url.pathExtension)'; use \(readers.suffixList)")])
@@ -173,7 +177,7 @@ public struct DatasetLoader: Sendable {
     public func load(text: String, file: String) throws -> Dataset {
         let problems = ProblemList()
         let reader = (readers.reader(for: file) as? any TextDatasetReader) ?? YAMLDatasetReader()
-        let dataset = projected(reader.readChecked(text: text, file: file, context: context, problems: problems))
+        let dataset = projected(reader.readChecked(text: text, file: file, context: readContext(), problems: problems))
         DatasetValidator(problems: problems).validate(dataset)
         guard problems.isEmpty else { throw DataError.invalid(problems.problems) }
         return dataset

@@ -39,11 +39,15 @@ public struct DatasetReadContext: Sendable {
     /// The languages whose texts the dataset keeps (English always), `nil` for all: a reader may
     /// drop other languages' texts after checking them (see ``DatasetLoader/languages``).
     public var languages: Set<LanguageTag>?
+    /// Buffers a reader may read its file into, shared by the readers of one load.
+    public var buffers: ReadBuffers
 
-    public init(vocabulary: Vocabulary, parameters: [String: String] = [:], languages: Set<LanguageTag>? = nil) {
+    public init(vocabulary: Vocabulary, parameters: [String: String] = [:], languages: Set<LanguageTag>? = nil,
+                buffers: ReadBuffers = ReadBuffers()) {
         self.vocabulary = vocabulary
         self.parameters = parameters
         self.languages = languages
+        self.buffers = buffers
     }
 }
 

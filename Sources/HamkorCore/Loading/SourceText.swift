@@ -18,20 +18,7 @@ public enum SourceText {
     /// file without being read.
     public static func readData(_ url: URL, limit: Int) throws -> Data {
         let path = url.path
-        // stat() before open(): a FIFO would block open() forever, and a device such as
-        // /dev/zero never ends; only regular files are read. The size is checked up front
-        // so an oversized file fails at once without being read.
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            if errno == ENOENT || errno == ENOTDIR { throw DataError.notFound(path: path) }
-            throw DataError.unreadable(path: path, reason: String(cString: strerror(errno)))
-        }
-        let kind = info.st_mode & S_IFMT
-        if kind == S_IFDIR { throw DataError.unreadable(path: path, reason: "is a folder, expected a file") }
-        guard kind == S_IFREG else {
-            throw DataError.unreadable(path: path, reason: "is not a regular file (a pipe, device or socket); give a file")
-        }
-        if Int(info.st_size) > limit { throw tooLarge(path, limit) }
+        try checkRegularFile(path, limit: limit)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw DataError.unreadable(path: path, reason: "permission denied")
         }
@@ -44,6 +31,59 @@ public enum SourceText {
         }
         if data.count > limit { throw tooLarge(path, limit) }
         return data
+    }
+
+    /// ``readData(_:limit:)`` into `buffer`, which is grown when too small and otherwise kept
+    /// (bytes past the file's are left as they were): for reading many files into one buffer.
+    /// Returns the file's length; the same checks and errors.
+    public static func read(_ url: URL, limit: Int, into buffer: inout [UInt8]) throws -> Int {
+        let path = url.path
+        let size = try checkRegularFile(path, limit: limit)
+        // Not blocking, and checked again once open: a FIFO swapped in since the stat() above
+        // neither blocks the open nor is read.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            if errno == EACCES { throw DataError.unreadable(path: path, reason: "permission denied") }
+            throw DataError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw DataError.unreadable(path: path, reason: "is not a regular file (a pipe, device or socket); give a file")
+        }
+        // One byte more than the file's size, so that reading to the end needs no second buffer.
+        if buffer.count < size + 1 { buffer += repeatElement(0, count: size + 1 - buffer.count) }
+        var count = 0
+        while true {
+            if count == buffer.count { buffer += repeatElement(0, count: min(max(buffer.count, 65_536), limit + 1 - count)) }
+            let read = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw DataError.unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            if read == 0 { return count }
+            count += read
+            if count > limit { throw tooLarge(path, limit) }
+        }
+    }
+
+    /// Checks that `path` is a regular file of at most `limit` bytes, before it is opened: a
+    /// FIFO would block open() forever, and a device such as /dev/zero never ends; an oversized
+    /// file fails at once without being read. Returns its size.
+    @discardableResult
+    private static func checkRegularFile(_ path: String, limit: Int) throws -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw DataError.notFound(path: path) }
+            throw DataError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        let kind = info.st_mode & S_IFMT
+        if kind == S_IFDIR { throw DataError.unreadable(path: path, reason: "is a folder, expected a file") }
+        guard kind == S_IFREG else {
+            throw DataError.unreadable(path: path, reason: "is not a regular file (a pipe, device or socket); give a file")
+        }
+        if Int(info.st_size) > limit { throw tooLarge(path, limit) }
+        return Int(info.st_size)
     }
 
     private static func tooLarge(_ path: String, _ limit: Int) -> DataError {
@@ -59,11 +99,14 @@ public enum SourceText {
     /// Calls `body` with a file's text as checked UTF-8 bytes (a leading BOM skipped), without
     /// copying them, after the checks of ``decode(_:file:)`` with the same errors.
     public static func withCheckedBytes<T>(_ data: Data, file: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) throws -> T {
-        try data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            let start = try check(bytes, file: file)
-            return try body(UnsafeBufferPointer(rebasing: bytes[start...]))
-        }
+        try data.withUnsafeBytes { raw in try withCheckedBytes(raw.bindMemory(to: UInt8.self), file: file, body) }
+    }
+
+    /// ``withCheckedBytes(_:file:_:)`` of bytes in memory.
+    public static func withCheckedBytes<T>(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
+                                           _ body: (UnsafeBufferPointer<UInt8>) throws -> T) throws -> T {
+        let start = try check(bytes, file: file)
+        return try body(UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
     /// Checks a file's bytes in one pass and returns where its text starts (after a BOM).
