@@ -122,7 +122,9 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
     /// Row `row`'s name in `language` exactly (no fallback to English), `nil` when it has none or
     /// the columns do not keep that language.
     func name(at row: Int, in language: LanguageTag) -> String? {
-        nameRange(at: row, in: language).map(text)
+        // Not `.map(text)`: a method taken as a closure would copy the columns at every call.
+        guard let range = nameRange(at: row, in: language) else { return nil }
+        return text(range)
     }
 
     /// Where row `row`'s name in `language` lies in ``nameText``, `nil` when ``name(at:in:)`` is.
