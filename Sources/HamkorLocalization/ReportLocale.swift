@@ -122,15 +122,21 @@ public struct ReportLocale: Sendable {
             gathered += texts.bytes[texts.range(position)]
             ranges.append(start..<gathered.count)
         }
-        let order: [Int]? = gathered.withUnsafeBufferPointer { bytes in
+        // A sort compares every two texts that end up side by side (else it could not know their
+        // order), so when no comparison found two texts equal, no two neighbours are.
+        var sawEqual = false
+        let order: [Int] = gathered.withUnsafeBufferPointer { bytes in
             func text(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[ranges[index]]) }
-            let order = ranges.indices.sorted { a, b in
+            return ranges.indices.sorted { a, b in
                 let order = collator.compare(utf8: text(a), text(b))
-                return order == .orderedSame ? tieBreak(positions[a], positions[b]) : order == .orderedAscending
+                if order == .orderedSame {
+                    sawEqual = true
+                    return tieBreak(positions[a], positions[b])
+                }
+                return order == .orderedAscending
             }
-            return zip(order, order.dropFirst()).contains { collator.compare(utf8: text($0), text($1)) == .orderedSame } ? nil : order
         }
-        guard let order else { return collationOrder(positions, text: texts.text, then: tieBreak) }
+        guard !sawEqual else { return collationOrder(positions, text: texts.text, then: tieBreak) }
         return order.map { positions[$0] }
     }
 
