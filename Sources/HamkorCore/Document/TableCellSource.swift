@@ -13,10 +13,17 @@ public protocol TableCellSource: Sendable {
 
     /// Appends row `row`'s cells, exactly ``width`` of them, to `cells`.
     func appendCells(ofRow row: Int, to cells: inout ContiguousArray<CellValue>)
+
+    /// Appends the cells of `rows`, row after row, to `cells`.
+    func appendCells(ofRows rows: Range<Int>, to cells: inout ContiguousArray<CellValue>)
 }
 
 extension TableCellSource {
     public func appendCells(ofRow row: Int, to cells: inout ContiguousArray<CellValue>) {
         for column in 0..<width { cells.append(cell(row: row, column: column)) }
+    }
+
+    public func appendCells(ofRows rows: Range<Int>, to cells: inout ContiguousArray<CellValue>) {
+        for row in rows { appendCells(ofRow: row, to: &cells) }
     }
 }

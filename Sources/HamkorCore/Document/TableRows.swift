@@ -120,7 +120,7 @@ public struct TableRows: RandomAccessCollection, Sendable, Equatable {
     private static func cells(of rows: Range<Int>, from source: any TableCellSource) -> ContiguousArray<CellValue> {
         var cells = ContiguousArray<CellValue>()
         cells.reserveCapacity(source.width * rows.count)
-        for row in rows { source.appendCells(ofRow: row, to: &cells) }
+        source.appendCells(ofRows: rows, to: &cells)
         return cells
     }
 
