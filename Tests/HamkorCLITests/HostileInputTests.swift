@@ -141,6 +141,19 @@ import Glibc
          { url in #expect(mkfifo(url.path, 0o644) == 0) }),
         (Case(name: "dev-zero.yaml", exit: 66, located: false, mentions: "not a regular file"),
          { try FileManager.default.createSymbolicLink(atPath: $0.path, withDestinationPath: "/dev/zero") }),
+        // A project table is read into a reused buffer, by its own path: the same refusals.
+        (Case(name: "fifo.csv", exit: 66, located: false, mentions: "not a regular file"),
+         { url in #expect(mkfifo(url.path, 0o644) == 0) }),
+        (Case(name: "dev-zero.csv", exit: 66, located: false, mentions: "not a regular file"),
+         { try FileManager.default.createSymbolicLink(atPath: $0.path, withDestinationPath: "/dev/zero") }),
+        (Case(name: "huge-200mb.csv", located: false, mentions: "larger than"), { url in
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.truncate(atOffset: 200 * 1024 * 1024)
+            try handle.close()
+        }),
+        (Case(name: "dangling-link.csv", exit: 66, located: false),
+         { try FileManager.default.createSymbolicLink(atPath: $0.path, withDestinationPath: "/nonexistent/hamkor/x.csv") }),
         (Case(name: "dangling-link.yaml", exit: 66, located: false),
          { try FileManager.default.createSymbolicLink(atPath: $0.path, withDestinationPath: "/nonexistent/hamkor/x.yaml") }),
         (Case(name: "no-data-folder", exit: 66, located: false, mentions: "no data files"), { url in
