@@ -84,11 +84,11 @@ public struct DatasetValidator {
             if dataset.rejectedIdentifiers.isEmpty { claim(id, location(), source) } else { entries.append((id, source, location())) }
         }
         if dataset.rejectedIdentifiers.isEmpty {
-            var table = IdentifierTable(ids: projects.ids)
-            table.insert(projects.indices) { row, first in
+            var duplicates: [(row: Int, first: Int)] = []
+            projectRows = IdentifierTable(ids: projects.ids, duplicates: &duplicates)
+            for (row, first) in duplicates {
                 reportDuplicate(projects.ids[row], projects.location(at: row), .projects, first: projects.location(at: first))
             }
-            projectRows = table
         } else {
             for row in projects.indices { entries.append((projects.ids[row], .projects, projects.location(at: row))) }
         }

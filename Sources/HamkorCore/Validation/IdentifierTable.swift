@@ -1,74 +1,99 @@
 import Foundation
+import Synchronization
 
-/// The rows of a column of ids, found by id without hashing a `String` per id: an
-/// open-addressing table of row numbers keyed by a hash of each id's UTF-8 bytes (of its NFC
-/// form when it is not ASCII, so ids that are equal as `String`s — canonically equivalent —
-/// hash alike), compared as `String`s only when the hashes meet.
+/// The rows of a column of ids, found by id without hashing a `String` per id: open-addressing
+/// tables of row numbers keyed by a hash of each id's UTF-8 bytes (of its NFC form when it is
+/// not ASCII, so ids that are equal as `String`s — canonically equivalent — hash alike),
+/// compared as `String`s only when the hashes meet.
+///
+/// The rows are split by the top bits of their hashes into parts of about 64 K rows, each with a
+/// table small enough for the processor's cache (one table for a million rows would miss the
+/// cache at nearly every row); equal ids hash alike, so they always meet in one part. The parts
+/// are filled on every processor at once, each in row order.
 struct IdentifierTable {
     private let ids: [String]
-    /// Row numbers, `empty` where none; the count is a power of two at least twice the rows'.
-    private var slots: [Int32]
+    /// Each row's hash.
+    private let hashes: [UInt64]
+    /// How many top bits of a hash choose its part (0: one part).
+    private let partBits: Int
+    /// Each part's slots: row numbers, `empty` where none; a power of two at least twice its rows.
+    private let parts: [[Int32]]
     private static let empty: Int32 = -1
+    /// About this many rows go to one part.
+    static let rowsPerPart = 65_536
 
-    /// An empty table for the rows of `ids` (added by ``insert(_:duplicate:)``).
-    init(ids: [String]) {
+    /// The table of every row of `ids`; `duplicates` are the rows whose id an earlier row has,
+    /// each with that earlier row, in row order (such a row is not in the table).
+    init(ids: [String], duplicates: inout [(row: Int, first: Int)]) {
         self.ids = ids
-        var capacity = 16
-        while capacity < ids.count * 2 { capacity *= 2 }
-        slots = Array(repeating: Self.empty, count: capacity)
-    }
-
-    /// Adds the rows `rows` in order, calling `duplicate` with each row whose id an earlier
-    /// added row has, and that earlier row (the row is then not added).
-    ///
-    /// Rows go in batches: the batch's ids are hashed and their first slots read before any is
-    /// added, so that the reads of a table far larger than the cache wait for memory side by side.
-    mutating func insert(_ rows: Range<Int>, duplicate: (_ row: Int, _ first: Int) -> Void) {
-        let mask = slots.count - 1
-        let batch = 32
-        var hashes = [Int](repeating: 0, count: batch)
-        var seen = [Int32](repeating: 0, count: batch)
-        var start = rows.lowerBound
-        while start < rows.upperBound {
-            let end = min(start + batch, rows.upperBound)
-            for row in start..<end {
-                let slot = Self.hash(ids[row]) & mask
-                hashes[row - start] = slot
-                seen[row - start] = slots[slot]
-            }
-            for row in start..<end {
-                var slot = hashes[row - start]
-                // An empty first slot seen before the batch began may have been filled by this batch.
-                if seen[row - start] == Self.empty && slots[slot] == Self.empty {
-                    slots[slot] = Int32(row)
-                    continue
-                }
-                var found: Int?
-                while slots[slot] != Self.empty {
-                    let other = Int(slots[slot])
-                    if ids[other] == ids[row] { found = other; break }
-                    slot = (slot + 1) & mask
-                }
-                if let found { duplicate(row, found) } else { slots[slot] = Int32(row) }
-            }
-            start = end
+        let hashes = ids.map(Self.hash)
+        self.hashes = hashes
+        var partBits = 0
+        while (1 << partBits) * Self.rowsPerPart < ids.count && partBits < 16 { partBits += 1 }
+        self.partBits = partBits
+        let partCount = 1 << partBits
+        func part(_ hash: UInt64) -> Int { partBits == 0 ? 0 : Int(hash >> UInt64(64 - partBits)) }
+        // The rows of each part, in row order: a counting sort by part.
+        var starts = [Int](repeating: 0, count: partCount + 1)
+        for hash in hashes { starts[part(hash) + 1] += 1 }
+        for index in 0..<partCount { starts[index + 1] += starts[index] }
+        var rowsByPart = [Int32](repeating: 0, count: ids.count)
+        var next = starts
+        for (row, hash) in hashes.enumerated() {
+            rowsByPart[next[part(hash)]] = Int32(row)
+            next[part(hash)] += 1
         }
+        let filled = Mutex([(slots: [Int32], duplicates: [(row: Int, first: Int)])](repeating: ([], []), count: partCount))
+        let rows = rowsByPart, bounds = starts
+        DispatchQueue.concurrentPerform(iterations: partCount) { index in
+            var found: [(row: Int, first: Int)] = []
+            let slots = Self.fill(rows[bounds[index]..<bounds[index + 1]], ids: ids, hashes: hashes) { found.append(($0, $1)) }
+            filled.withLock { $0[index] = (slots, found) }
+        }
+        let results = filled.withLock { $0 }
+        parts = results.map(\.slots)
+        duplicates = results.flatMap(\.duplicates).sorted { $0.row < $1.row }
     }
 
-    /// The added row whose id is `id`, if any.
+    /// One part's slots for `rows` (in row order), calling `duplicate` with each row whose id an
+    /// earlier row has and that row.
+    private static func fill(_ rows: ArraySlice<Int32>, ids: [String], hashes: [UInt64],
+                             duplicate: (Int, Int) -> Void) -> [Int32] {
+        var capacity = 16
+        while capacity < rows.count * 2 { capacity *= 2 }
+        var slots = [Int32](repeating: empty, count: capacity)
+        let mask = capacity - 1
+        for row32 in rows {
+            let row = Int(row32), hash = hashes[row]
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            var first: Int?
+            while slots[slot] != empty {
+                let other = Int(slots[slot])
+                if hashes[other] == hash && ids[other] == ids[row] { first = other; break }
+                slot = (slot + 1) & mask
+            }
+            if let first { duplicate(row, first) } else { slots[slot] = row32 }
+        }
+        return slots
+    }
+
+    /// The row whose id is `id`, if any (the first, when several have it).
     func row(of id: String) -> Int? {
+        let hash = Self.hash(id)
+        let slots = parts[partBits == 0 ? 0 : Int(hash >> UInt64(64 - partBits))]
         let mask = slots.count - 1
-        var slot = Self.hash(id) & mask
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != Self.empty {
             let other = Int(slots[slot])
-            if ids[other] == id { return other }
+            if hashes[other] == hash && ids[other] == id { return other }
             slot = (slot + 1) & mask
         }
         return nil
     }
 
-    /// FNV-1a over the id's UTF-8 bytes (its NFC form's when it is not ASCII), folded.
-    private static func hash(_ id: String) -> Int {
+    /// FNV-1a over the id's UTF-8 bytes (its NFC form's when it is not ASCII), its high bits
+    /// folded into the low ones.
+    private static func hash(_ id: String) -> UInt64 {
         func fnv(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, ascii: Bool) {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325, high: UInt8 = 0
             for byte in bytes {
@@ -81,6 +106,6 @@ struct IdentifierTable {
         if !ascii {
             hash = Array(id.precomposedStringWithCanonicalMapping.utf8).withUnsafeBufferPointer(fnv).hash
         }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        return hash ^ (hash >> 29)
     }
 }
