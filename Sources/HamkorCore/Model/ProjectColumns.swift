@@ -426,6 +426,12 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
         nameBytes.reserveCapacity(scaled(nameBytes.count))
         partnerCodes.reserveCapacity(scaled(partnerCodes.count))
         placeCodes.reserveCapacity(scaled(placeCodes.count))
+        // The largest columns, read at random when a table is sorted, on huge pages.
+        HugePages.advise(&nameBytes)
+        HugePages.advise(&nameStarts)
+        HugePages.advise(&nameEnds)
+        HugePages.advise(&ids)
+        HugePages.advise(&amounts)
     }
 
     public mutating func reserveCapacity(_ n: Int) {
