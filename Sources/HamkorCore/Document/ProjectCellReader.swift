@@ -164,7 +164,7 @@ struct ProjectCellReader: Sendable {
         let row = Int(storeRows[position])
         switch contents[column] {
         case .id: return .text(columns.ids[row])
-        case .name: return .text(columns.name(at: row, in: language) ?? columns.name(at: row, in: .english) ?? "")
+        case .name: return .text(columns.text(Self.nameRange(of: row, in: columns, language: language)))
         case .sector: return sectorCells[Int(columns.sectorCodes[row])]!
         case .status: return statusCells[columns.statusColumn[row]]!
         case .partners: return list(columns.partnerCodes, ProjectColumns.range(columns.partnerEnds, row), countryCells)
@@ -183,10 +183,12 @@ struct ProjectCellReader: Sendable {
     func utf8Texts(column: Int) -> UTF8Texts? {
         guard case .name = contents[column] else { return nil }
         let columns = columns, storeRows = storeRows, language = language
-        return UTF8Texts(bytes: columns.nameText) { position in
-            let row = Int(storeRows[position])
-            return columns.nameRange(at: row, in: language) ?? columns.nameRange(at: row, in: .english) ?? 0..<0
-        }
+        return UTF8Texts(bytes: columns.nameText) { Self.nameRange(of: Int(storeRows[$0]), in: columns, language: language) }
+    }
+
+    /// Where the name a cell shows lies in the columns' names: `language`'s, else English's, else empty.
+    private static func nameRange(of row: Int, in columns: ProjectColumns, language: LanguageTag) -> Range<Int> {
+        columns.nameRange(at: row, in: language) ?? columns.nameRange(at: row, in: .english) ?? 0..<0
     }
 
     private func list(_ codes: [UInt32], _ range: Range<Int>, _ cells: [CellValue?]) -> CellValue {

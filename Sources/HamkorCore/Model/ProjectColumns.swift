@@ -154,7 +154,7 @@ public struct ProjectColumns: RandomAccessCollection, RangeReplaceableCollection
     }
 
     /// The bytes `range` of the names, decoded.
-    private func text(_ range: Range<Int>) -> String {
+    func text(_ range: Range<Int>) -> String {
         nameBytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
