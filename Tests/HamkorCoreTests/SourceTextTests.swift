@@ -34,6 +34,29 @@ import Testing
 
     /// Reading into a reused buffer gives each file's bytes and length, a short file after a
     /// long one too, and refuses what reading into fresh memory refuses, with the same messages.
+    /// Whether the check of `text` (which it accepts) finds characters a text field may refuse.
+    static func mayHoldRefused(_ text: String) throws -> Bool {
+        var text = text, found = false
+        _ = try text.withUTF8 { try SourceText.check($0, file: "f", mayHoldRefused: &found) }
+        return found
+    }
+
+    /// The check tells whether a file may hold what a text field refuses beyond what the check
+    /// refuses itself: tabs, bidirectional controls, noncharacters (and the ellipsis that shares
+    /// their bytes), wherever they are; other text, line breaks and all, passes the screen.
+    @Test func theCheckScreensForCharactersTextFieldsRefuse() throws {
+        for clean in ["", "id,name\np-1,Plain\r\n", "Тепличный комплекс — Бухоро, oʻgʻ ‘x’ №1\n", "🌱 €5 \u{00A0}\u{2003}\u{3000}\u{2019}"] {
+            #expect(try !Self.mayHoldRefused(clean), "\(clean.unicodeScalars.map(\.value))")
+        }
+        var refused = ["\t", "\u{FFFE}", "\u{FFFF}", "\u{2026}"]
+        refused += (0x202A...0x202E).map { String(UnicodeScalar($0)!) } + (0x2066...0x2069).map { String(UnicodeScalar($0)!) }
+        for character in refused {
+            for text in [character, "Tepli\(character)chnyi", String(repeating: "abcdefgh", count: 3) + "Ж" + character + "\n"] {
+                #expect(try Self.mayHoldRefused(text), "\(text.unicodeScalars.map(\.value))")
+            }
+        }
+    }
+
     @Test func filesReadIntoOneBufferKeepTheirLengthsAndLimits() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hamkor-read-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -13,10 +13,10 @@ public struct CSVDatasetReader: TextDatasetReader {
         try context.buffers.withBuffer { buffer in
             let count = try SourceText.read(file, limit: DatasetLimits.maxFileBytes, into: &buffer)
             return try buffer.withUnsafeBufferPointer { read in
-                try SourceText.withCheckedBytes(UnsafeBufferPointer(rebasing: read[..<count]), file: file.path) { bytes in
+                try SourceText.withCheckedBytes(UnsafeBufferPointer(rebasing: read[..<count]), file: file.path) { bytes, mayHoldRefused in
                     if Self.refusesBlank(bytes, file: file.path, problems: problems) { return Dataset() }
                     return ProjectCSVReader(file: file.path, vocabulary: context.vocabulary, problems: problems, languages: context.languages)
-                        .read(bytes: bytes)
+                        .read(bytes: bytes, screened: !mayHoldRefused)
                 }
             }
         }

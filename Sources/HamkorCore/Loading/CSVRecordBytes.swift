@@ -5,4 +5,7 @@ struct CSVRecordBytes {
     let line: Int
     /// The fields' bytes, in the order of the record.
     let fields: [UnsafeBufferPointer<UInt8>]
+    /// Whether a quoted field of the record holds a line break (a line feed or carriage return):
+    /// the only place one can be.
+    var breaksLines = false
 }

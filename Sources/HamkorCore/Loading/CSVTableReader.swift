@@ -110,6 +110,7 @@ public struct CSVTableReader: Sendable {
         }
         while index < count {
             let recordLine = line
+            var breaksLines = false
             spans.removeAll(keepingCapacity: true)
             unescaped.removeAll(keepingCapacity: true)
             while true {
@@ -138,6 +139,7 @@ public struct CSVTableReader: Sendable {
                             break
                         }
                         if byte == lf || byte == cr {
+                            breaksLines = true
                             line += 1
                             if byte == cr && index + 1 < count && bytes[index + 1] == lf { index += 1 }
                             lineStart = index + 1
@@ -186,7 +188,7 @@ public struct CSVTableReader: Sendable {
                 for span in spans {
                     fields.append(UnsafeBufferPointer(rebasing: (span.unescaped ? unescaped : bytes)[span.range]))
                 }
-                body(CSVRecordBytes(line: recordLine, fields: fields))
+                body(CSVRecordBytes(line: recordLine, fields: fields, breaksLines: breaksLines))
             }
         }
     }

@@ -29,8 +29,9 @@ struct ProjectCSVReader {
     }
 
     /// ``read(_:)`` on the file's UTF-8 bytes (checked by ``SourceText``), without a `String`
-    /// of the whole file.
-    func read(bytes text: UnsafeBufferPointer<UInt8>) -> Dataset {
+    /// of the whole file. `screened`: the check found none of the characters a text field
+    /// refuses besides line breaks (see ``SourceText/check(_:file:mayHoldRefused:)``).
+    func read(bytes text: UnsafeBufferPointer<UInt8>, screened: Bool = false) -> Dataset {
         var dataset = Dataset()
         dataset.files = [file]
         var fieldCount = 0
@@ -54,7 +55,7 @@ struct ProjectCSVReader {
                         SourceLocation(file: file, line: line, column: columns[slot] + 1)
                     }
                     readsRows = problems.isEmpty
-                    if fillsColumns { filler = ProjectRowFiller(file: file, columns: columnIndex, vocabulary: vocabulary) }
+                    if fillsColumns { filler = ProjectRowFiller(file: file, columns: columnIndex, vocabulary: vocabulary, screened: screened) }
                     return
                 }
                 guard readsRows else { return }

@@ -23,6 +23,9 @@ struct ProjectRowFiller {
 
     private let file: String
     private let vocabulary: Vocabulary
+    /// Whether the file is known to hold no character a text field refuses but line breaks,
+    /// so that only a record with a line break in a field has its texts searched for them.
+    private let screened: Bool
     private let id, name, nameEnglish, partners, sector, places, value, currency, status, startYear, endYear, source, illustrative: Int?
     /// The name's columns in `LanguageTag.allCases` order; English's is `name.en`, or `name`
     /// when the table has no `name.en`.
@@ -38,10 +41,13 @@ struct ProjectRowFiller {
     /// the buffers point into the record and are used before it goes).
     private var nameTexts: [(language: LanguageTag, bytes: UnsafeBufferPointer<UInt8>)] = []
 
-    /// A filler for the rows of `file`, whose header puts field `name` at `columns[name]`.
-    init(file: String, columns: [String: Int], vocabulary: Vocabulary) {
+    /// A filler for the rows of `file`, whose header puts field `name` at `columns[name]`;
+    /// `screened` when the file check found none of the characters a text field refuses but
+    /// line breaks (see ``SourceText/check(_:file:mayHoldRefused:)``).
+    init(file: String, columns: [String: Int], vocabulary: Vocabulary, screened: Bool = false) {
         self.file = file
         self.vocabulary = vocabulary
+        self.screened = screened
         id = columns["id"]; name = columns["name"]; nameEnglish = columns["name.en"]
         partners = columns["partners"]; sector = columns["sector"]; places = columns["places"]
         value = columns["value"]; currency = columns["currency"]; status = columns["status"]
@@ -69,13 +75,14 @@ struct ProjectRowFiller {
             slot.map { record.fields[$0] } ?? UnsafeBufferPointer(start: nil, count: 0)
         }
         guard let id = try Self.text(bytes(id)), FieldRules.identifierProblem(id) == nil else { throw Declined() }
+        let searches = !screened || record.breaksLines
         // Every language's text is checked, kept or not, so a row the columns take is one the
         // reader takes. `name` stands for `name.en` only when `name.en` is empty, as in the reader.
         nameTexts.removeAll(keepingCapacity: true)
         for (language, slot) in nameColumns {
-            var text = try Self.checkedText(bytes(slot))
+            var text = try Self.checkedText(bytes(slot), searches: searches)
             if language == .english {
-                if text == nil, slot == nameEnglish { text = try Self.checkedText(bytes(name)) }
+                if text == nil, slot == nameEnglish { text = try Self.checkedText(bytes(name), searches: searches) }
                 guard text != nil else { throw Declined() }
             }
             if let text { nameTexts.append((language, text)) }
@@ -159,8 +166,9 @@ struct ProjectRowFiller {
 
     /// The field's bytes when `value(_:)` would give them unchanged as text (`nil` when empty),
     /// checked on the bytes: within the length limit, no tab, no whitespace scalar at either end,
-    /// no refused character or line feed, well-formed UTF-8. Anything else declines.
-    private static func checkedText(_ bytes: UnsafeBufferPointer<UInt8>) throws(Declined) -> UnsafeBufferPointer<UInt8>? {
+    /// no refused character or line feed, well-formed UTF-8. Anything else declines. Without
+    /// `searches`, the caller knows the bytes hold no tab, line break or refused character.
+    private static func checkedText(_ bytes: UnsafeBufferPointer<UInt8>, searches: Bool = true) throws(Declined) -> UnsafeBufferPointer<UInt8>? {
         if bytes.isEmpty { return nil }
         if isPlainASCII(bytes) { return bytes }
         guard bytes.count <= DatasetLimits.maxTextLength else { throw Declined() }
@@ -168,7 +176,7 @@ struct ProjectRowFiller {
         while lastStart > 0 && bytes[lastStart] & 0xC0 == 0x80 { lastStart -= 1 }
         guard let first = firstScalar(bytes), let last = firstScalar(UnsafeBufferPointer(rebasing: bytes[lastStart...])),
               !isWhitespace(first), !isWhitespace(last) else { throw Declined() }
-        if TextSafety.mayContainForbidden(utf8: bytes, orNewline: true, orTab: true) {
+        if searches, TextSafety.mayContainForbidden(utf8: bytes, orNewline: true, orTab: true) {
             // Suspect bytes (a tab, or an ellipsis, which shares a lead with the bidirectional
             // controls): search the scalars, declining what the reader would refuse or change.
             var iterator = bytes.makeIterator(), decoder = UTF8()

@@ -105,8 +105,18 @@ public enum SourceText {
     /// ``withCheckedBytes(_:file:_:)`` of bytes in memory.
     public static func withCheckedBytes<T>(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
                                            _ body: (UnsafeBufferPointer<UInt8>) throws -> T) throws -> T {
-        let start = try check(bytes, file: file)
-        return try body(UnsafeBufferPointer(rebasing: bytes[start...]))
+        try withCheckedBytes(bytes, file: file) { text, _ in try body(text) }
+    }
+
+    /// ``withCheckedBytes(_:file:_:)`` that also tells `body` whether the text may hold a
+    /// character a text field refuses which the file check lets through: a tab, a bidirectional
+    /// control or a noncharacter (see ``TextSafety``). When it is false, a field holds one of
+    /// the refused characters only if it holds a line break.
+    static func withCheckedBytes<T>(_ bytes: UnsafeBufferPointer<UInt8>, file: String,
+                                    _ body: (UnsafeBufferPointer<UInt8>, _ mayHoldRefused: Bool) throws -> T) throws -> T {
+        var mayHoldRefused = false
+        let start = try check(bytes, file: file, mayHoldRefused: &mayHoldRefused)
+        return try body(UnsafeBufferPointer(rebasing: bytes[start...]), mayHoldRefused)
     }
 
     /// Checks a file's bytes in one pass and returns where its text starts (after a BOM).
@@ -116,6 +126,16 @@ public enum SourceText {
     /// carriage return; DEL; C1, `C2 80`–`C2 9F`, which YAML would even take for a line
     /// break); a byte order mark after the start.
     static func check(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> Int {
+        var mayHoldRefused = false
+        return try check(bytes, file: file, mayHoldRefused: &mayHoldRefused)
+    }
+
+    /// ``check(_:file:)``, setting `mayHoldRefused` when the text holds a tab, a bidirectional
+    /// control (`E2 80 AA`–`E2 80 AE`, `E2 81 A6`–`E2 81 A9`) or a noncharacter (`EF BF BE`,
+    /// `EF BF BF`), or a character next to them (`E2 80 A6`–`E2 80 A9`, such as an ellipsis) that
+    /// ``TextSafety``'s screen suspects too: what a text field refuses beyond the controls this
+    /// check refuses in the whole file and line breaks.
+    static func check(_ bytes: UnsafeBufferPointer<UInt8>, file: String, mayHoldRefused: inout Bool) throws -> Int {
         func fail(_ offset: Int, from base: Int = 0, _ message: String) -> DataError {
             let (line, column) = position(of: offset, in: bytes, from: base)
             return DataError.invalid([DataProblem(SourceLocation(file: file, line: line, column: column), message)])
@@ -140,6 +160,7 @@ public enum SourceText {
             }
             let lead = bytes[index]
             if lead < 0x80 {
+                if lead == 0x09 { mayHoldRefused = true }
                 if lead < 0x20 && lead != 0x09 && lead != 0x0A && lead != 0x0D || lead == 0x7F {
                     if lead == 0 { nul = index; break scan }
                     if control == nil { control = (index, UInt32(lead)) }
@@ -171,6 +192,10 @@ public enum SourceText {
             }
             if lead == 0xC2 && bytes[index + 1] <= 0x9F && control == nil { control = (index, UInt32(bytes[index + 1])) }
             if lead == 0xEF && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF && byteOrderMark == nil { byteOrderMark = index }
+            if lead == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE { mayHoldRefused = true }
+            if lead == 0xE2 && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81) && (0xA6...0xAE).contains(bytes[index + 2]) {
+                mayHoldRefused = true
+            }
             index += length
         }
         if let invalid, nul == nil { nul = bytes[invalid...].firstIndex(of: 0) }
