@@ -80,6 +80,13 @@ struct RecordRow: Sendable {
     /// Row `row` of a dataset's project columns.
     init(projects store: ProjectColumnStore, row: Int) { backing = .projects(store, row) }
 
+    /// The row number of a project row read from `store`'s columns, else `nil`.
+    @inline(__always)
+    func projectRow(in store: ProjectColumnStore) -> Int? {
+        if case .projects(let owner, let row) = backing, owner === store { return row }
+        return nil
+    }
+
     /// The project columns and row behind a project row read from columns, else `nil`.
     var projectColumn: (store: ProjectColumnStore, row: Int)? {
         if case .projects(let store, let row) = backing { return (store, row) }

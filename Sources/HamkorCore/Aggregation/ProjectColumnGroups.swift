@@ -9,20 +9,24 @@ import Foundation
 /// store, a field that is not a code field, or a value in another currency than the report's
 /// (the general path converts those, or keeps them apart).
 struct ProjectColumnGroups {
-    /// One group: its key as the general path makes it, its rows, and the sum of their values.
+    /// One group: its key as the general path makes it, its rows (numbers in the store's
+    /// columns, in the order of the rows grouped), and the sum of their values.
     struct Group {
         var key: FieldValue
-        var rows: [RecordRow] = []
+        var rows: [Int32] = []
         var sum = DecimalSum()
         /// Whether any row has a value (a group of rows without one has no sum at all).
         var hasValue = false
     }
 
+    /// The project columns the groups' rows are rows of.
+    let store: ProjectColumnStore
     let groups: [Group]
 
     /// Groups `rows` by `field`, summing `moneyField` (`value`, or nothing) in `currency`.
     init?(_ rows: [RecordRow], by field: String, moneyField: String?, currency: String) {
-        guard let store = rows.first?.projectColumn?.store, moneyField == nil || moneyField == "value" else { return nil }
+        guard let store = rows.first?.projectColumn?.store, moneyField == nil || moneyField == "value",
+              store.columns.count <= Int(Int32.max) else { return nil }
         let c = store.columns
         enum Column { case sector, status, places, partners }
         let column: Column
@@ -40,15 +44,15 @@ struct ProjectColumnGroups {
         var slots = [Int32](repeating: -1, count: noneSlot + 1)
         var groups: [Group] = []
         let sums = moneyField != nil
-        // Adds `row` (column row `index`) to the group in `slot`; `false` for a foreign currency.
-        func add(_ slot: Int, _ key: () -> FieldValue, _ row: RecordRow, _ index: Int) -> Bool {
+        // Adds column row `index` to the group in `slot`; `false` for a foreign currency.
+        func add(_ slot: Int, _ key: () -> FieldValue, _ index: Int) -> Bool {
             var group = Int(slots[slot])
             if group < 0 {
                 group = groups.count
                 slots[slot] = Int32(group)
                 groups.append(Group(key: key()))
             }
-            groups[group].rows.append(row)
+            groups[group].rows.append(Int32(truncatingIfNeeded: index))
             guard sums, currencyCodes[index] != ProjectColumns.none else { return true }
             guard currencyCodes[index] == target else { return false }
             groups[group].hasValue = true
@@ -57,27 +61,27 @@ struct ProjectColumnGroups {
         }
         let statuses = ProjectStatus.allCases
         for row in rows {
-            guard let position = row.projectColumn, position.store === store else { return nil }
-            let index = position.row
+            guard let index = row.projectRow(in: store) else { return nil }
             switch column {
             case .sector:
                 let id = Int(c.sectorCodes[index])
-                guard add(id, { .code(.sectors, codes[id]) }, row, index) else { return nil }
+                guard add(id, { .code(.sectors, codes[id]) }, index) else { return nil }
             case .status:
                 let status = c.statusColumn[index]
-                guard add(statuses.firstIndex(of: status)!, { .code(.statuses, status.rawValue) }, row, index) else { return nil }
+                guard add(statuses.firstIndex(of: status)!, { .code(.statuses, status.rawValue) }, index) else { return nil }
             case .places, .partners:
                 let places = column == .places
                 let range = ProjectColumns.range(places ? c.placeEnds : c.partnerEnds, index)
                 if range.isEmpty {
-                    guard add(noneSlot, { .none }, row, index) else { return nil }
+                    guard add(noneSlot, { .none }, index) else { return nil }
                 }
                 for entry in range {
                     let id = Int(places ? c.placeCodes[entry] : c.partnerCodes[entry])
-                    guard add(id, { places ? .place(codes[id]) : .country(codes[id]) }, row, index) else { return nil }
+                    guard add(id, { places ? .place(codes[id]) : .country(codes[id]) }, index) else { return nil }
                 }
             }
         }
+        self.store = store
         self.groups = groups
     }
 
@@ -85,14 +89,17 @@ struct ProjectColumnGroups {
     /// `currency` only: `[(currency, sum)]`, or `[]` when no row has a value; `nil` otherwise,
     /// and for a sum ``DecimalSum`` cannot hold exactly (the general path reports that).
     static func sumOfValues(_ rows: [RecordRow], currency: String) -> [(currency: String, amount: Decimal)]? {
-        guard let store = rows.first?.projectColumn?.store else { return nil }
+        guard let store = rows.first?.projectColumn?.store, rows.allSatisfy({ $0.projectRow(in: store) != nil }) else { return nil }
+        return sumOfValues(rows: rows.lazy.map { $0.projectRow(in: store)! }, of: store, currency: currency)
+    }
+
+    /// ``sumOfValues(_:currency:)`` of rows `rows` of `store`'s columns.
+    static func sumOfValues(rows: some Sequence<Int>, of store: ProjectColumnStore, currency: String) -> [(currency: String, amount: Decimal)]? {
         let c = store.columns
         let target = c.codeID(currency)
         var sum = DecimalSum()
         var hasValue = false
-        for row in rows {
-            guard let position = row.projectColumn, position.store === store else { return nil }
-            let index = position.row
+        for index in rows {
             let code = c.currencyCodes[index]
             if code == ProjectColumns.none { continue }
             guard code == target else { return nil }
@@ -111,8 +118,7 @@ struct ProjectColumnGroups {
         var seen = [Bool](repeating: false, count: c.codeCount)
         var statuses = Set<ProjectStatus>()
         for row in rows {
-            guard let position = row.projectColumn, position.store === store else { return nil }
-            let index = position.row
+            guard let index = row.projectRow(in: store) else { return nil }
             switch field {
             case "sector": seen[Int(c.sectorCodes[index])] = true
             case "status": statuses.insert(c.statusColumn[index])

@@ -125,7 +125,9 @@ struct TableComputer {
         var id: String
         var key: FieldValue
         var currency: String?
-        var rows: [RecordRow]
+        var members: GroupMembers
+        /// The group's rows (made from the columns' row numbers when the group holds those).
+        var rows: [RecordRow] { members.rows }
     }
 
     /// The grouped rows, their notes, and the total-row cells the core computes rather than sums
@@ -146,7 +148,7 @@ struct TableComputer {
             // Project columns grouped by code id, values summed as integers: the same groups, rows and sums.
             for group in columnGroups.groups {
                 let id = group.key.sortKey + "\u{1F}"
-                groups[id] = Group(id: id, key: group.key, currency: nil, rows: group.rows)
+                groups[id] = Group(id: id, key: group.key, currency: nil, members: .projectRows(columnGroups.store, group.rows))
                 order.append(id)
                 // A sum too long to hold exactly is left to the general path, which reports it.
                 if let moneyField, group.sum.isExact {
@@ -154,6 +156,7 @@ struct TableComputer {
                 }
             }
         } else {
+        var rowsByGroup: [String: [RecordRow]] = [:]
         for row in rows {
             var keys = row.values(field)
             if keys.isEmpty { keys = [.none] }
@@ -164,16 +167,18 @@ struct TableComputer {
             }
             for key in keys {
                 let id = key.sortKey + "\u{1F}" + (currency ?? "")
-                if groups[id] == nil { groups[id] = Group(id: id, key: key, currency: currency, rows: []); order.append(id) }
-                groups[id]!.rows.append(row)
+                if groups[id] == nil { groups[id] = Group(id: id, key: key, currency: currency, members: .records([])); order.append(id) }
+                rowsByGroup[id, default: []].append(row)
             }
         }
+        for (id, rows) in rowsByGroup { groups[id]!.members = .records(rows) }
         }
         var list = order.map { groups[$0]! }
         let aggregate = Aggregate(context: context)
         func sums(of field: String, for group: Group) throws -> [(currency: String, amount: Decimal)] {
             if let known = knownSums[group.id]?[field] { return known }
-            let computed = try aggregate.sums(field, over: group.rows)
+            let computed = try (field == "value" ? group.members.sumOfValues(currency: context.definition.currency) : nil)
+                ?? aggregate.sums(field, over: group.rows)
             knownSums[group.id, default: [:]][field] = computed
             return computed
         }
@@ -226,6 +231,7 @@ struct TableComputer {
                     if case .share = measure { return .percent(0) }  // filled in below
                     if case .cagr(let field) = measure { return try cagr(field, over: group.rows) }
                     if measure.isComparison { return group.id == "\u{1F}other" ? .empty : try comparison(measure, measure.field ?? "", for: group) }
+                    if case .count = measure { return .integer(group.members.count) }
                     if case .sum(let field) = measure {
                         return aggregate.cells(ofSums: try sums(of: field, for: group)).first ?? .empty
                     }
@@ -252,7 +258,7 @@ struct TableComputer {
         if let top = definition.top, list.count > top {
             let rest = list[top...]
             // "\u{1F}other" is no group's id: those are a sort key, the separator and a currency code or nothing.
-            let other = Group(id: "\u{1F}other", key: .none, currency: nil, rows: rest.flatMap(\.rows))
+            let other = Group(id: "\u{1F}other", key: .none, currency: nil, members: .joined(rest.map(\.members)))
             list = Array(list[..<top]) + [other]
             cells = Array(cells[..<top]) + [try row(for: other, label: .coded(code: "other", label: try context.t("Other", "table row")))]
         }
@@ -269,7 +275,7 @@ struct TableComputer {
         for (index, column) in definition.columns.enumerated() {
             guard case .measure(.share(let field)) = column.content else { continue }
             let amounts: [Decimal] = try list.map { group in
-                guard let field else { return Decimal(group.rows.count) }
+                guard let field else { return Decimal(group.members.count) }
                 return try sums(of: field, for: group).first?.amount ?? 0
             }
             let indices = field == nil ? Array(list.indices) : list.indices.filter { comparable(list[$0]) }
