@@ -11,7 +11,7 @@ public struct ReportLocale: Sendable {
     /// The ICU locale.
     public let locale: Locale
     /// Translations for this language.
-    public let translator: Translator
+    public private(set) var translator: Translator
 
     private let calendar: Calendar
     /// The locale whose collation orders text.
@@ -42,6 +42,15 @@ public struct ReportLocale: Sendable {
         self.monthNames = (formatter.monthSymbols ?? []).map { name in
             Self.fixingMonth(uzbek ? Self.modifierLetters(name) : name, fixUps: fixUps)
         }
+    }
+
+    /// This locale translating through `translator` (the same language's, reporting elsewhere),
+    /// its formatters and collator shared.
+    public func translating(with translator: Translator) -> ReportLocale {
+        precondition(translator.language == language, "a locale translates its own language")
+        var copy = self
+        copy.translator = translator
+        return copy
     }
 
     // MARK: Collation

@@ -50,6 +50,18 @@ public struct Translator: Sendable {
         return category == .one ? singular : plural
     }
 
+    /// This translator with its missing translations handed to `onMissing` instead: for a part
+    /// of a report built beside others, which records them to replay through
+    /// ``reportMissing(_:)`` in the report's order.
+    public func reporting(to onMissing: @escaping @Sendable (MessageKey) -> Void) -> Translator {
+        Translator(language: language, catalog: catalog, strict: strict, onMissing: onMissing)
+    }
+
+    /// Reports `key` as a missing translation, as a lookup that missed it does.
+    public func reportMissing(_ key: MessageKey) {
+        onMissing(key)
+    }
+
     private func missing(_ key: MessageKey) throws {
         if strict { throw LocalizationError.missingTranslation(language: language.tag, context: key.context, msgid: key.msgid) }
         onMissing(key)

@@ -1,9 +1,11 @@
 /// Wraps the dataset's records of a source as ``RecordRow``s (no copying of fields).
 enum RecordRows {
-    static func rows(_ source: RecordSource, in dataset: Dataset) -> [RecordRow] {
+    /// `readsColumns`: projects as rows of their columns (``ProjectColumnStore/readsColumns``
+    /// where the caller runs, by default), else each assembled into a ``Project``.
+    static func rows(_ source: RecordSource, in dataset: Dataset, readsColumns: Bool = ProjectColumnStore.readsColumns) -> [RecordRow] {
         switch source {
         case .projects:
-            guard ProjectColumnStore.readsColumns else { return dataset.projects.map { RecordRow(record: .project($0)) } }
+            guard readsColumns else { return dataset.projects.map { RecordRow(record: .project($0)) } }
             let store = ProjectColumnStore(dataset.projects)
             return (0..<store.columns.count).map { RecordRow(projects: store, row: $0) }
         case .agreements: return dataset.agreements.map { RecordRow(record: .agreement($0)) }

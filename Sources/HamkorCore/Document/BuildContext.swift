@@ -3,13 +3,18 @@ import HamkorLocalization
 
 /// Translation, cell conversion and the smaller blocks, shared by the parts of a build.
 struct BuildContext {
-    let builder: ReportBuilder
+    private(set) var builder: ReportBuilder
+    /// Where this context's diagnostics go instead of the builder's log, for a part built
+    /// beside others (see ``deferringDiagnostics(to:)``).
+    private var deferred: DeferredDiagnostics?
     let definition: ReportDefinition
     let converter: CurrencyConverter
     let places: [String: Place]
 
     /// Each source's rows, wrapped once per build and shared by every table and figure.
     private let rowCache = BuildCache<RecordSource, [RecordRow]>()
+    /// ``ProjectColumnStore/readsColumns`` where the build started: its parts may run on other threads.
+    private let readsProjectColumns = ProjectColumnStore.readsColumns
     /// Measures over whole (filtered) sources, computed once per build.
     private let measureCache = BuildCache<MeasureKey, [CellValue]>()
 
@@ -31,6 +36,22 @@ struct BuildContext {
     }
 
     var parameters: ReportParameters { builder.parameters }
+
+    /// This context with its diagnostics and missing translations recorded in `deferred`, to be
+    /// replayed into the builder's log and translator in the report's order; the caches are shared.
+    func deferringDiagnostics(to deferred: DeferredDiagnostics) -> BuildContext {
+        var copy = self
+        copy.deferred = deferred
+        let locale = builder.locale.translating(with: builder.locale.translator.reporting { deferred.record(.missingTranslation($0)) })
+        copy.builder = ReportBuilder(dataset: builder.dataset, vocabulary: builder.vocabulary, locale: locale,
+                                     generatedAt: builder.generatedAt, diagnostics: builder.diagnostics, parameters: builder.parameters)
+        return copy
+    }
+
+    /// Reports a diagnostic to the builder's log, or records it for a part built beside others.
+    func report(_ diagnostic: Diagnostic) {
+        if let deferred { deferred.record(.diagnostic(diagnostic)) } else { builder.diagnostics.report(diagnostic) }
+    }
 
     /// Each parameter's display text: a partner's CLDR name and its "with" form from the
     /// catalog (`{NAME_with}`), a period as the language writes it, text and codes as given.
@@ -58,7 +79,7 @@ struct BuildContext {
         if let english = builder.vocabulary.englishName(of: code, in: .countryWith) {
             return try t(english, Vocabulary.List.countryWith.context)
         }
-        builder.diagnostics.report(Diagnostic(.warning, "no 'with' form of country \(code) in Reports/vocabulary.yaml (countryWith); its name is used as is"))
+        report(Diagnostic(.warning, "no 'with' form of country \(code) in Reports/vocabulary.yaml (countryWith); its name is used as is"))
         return try PlaceholderTemplate(t("with {country}", "country form")).render(["country": locale.countryName(code)])
     }
 
@@ -100,7 +121,7 @@ struct BuildContext {
                 throw DataError.invalid([DataProblem(location ?? SourceLocation(file: "dataset"), field: language.tag,
                                                      "\(missing); add it, or leave out --strict to fall back to English")])
             }
-            builder.diagnostics.report(Diagnostic(.warning, at: location, "\(missing); English is used"))
+            report(Diagnostic(.warning, at: location, "\(missing); English is used"))
         }
     }
 
@@ -157,7 +178,7 @@ struct BuildContext {
     /// A source's records that pass a filter; the key `period` keeps records whose own dates
     /// (a signature, an event's day, a trade row's period, a project's years) fall in the period.
     func records(_ source: RecordSource, filter: [String: [String]]) -> [RecordRow] {
-        let rows = rowCache.value(for: source) { RecordRows.rows(source, in: builder.dataset) }
+        let rows = rowCache.value(for: source) { RecordRows.rows(source, in: builder.dataset, readsColumns: readsProjectColumns) }
         let filter = resolved(filter)
         guard !filter.isEmpty else { return rows }
         let periods = filter["period"].map { $0.compactMap { $0 == "all" ? nil : try? ReportPeriod(parsing: $0) } }
@@ -362,7 +383,7 @@ struct BuildContext {
             for index in valueIndices { if case .money(let money) = row[index] { currencies.insert(money.currency) } }
         }
         if currencies.count > 1 {
-            builder.diagnostics.report(Diagnostic(.warning, "chart '\(chart.id)' is left out: its values are in \(currencies.sorted().joined(separator: ", ")), and the data gives no exchange rate between them"))
+            report(Diagnostic(.warning, "chart '\(chart.id)' is left out: its values are in \(currencies.sorted().joined(separator: ", ")), and the data gives no exchange rate between them"))
             return nil
         }
         // A row is charted when every series has a number in it.

@@ -42,9 +42,10 @@ public struct ReportBuilder: Sendable {
     /// Builds the document.
     public func build(_ definition: ReportDefinition) throws -> ReportDocument {
         let context = try BuildContext(builder: self, definition: definition)
+        let computed = ConcurrentTables(definition.sections, context: context)
         var blocks: [ReportBlock] = []
         var tables: [String: TableBlock] = [:]
-        for section in definition.sections {
+        for (index, section) in definition.sections.enumerated() {
             switch section {
             case .heading(let text):
                 blocks.append(.heading(try context.text(text, "section heading")))
@@ -55,7 +56,13 @@ public struct ReportBuilder: Sendable {
             case .table(let definition):
                 // A table restricted by a parameter (a period, a partner) with no rows there is left
                 // out, and its charts with it; an unrestricted table is shown even when empty.
-                let table = try TableComputer(context: context, definition: definition).build()
+                let table: TableBlock
+                if let outcome = computed.outcomes[index] {
+                    outcome.diagnostics.replay(to: diagnostics, translator: locale.translator)
+                    table = try outcome.result.get()
+                } else {
+                    table = try TableComputer(context: context, definition: definition).build()
+                }
                 let restricted = definition.filter.values.contains { $0.contains { $0.hasPrefix("{") && $0.hasSuffix("}") } }
                 if table.rows.count > 0 || !restricted {
                     tables[definition.id] = table
