@@ -41,7 +41,11 @@ public enum Identifier {
     /// The same rules decided on the UTF-8 bytes when `id` is ASCII (the usual case, and cheaper
     /// than Unicode properties); `nil` for other text.
     private static func asciiVerdict(_ id: String) -> Bool? {
-        let bytes = id.utf8
+        asciiVerdict(utf8: id.utf8)
+    }
+
+    /// ``isValid(_:)`` of an id given as its UTF-8 bytes when they are ASCII, `nil` for other text.
+    static func asciiVerdict(utf8 bytes: some Collection<UInt8>) -> Bool? {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         guard (1...128).contains(bytes.count), bytes.first != UInt8(ascii: ".") else { return false }
         var previous: UInt8 = 0

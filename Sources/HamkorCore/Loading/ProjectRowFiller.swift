@@ -35,8 +35,9 @@ struct ProjectRowFiller {
     private var placeCodes = ByteKeyedCache<Code>(), sources = ByteKeyedCache<Code>()
     private var statuses = ByteKeyedCache<ProjectStatus>()
     private var fileID: UInt32?
-    /// The cache entries of the row's partners and places (reused from row to row).
+    /// The cache entries of the row's partners and places, and their code ids (reused from row to row).
     private var partnerEntries: [Int] = [], placeEntries: [Int] = []
+    private var partnerIDs: [UInt32] = [], placeIDs: [UInt32] = []
     /// The row's name texts that passed, in `LanguageTag.allCases` order (reused from row to row;
     /// the buffers point into the record and are used before it goes).
     private var nameTexts: [(language: LanguageTag, bytes: UnsafeBufferPointer<UInt8>)] = []
@@ -74,7 +75,9 @@ struct ProjectRowFiller {
         func bytes(_ slot: Int?) -> UnsafeBufferPointer<UInt8> {
             slot.map { record.fields[$0] } ?? UnsafeBufferPointer(start: nil, count: 0)
         }
-        guard let id = try Self.text(bytes(id)), FieldRules.identifierProblem(id) == nil else { throw Declined() }
+        guard let idBytes = try Self.checkedText(bytes(id)),
+              Identifier.asciiVerdict(utf8: idBytes) ?? (FieldRules.identifierProblem(String(decoding: idBytes, as: UTF8.self)) == nil)
+        else { throw Declined() }
         let searches = !screened || record.breaksLines
         // Every language's text is checked, kept or not, so a row the columns take is one the
         // reader takes. `name` stands for `name.en` only when `name.en` is empty, as in the reader.
@@ -134,15 +137,17 @@ struct ProjectRowFiller {
             cache[entry].id = id
             return id
         }
-        let partnerIDs = partnerEntries.map { intern($0, &countries) }
+        partnerIDs.removeAll(keepingCapacity: true)
+        for entry in partnerEntries { partnerIDs.append(intern(entry, &countries)) }
         let sectorID = intern(sectorEntry, &sectors)
-        let placeIDs = placeEntries.map { intern($0, &placeCodes) }
+        placeIDs.removeAll(keepingCapacity: true)
+        for entry in placeEntries { placeIDs.append(intern(entry, &placeCodes)) }
         let valueColumns = amount.map { (amount: $0.value, currency: intern($0.currency, &currencies)) }
         let sourceID = sourceEntry.map { intern($0, &sources) } ?? ProjectColumns.none
         let fileID = fileID ?? columns.intern(file)
         self.fileID = fileID
         let nameTexts = nameTexts
-        columns.appendRow(id: id, name: { add in for (language, text) in nameTexts { add(language, text) } },
+        columns.appendRow(id: String(decoding: idBytes, as: UTF8.self), name: { add in for (language, text) in nameTexts { add(language, text) } },
                           partners: partnerIDs, sector: sectorID,
                           places: placeIDs, value: valueColumns, status: projectStatus, startYear: start, endYear: end,
                           source: sourceID, illustrative: flag, file: fileID, line: record.line, column: 1)
@@ -252,10 +257,14 @@ struct ProjectRowFiller {
     private static func flag(_ bytes: UnsafeBufferPointer<UInt8>) throws(Declined) -> Bool {
         if bytes.isEmpty { return false }
         guard isPlainASCII(bytes) else { throw Declined() }
-        switch String(decoding: bytes, as: UTF8.self).lowercased() {
-        case "true", "yes", "1": return true
-        case "false", "no", "0": return false
-        default: throw Declined()
+        func spells(_ word: StaticString) -> Bool {
+            // Printable ASCII letters and digits compare case-blind with their 0x20 bit set (digits
+            // have it; no other printable byte gains a letter's or digit's value by it).
+            word.utf8CodeUnitCount == bytes.count
+                && zip(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount), bytes).allSatisfy { $0 == $1 | 0x20 }
         }
+        if spells("true") || spells("yes") || spells("1") { return true }
+        if spells("false") || spells("no") || spells("0") { return false }
+        throw Declined()
     }
 }
