@@ -57,6 +57,49 @@ import Testing
         }
     }
 
+    /// What the check decides, by a scalar-by-scalar reading: whether it accepts the bytes, and
+    /// then whether they hold a tab, a noncharacter, or a scalar of U+2026–U+202E or U+2066–U+206E.
+    static func reference(_ bytes: [UInt8]) -> (accepts: Bool, mayHoldRefused: Bool) {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return (false, false) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return (false, false) }
+        var scalars = Array(text.unicodeScalars)
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+        for scalar in scalars {
+            let value = scalar.value
+            if value == 0xFEFF || value == 0x7F || (0x80...0x9F).contains(value) { return (false, false) }
+            if value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D { return (false, false) }
+        }
+        return (true, scalars.contains { $0 == "\t" || (0x2026...0x202E).contains($0.value) || (0x2066...0x206E).contains($0.value)
+                                        || $0.value == 0xFFFE || $0.value == 0xFFFF })
+    }
+
+    /// Random texts of ASCII, Cyrillic, accented Latin and the characters at the check's edges,
+    /// with stray bytes: the word-at-a-time check decides as the scalar reading does.
+    @Test func theCheckAgreesWithAScalarReading() throws {
+        var random = SplitMix(seed: 77)
+        let pieces = ["plain text ", "abcdefgh", "Тепличный комплекс", "ёЁ", "İstixana", "Oʻzbek", "\u{00A0}", "\u{0085}", "—", "…",
+                      "\u{202E}", "\u{2068}", "\u{206C}", "\u{FFFE}", "\u{FEFF}", "\t", "\r\n", "\n", "\u{7F}", "\u{1}", "😀", "ÀÿĀ߿"]
+        let strays: [UInt8] = [0x00, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xF4, 0xF5, 0xFF]
+        var accepted = 0
+        for _ in 0..<5_000 {
+            var bytes: [UInt8] = Int.random(in: 0..<20, using: &random) == 0 ? [0xEF, 0xBB, 0xBF] : []
+            for _ in 0..<Int.random(in: 0...24, using: &random) {
+                // Mostly text, now and then a stray byte that breaks a scalar apart.
+                if Int.random(in: 0..<40, using: &random) == 0 { bytes.append(strays.randomElement(using: &random)!) }
+                else { bytes += Array(pieces[Int.random(in: 0..<(Bool.random(using: &random) ? 6 : pieces.count), using: &random)].utf8) }
+            }
+            let expected = Self.reference(bytes)
+            var mayHoldRefused = false
+            let accepts = (try? bytes.withUnsafeBufferPointer { try SourceText.check($0, file: "f", mayHoldRefused: &mayHoldRefused) }) != nil
+            #expect(accepts == expected.accepts, "\(bytes)")
+            if accepts && expected.accepts {
+                accepted += 1
+                #expect(mayHoldRefused == expected.mayHoldRefused, "\(bytes)")
+            }
+        }
+        #expect(accepted > 1_000, "\(accepted) accepted")
+    }
+
     @Test func filesReadIntoOneBufferKeepTheirLengthsAndLimits() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hamkor-read-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

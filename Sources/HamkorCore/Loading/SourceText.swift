@@ -130,11 +130,11 @@ public enum SourceText {
         return try check(bytes, file: file, mayHoldRefused: &mayHoldRefused)
     }
 
-    /// ``check(_:file:)``, setting `mayHoldRefused` when the text holds a tab, a bidirectional
-    /// control (`E2 80 AA`–`E2 80 AE`, `E2 81 A6`–`E2 81 A9`) or a noncharacter (`EF BF BE`,
-    /// `EF BF BF`), or a character next to them (`E2 80 A6`–`E2 80 A9`, such as an ellipsis) that
-    /// ``TextSafety``'s screen suspects too: what a text field refuses beyond the controls this
-    /// check refuses in the whole file and line breaks.
+    /// ``check(_:file:)``, setting `mayHoldRefused` when the text holds a tab, a noncharacter
+    /// (`EF BF BE`, `EF BF BF`) or a scalar of `E2 80 A6`–`E2 80 AE` or `E2 81 A6`–`E2 81 AE`: the
+    /// bidirectional controls and the scalars beside them (an ellipsis, say) that ``TextSafety``'s
+    /// screen suspects too. That is what a text field refuses beyond line breaks and the controls
+    /// this check refuses in the whole file.
     static func check(_ bytes: UnsafeBufferPointer<UInt8>, file: String, mayHoldRefused: inout Bool) throws -> Int {
         func fail(_ offset: Int, from base: Int = 0, _ message: String) -> DataError {
             let (line, column) = position(of: offset, in: bytes, from: base)
@@ -149,12 +149,17 @@ public enum SourceText {
         var index = start
         let base = UnsafeRawPointer(bytes.baseAddress)
         scan: while index < count {
-            // Eight plain ASCII bytes at a time: none has its high bit set, none is below 0x20
-            // (tab, line feed and carriage return are, and take the byte path), none is 0x7F.
+            // Eight printable ASCII bytes at a time (tab, line feed and carriage return are not,
+            // and take the byte path), or four two-byte scalars past the C1 controls (Cyrillic
+            // words), or two of those.
             if let base, index + 8 <= count {
                 let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if !ByteWord.hasNonASCII(word) && !ByteWord.hasByte(below: 0x20, in: word) && !ByteWord.has(0x7F, in: word) {
+                if ByteWord.isPrintableASCII(word) || ByteWord.isTwoByteScalars(UInt64(littleEndian: word)) {
                     index += 8
+                    continue
+                }
+                if ByteWord.isTwoByteScalars(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt32.self))) {
+                    index += 4
                     continue
                 }
             }
