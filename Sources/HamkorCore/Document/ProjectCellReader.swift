@@ -22,8 +22,12 @@ struct ProjectCellReader: Sendable {
     private let converter: CurrencyConverter
     /// Cells of the codes shown, by code id, filled while preparing.
     private var sectorCells: [CellValue?], countryCells: [CellValue?], placeCells: [CellValue?]
-    private var statusCells: [ProjectStatus: CellValue] = [:]
-    private var flagCells: [Bool: CellValue] = [:]
+    /// The cells of pairs of countries and of places shown together, by the pair's two code ids
+    /// (`first << 32 | second`): made once each rather than joined again for every row.
+    private var countryPairCells: [UInt64: CellValue] = [:], placePairCells: [UInt64: CellValue] = [:]
+    /// The cells of the statuses, by ``slot(of:)``, and of the flag (false, true).
+    private var statusCells: [CellValue?] = Array(repeating: nil, count: ProjectStatus.allCases.count)
+    private var flagCells: [CellValue?] = [nil, nil]
 
     /// The cells of `rows` under `fields` (one field name per column), or `nil` unless every row
     /// is a row of one dataset's project columns and every field is one a project list shows.
@@ -88,8 +92,8 @@ struct ProjectCellReader: Sendable {
         case .status:
             let statuses = columns.statusColumn, all = ProjectStatus.allCases
             for id in firstShown(rows, codeCount: all.count, { row, body in body(Self.slot(of: statuses[row])) }) {
-                let status = all[Int(id)]
-                if statusCells[status] == nil { statusCells[status] = try context.cell(.code(.statuses, status.rawValue)) }
+                let status = all.first { Self.slot(of: $0) == id }!
+                if statusCells[Int(id)] == nil { statusCells[Int(id)] = try context.cell(.code(.statuses, status.rawValue)) }
             }
         case .partners:
             let partners = columns.partnerCodes, ends = columns.partnerEnds
@@ -97,17 +101,18 @@ struct ProjectCellReader: Sendable {
                 for entry in ProjectColumns.range(ends, row) { body(partners[entry]) }
             }
             try make(&countryCells, shown) { .country($0) }
+            countryPairCells = pairCells(partners, ends, rows, countryCells)
         case .places:
             let places = columns.placeCodes, ends = columns.placeEnds
             let shown = firstShown(rows, codeCount: codeCount) { row, body in
                 for entry in ProjectColumns.range(ends, row) { body(places[entry]) }
             }
             try make(&placeCells, shown) { .place($0) }
+            placePairCells = pairCells(places, ends, rows, placeCells)
         case .flag:
             let flags = columns.illustrativeColumn
             for id in firstShown(rows, codeCount: 2, { row, body in body(flags[row] ? 1 : 0) }) {
-                let flag = id == 1
-                if flagCells[flag] == nil { flagCells[flag] = try context.cell(.flag(flag)) }
+                if flagCells[Int(id)] == nil { flagCells[Int(id)] = try context.cell(.flag(id == 1)) }
             }
         case .id, .value, .startYear, .endYear, .source:
             break
@@ -117,6 +122,20 @@ struct ProjectCellReader: Sendable {
     /// The codes the rows at `rows` show (below `codeCount`; `each` hands over a store row's
     /// codes in cell order), once each, in the order of their first appearance: by the position
     /// in `rows` of the first row showing them, then by their place in that row.
+    /// The joined cell of every pair of codes a row of `rows` lists (codes `codes[ends…]`), made
+    /// from the codes' cells.
+    private func pairCells(_ codes: [UInt32], _ ends: [UInt32], _ rows: some Collection<Int>, _ cells: [CellValue?]) -> [UInt64: CellValue] {
+        var pairs: [UInt64: CellValue] = [:]
+        for position in rows {
+            let range = ProjectColumns.range(ends, Int(storeRows[position]))
+            guard range.count == 2 else { continue }
+            let first = codes[range.lowerBound], second = codes[range.lowerBound + 1]
+            let key = UInt64(first) << 32 | UInt64(second)
+            if pairs[key] == nil { pairs[key] = BuildContext.joined([cells[Int(first)]!, cells[Int(second)]!]) }
+        }
+        return pairs
+    }
+
     private func firstShown(_ rows: some Collection<Int>, codeCount: Int, _ each: (Int, (UInt32) -> Void) -> Void) -> [UInt32] {
         // Where each position stands in `rows` (-1: not among them), so the columns are read in store order.
         var rank = [Int32](repeating: -1, count: storeRows.count)
@@ -166,14 +185,14 @@ struct ProjectCellReader: Sendable {
         case .id: return .text(columns.ids[row])
         case .name: return .text(columns.text(Self.nameRange(of: row, in: columns, language: language)))
         case .sector: return sectorCells[Int(columns.sectorCodes[row])]!
-        case .status: return statusCells[columns.statusColumn[row]]!
-        case .partners: return list(columns.partnerCodes, ProjectColumns.range(columns.partnerEnds, row), countryCells)
-        case .places: return list(columns.placeCodes, ProjectColumns.range(columns.placeEnds, row), placeCells)
+        case .status: return statusCells[Int(Self.slot(of: columns.statusColumn[row]))]!
+        case .partners: return list(columns.partnerCodes, ProjectColumns.range(columns.partnerEnds, row), countryCells, countryPairCells)
+        case .places: return list(columns.placeCodes, ProjectColumns.range(columns.placeEnds, row), placeCells, placePairCells)
         case .value: return columns.value(at: row).map { .money(converter.convert($0)) } ?? .empty
         case .startYear: return columns.startYear(at: row).map { .year($0) } ?? .empty
         case .endYear: return columns.endYear(at: row).map { .year($0) } ?? .empty
         case .source: return columns.source(at: row).map { .text($0) } ?? .empty
-        case .flag: return flagCells[columns.illustrativeColumn[row]]!
+        case .flag: return flagCells[columns.illustrativeColumn[row] ? 1 : 0]!
         }
     }
 
@@ -191,10 +210,11 @@ struct ProjectCellReader: Sendable {
         columns.nameRange(at: row, in: language) ?? columns.nameRange(at: row, in: .english) ?? 0..<0
     }
 
-    private func list(_ codes: [UInt32], _ range: Range<Int>, _ cells: [CellValue?]) -> CellValue {
+    private func list(_ codes: [UInt32], _ range: Range<Int>, _ cells: [CellValue?], _ pairs: [UInt64: CellValue]) -> CellValue {
         switch range.count {
         case 0: .empty
         case 1: cells[Int(codes[range.lowerBound])]!
+        case 2: pairs[UInt64(codes[range.lowerBound]) << 32 | UInt64(codes[range.lowerBound + 1])]!
         default: BuildContext.joined(range.map { cells[Int(codes[$0])]! })
         }
     }
