@@ -42,26 +42,20 @@ public struct ReportBuilder: Sendable {
     /// Builds the document.
     public func build(_ definition: ReportDefinition) throws -> ReportDocument {
         let context = try BuildContext(builder: self, definition: definition)
-        let computed = ConcurrentTables(definition.sections, context: context)
+        let computed = ConcurrentSections(definition.sections, context: context)
         var blocks: [ReportBlock] = []
         var tables: [String: TableBlock] = [:]
         for (index, section) in definition.sections.enumerated() {
             switch section {
             case .heading(let text):
                 blocks.append(.heading(try context.text(text, "section heading")))
-            case .keyFigures(let title, let figures):
-                let built = try figures.flatMap { try context.keyFigures($0) }
-                if built.isEmpty { continue }
-                blocks.append(.keyFigures(KeyFiguresBlock(title: try title.map { try context.text($0, "section heading") }, figures: built)))
+            case .keyFigures, .paragraph:
+                if let block = try computed.block(at: index, of: section, context: context) { blocks.append(block) }
             case .table(let definition):
                 // A table restricted by a parameter (a period, a partner) with no rows there is left
                 // out, and its charts with it; an unrestricted table is shown even when empty.
-                let table: TableBlock
-                if let outcome = computed.outcomes[index] {
-                    outcome.diagnostics.replay(to: diagnostics, translator: locale.translator)
-                    table = try outcome.result.get()
-                } else {
-                    table = try TableComputer(context: context, definition: definition).build()
+                guard case .table(let table)? = try computed.block(at: index, of: section, context: context) else {
+                    preconditionFailure("a table section makes a table")
                 }
                 let restricted = definition.filter.values.contains { $0.contains { $0.hasPrefix("{") && $0.hasSuffix("}") } }
                 if table.rows.count > 0 || !restricted {
@@ -70,8 +64,6 @@ public struct ReportBuilder: Sendable {
                 }
             case .chart(let chart):
                 if let block = try context.chart(chart, tables: tables) { blocks.append(.chart(block)) }
-            case .paragraph(let paragraph):
-                if let text = try context.paragraph(paragraph) { blocks.append(.paragraph(text)) }
             case .list(let list):
                 let block = try context.list(list)
                 if !block.items.isEmpty { blocks.append(.bulletList(block)) }

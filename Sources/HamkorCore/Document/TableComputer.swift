@@ -492,8 +492,9 @@ struct TableComputer {
             }
         }
         let rows = runs.reduce(0) { $0 + $1.count }
-        // Four parts per processor, so one that finishes early takes another.
-        let parts = min(4 * ProcessInfo.processInfo.activeProcessorCount, rows / 20_000)
+        // Sixteen parts per processor, so one that finishes early takes another and the last
+        // part, run alone while the others are done, is short.
+        let parts = min(16 * ProcessInfo.processInfo.activeProcessorCount, rows / 20_000)
         guard parts > 1 else { return collate(runs[...]) }
         // Parts of about equal rows, each a range of whole runs.
         var bounds = [0]

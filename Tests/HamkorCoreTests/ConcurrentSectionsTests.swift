@@ -3,10 +3,10 @@ import Testing
 @testable import HamkorCore
 import HamkorLocalization
 
-/// A report's tables are computed side by side; its document, its diagnostics (data texts and
-/// catalog entries missing in the language, interleaved) and a strict build's error are those
-/// of computing the tables one section after another.
-@Suite struct ConcurrentTablesTests {
+/// A report's tables, key figures and paragraphs are computed side by side; its document, its
+/// diagnostics (data texts and catalog entries missing in the language, interleaved) and a
+/// strict build's error are those of computing them one section after another.
+@Suite struct ConcurrentSectionsTests {
     typealias Random = SplitMix
 
     /// The sample with 300 random projects added (names, places and sources without some languages).
@@ -39,15 +39,15 @@ import HamkorLocalization
     }
 
     @Test(arguments: [LanguageTag.russian, .uzbekCyrillic, .english])
-    func sideBySideTablesGiveTheDocumentAndDiagnosticsOfOneAfterAnother(_ language: LanguageTag) throws {
+    func sideBySideSectionsGiveTheDocumentAndDiagnosticsOfOneAfterAnother(_ language: LanguageTag) throws {
         for report in ["portfolio", "briefing", "agreements", "trade"] {
             for strict in [false, true] {
-                let reference = ConcurrentTables.$computesSideBySide.withValue(false) { Self.build(report, language, strict: strict) }
+                let reference = ConcurrentSections.$computesSideBySide.withValue(false) { Self.build(report, language, strict: strict) }
                 if language != .english && !strict {
                     #expect(reference.contains("translation for"), "\(report)")
                     if report == "portfolio" { #expect(reference.contains("English is used")) }
                 }
-                // Several times: the tables finish in a different order from run to run.
+                // Several times: the sections finish in a different order from run to run.
                 for _ in 0..<5 {
                     #expect(Self.build(report, language, strict: strict) == reference, "\(report) \(language.tag), strict: \(strict)")
                 }
