@@ -101,14 +101,14 @@ struct ProjectCellReader: Sendable {
                 for entry in ProjectColumns.range(ends, row) { body(partners[entry]) }
             }
             try make(&countryCells, shown) { .country($0) }
-            countryPairCells = pairCells(partners, ends, rows, countryCells)
+            countryPairCells = pairCells(partners, ends, countryCells)
         case .places:
             let places = columns.placeCodes, ends = columns.placeEnds
             let shown = firstShown(rows, codeCount: codeCount) { row, body in
                 for entry in ProjectColumns.range(ends, row) { body(places[entry]) }
             }
             try make(&placeCells, shown) { .place($0) }
-            placePairCells = pairCells(places, ends, rows, placeCells)
+            placePairCells = pairCells(places, ends, placeCells)
         case .flag:
             let flags = columns.illustrativeColumn
             for id in firstShown(rows, codeCount: 2, { row, body in body(flags[row] ? 1 : 0) }) {
@@ -122,12 +122,14 @@ struct ProjectCellReader: Sendable {
     /// The codes the rows at `rows` show (below `codeCount`; `each` hands over a store row's
     /// codes in cell order), once each, in the order of their first appearance: by the position
     /// in `rows` of the first row showing them, then by their place in that row.
-    /// The joined cell of every pair of codes a row of `rows` lists (codes `codes[ends…]`), made
-    /// from the codes' cells.
-    private func pairCells(_ codes: [UInt32], _ ends: [UInt32], _ rows: some Collection<Int>, _ cells: [CellValue?]) -> [UInt64: CellValue] {
+    /// The joined cell of every pair of codes a row of the list shows (codes `codes[ends…]`),
+    /// made from the codes' cells. The rows are read as ``storeRows`` holds them — in store
+    /// order until the list is ordered, so from memory front to back: every row is shown, and
+    /// which pairs there are does not depend on the order.
+    private func pairCells(_ codes: [UInt32], _ ends: [UInt32], _ cells: [CellValue?]) -> [UInt64: CellValue] {
         var pairs: [UInt64: CellValue] = [:]
-        for position in rows {
-            let range = ProjectColumns.range(ends, Int(storeRows[position]))
+        for row in storeRows {
+            let range = ProjectColumns.range(ends, Int(row))
             guard range.count == 2 else { continue }
             let first = codes[range.lowerBound], second = codes[range.lowerBound + 1]
             let key = UInt64(first) << 32 | UInt64(second)
