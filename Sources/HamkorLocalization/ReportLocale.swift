@@ -122,14 +122,25 @@ public struct ReportLocale: Sendable {
     public func collationOrder(_ positions: [Int], utf8 texts: UTF8Texts, then tieBreak: (Int, Int) -> Bool) -> [Int] {
         guard let collator else { return collationOrder(positions, text: texts.text, then: tieBreak) }
         // The texts gathered into one small buffer first: every comparison then reads neighbouring
-        // memory, and the reads from a large column, each a likely cache miss, run side by side.
-        var gathered: [UInt8] = []
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(positions.count)
-        for position in positions {
-            let start = gathered.count
-            gathered += texts.bytes[texts.range(position)]
-            ranges.append(start..<gathered.count)
+        // memory. Where each text lies is read for all of them first, then the bytes copied in
+        // one more loop: both loops' reads from large columns, each a likely cache miss, are
+        // independent of one another and run side by side.
+        var ranges = positions.map(texts.range)
+        let total = ranges.reduce(0) { $0 + $1.count }
+        let gathered = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
+            texts.bytes.withUnsafeBufferPointer { source in
+                var offset = 0
+                for index in ranges.indices {
+                    let range = ranges[index]
+                    if !range.isEmpty {
+                        UnsafeMutableRawPointer(buffer.baseAddress! + offset)
+                            .copyMemory(from: source.baseAddress! + range.lowerBound, byteCount: range.count)
+                    }
+                    ranges[index] = offset..<offset + range.count
+                    offset += range.count
+                }
+            }
+            count = total
         }
         // A sort compares every two texts that end up side by side (else it could not know their
         // order), so when no comparison found two texts equal, no two neighbours are.
