@@ -111,10 +111,13 @@ public struct DatasetLoader: Sendable {
             case .success(let part):
                 if first { dataset = part; first = false } else { dataset.merge(part) }
                 if !reserved && !dataset.projects.isEmpty {
-                    // Room for the projects of every file, guessed from the rows per byte so far.
+                    // Room for the projects of every file, guessed from the rows per byte so far,
+                    // with a quarter to spare: later files may hold longer names or lists (an id
+                    // in a name grows with the row number), and outgrowing the guess near the end
+                    // would copy a whole column. Room never written to costs address space only.
                     reserved = true
                     let total = sizes.reduce(0, +), read = sizes[..<merged].reduce(0, +)
-                    if read > 0 && total > read { dataset.projects.reserveCapacity(growingBy: Double(total) / Double(read)) }
+                    if read > 0 && total > read { dataset.projects.reserveCapacity(growingBy: 1.25 * Double(total) / Double(read)) }
                 }
             case .failure(let failure):
                 guard case DataError.invalid(let found) = failure else { error = failure; return }
