@@ -92,7 +92,7 @@ struct ProjectCellReader: Sendable {
         case .status:
             let statuses = columns.statusColumn, all = ProjectStatus.allCases
             for id in firstShown(rows, codeCount: all.count, { row, body in body(Self.slot(of: statuses[row])) }) {
-                let status = all.first { Self.slot(of: $0) == id }!
+                let status = all[Int(id)]
                 if statusCells[Int(id)] == nil { statusCells[Int(id)] = try context.cell(.code(.statuses, status.rawValue)) }
             }
         case .partners:
@@ -119,9 +119,6 @@ struct ProjectCellReader: Sendable {
         }
     }
 
-    /// The codes the rows at `rows` show (below `codeCount`; `each` hands over a store row's
-    /// codes in cell order), once each, in the order of their first appearance: by the position
-    /// in `rows` of the first row showing them, then by their place in that row.
     /// The joined cell of every pair of codes a row of the list shows (codes `codes[ends…]`),
     /// made from the codes' cells. The rows are read as ``storeRows`` holds them — in store
     /// order until the list is ordered, so from memory front to back: every row is shown, and
@@ -132,12 +129,20 @@ struct ProjectCellReader: Sendable {
             let range = ProjectColumns.range(ends, Int(row))
             guard range.count == 2 else { continue }
             let first = codes[range.lowerBound], second = codes[range.lowerBound + 1]
-            let key = UInt64(first) << 32 | UInt64(second)
+            let key = Self.pairKey(first, second)
             if pairs[key] == nil { pairs[key] = BuildContext.joined([cells[Int(first)]!, cells[Int(second)]!]) }
         }
         return pairs
     }
 
+    /// The key of a pair of code ids in the pair cells.
+    private static func pairKey(_ first: UInt32, _ second: UInt32) -> UInt64 {
+        UInt64(first) << 32 | UInt64(second)
+    }
+
+    /// The codes the rows at `rows` show (below `codeCount`; `each` hands over a store row's
+    /// codes in cell order), once each, in the order of their first appearance: by the position
+    /// in `rows` of the first row showing them, then by their place in that row.
     private func firstShown(_ rows: some Collection<Int>, codeCount: Int, _ each: (Int, (UInt32) -> Void) -> Void) -> [UInt32] {
         // Where each position stands in `rows` (-1: not among them), so the columns are read in store order.
         var rank = [Int32](repeating: -1, count: storeRows.count)
@@ -216,7 +221,7 @@ struct ProjectCellReader: Sendable {
         switch range.count {
         case 0: .empty
         case 1: cells[Int(codes[range.lowerBound])]!
-        case 2: pairs[UInt64(codes[range.lowerBound]) << 32 | UInt64(codes[range.lowerBound + 1])]!
+        case 2: pairs[Self.pairKey(codes[range.lowerBound], codes[range.lowerBound + 1])]!
         default: BuildContext.joined(range.map { cells[Int(codes[$0])]! })
         }
     }
