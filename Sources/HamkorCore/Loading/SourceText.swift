@@ -130,10 +130,9 @@ public enum SourceText {
         return try check(bytes, file: file, mayHoldRefused: &mayHoldRefused)
     }
 
-    /// ``check(_:file:)``, setting `mayHoldRefused` when the text holds a tab, a noncharacter
-    /// (`EF BF BE`, `EF BF BF`) or a scalar of `E2 80 A6`–`E2 80 AE` or `E2 81 A6`–`E2 81 AE`: the
-    /// bidirectional controls and the scalars beside them (an ellipsis, say) that ``TextSafety``'s
-    /// screen suspects too. That is what a text field refuses beyond line breaks and the controls
+    /// ``check(_:file:)``, setting `mayHoldRefused` when the text holds a tab or a scalar
+    /// ``TextSafety/isSuspectThreeByteScalar(_:_:_:)`` suspects (bidirectional controls and their
+    /// neighbours, noncharacters): what a text field refuses beyond line breaks and the controls
     /// this check refuses in the whole file.
     static func check(_ bytes: UnsafeBufferPointer<UInt8>, file: String, mayHoldRefused: inout Bool) throws -> Int {
         func fail(_ offset: Int, from base: Int = 0, _ message: String) -> DataError {
@@ -197,10 +196,7 @@ public enum SourceText {
             }
             if lead == 0xC2 && bytes[index + 1] <= 0x9F && control == nil { control = (index, UInt32(bytes[index + 1])) }
             if lead == 0xEF && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF && byteOrderMark == nil { byteOrderMark = index }
-            if lead == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE { mayHoldRefused = true }
-            if lead == 0xE2 && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81) && (0xA6...0xAE).contains(bytes[index + 2]) {
-                mayHoldRefused = true
-            }
+            if length == 3 && TextSafety.isSuspectThreeByteScalar(lead, bytes[index + 1], bytes[index + 2]) { mayHoldRefused = true }
             index += length
         }
         if let invalid, nul == nil { nul = bytes[invalid...].firstIndex(of: 0) }

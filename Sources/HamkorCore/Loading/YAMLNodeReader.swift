@@ -219,15 +219,22 @@ public enum TextSafety {
                 return true
             } else if byte == 0xC2 {
                 if index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]) { return true }
-            } else if byte == 0xE2 {
-                if index + 2 < count && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81)
-                    && (0xA6...0xAE).contains(bytes[index + 2]) { return true }
-            } else if byte == 0xEF {
-                if index + 2 < count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE { return true }  // U+FFFE, U+FFFF
+            } else if byte == 0xE2 || byte == 0xEF {
+                if index + 2 < count && isSuspectThreeByteScalar(byte, bytes[index + 1], bytes[index + 2]) { return true }
             }
             index += 1
         }
         return false
+    }
+
+    /// Whether the three bytes start a scalar the screen suspects: a bidirectional control or a
+    /// scalar beside one (`E2 80 A6`–`E2 80 AE`, `E2 81 A6`–`E2 81 AE`; an ellipsis among them), or
+    /// the noncharacter U+FFFE or U+FFFF (`EF BF BE`, `EF BF BF`). ``SourceText`` screens whole
+    /// files with the same test.
+    @inline(__always)
+    static func isSuspectThreeByteScalar(_ lead: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        (lead == 0xE2 && (second == 0x80 || second == 0x81) && (0xA6...0xAE).contains(third))
+            || (lead == 0xEF && second == 0xBF && third >= 0xBE)
     }
 
     /// Whether any of eight bytes is below 0x20, 0x7F, or a lead byte `mayContainForbidden` looks
