@@ -75,9 +75,9 @@ struct ProjectRowFiller {
         func bytes(_ slot: Int?) -> UnsafeBufferPointer<UInt8> {
             slot.map { record.fields[$0] } ?? UnsafeBufferPointer(start: nil, count: 0)
         }
-        guard let idBytes = try Self.checkedText(bytes(id)),
-              Identifier.asciiVerdict(utf8: idBytes) ?? (FieldRules.identifierProblem(String(decoding: idBytes, as: UTF8.self)) == nil)
-        else { throw Declined() }
+        guard let idBytes = try Self.checkedText(bytes(id)) else { throw Declined() }
+        let id = String(decoding: idBytes, as: UTF8.self)
+        guard Identifier.asciiVerdict(utf8: idBytes) ?? (FieldRules.identifierProblem(id) == nil) else { throw Declined() }
         let searches = !screened || record.breaksLines
         // Every language's text is checked, kept or not, so a row the columns take is one the
         // reader takes. `name` stands for `name.en` only when `name.en` is empty, as in the reader.
@@ -147,7 +147,7 @@ struct ProjectRowFiller {
         let fileID = fileID ?? columns.intern(file)
         self.fileID = fileID
         let nameTexts = nameTexts
-        columns.appendRow(id: String(decoding: idBytes, as: UTF8.self), name: { add in for (language, text) in nameTexts { add(language, text) } },
+        columns.appendRow(id: id, name: { add in for (language, text) in nameTexts { add(language, text) } },
                           partners: partnerIDs, sector: sectorID,
                           places: placeIDs, value: valueColumns, status: projectStatus, startYear: start, endYear: end,
                           source: sourceID, illustrative: flag, file: fileID, line: record.line, column: 1)
