@@ -41,10 +41,13 @@ let package = Package(
         // that calls ICU's C API (`_FoundationICU`, the ICU Foundation itself links: one collator
         // per report language instead of one per comparison).
         .target(name: "HamkorLocalization", linkerSettings: [.linkedLibrary("_FoundationICU")]),
+        // Vector kernels (SSE2) that skip plain UTF-8 text sixteen bytes at a time, for the file
+        // check and the CSV parser; imported by HamkorCore alone.
+        .target(name: "CTextScan"),
         // Data model, loading, validation, report definitions, aggregation, the report document.
         .target(
             name: "HamkorCore",
-            dependencies: ["HamkorLocalization", .product(name: "Yams", package: "Yams")]
+            dependencies: ["HamkorLocalization", "CTextScan", .product(name: "Yams", package: "Yams")]
         ),
         // The exporter protocol, registry, atomic writer, and the CSV and text exporters.
         .target(name: "HamkorExport", dependencies: ["HamkorCore", "HamkorLocalization"]),
@@ -86,6 +89,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HamkorLocalizationTests", dependencies: ["HamkorLocalization"]),
+        .testTarget(name: "CTextScanTests", dependencies: ["CTextScan"]),
         .testTarget(name: "HamkorCoreTests", dependencies: ["HamkorCore", "HamkorLocalization"], exclude: ["Fixtures"]),
         .testTarget(name: "HamkorExportTests", dependencies: ["HamkorExport", "HamkorCore", "HamkorLocalization"], exclude: ["Goldens"]),
         .testTarget(

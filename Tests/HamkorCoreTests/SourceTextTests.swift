@@ -32,6 +32,55 @@ import Testing
         #expect(try SourceText.decode(Data([0xEF, 0xBB, 0xBF, a, 0xD0, 0x96]), file: "f") == "aЖ")
     }
 
+    /// Random texts long enough for the vector scan, with broken, overlong and surrogate
+    /// sequences among them: the check with the vector scan refuses what the byte path alone
+    /// refuses, with the same message at the same place, and screens the same.
+    @Test func theVectorScanDecidesAsTheBytePathDoes() throws {
+        var random = SplitMix(seed: 19)
+        let pieces: [[UInt8]] = ["plain text, ", "abcdefghijklmnop", "Тепличный комплекс", "Buxoro viloyati — ", "İstixana kompleksi",
+                                 "Oʻzbekiston", "\u{00A0}", "\u{0085}", "…", "\u{202E}", "\u{2068}", "\u{2069}", "\u{2025}",
+                                 "\u{2030}", "\u{FFFE}", "\u{FEFF}", "\u{FFFD}", "\t", "\r\n", "\n", "\u{7F}", "\u{1}", "😀",
+                                 "\u{0800}", "\u{D7FF}", "\u{10FFFF}", "ÀÿĀ߿"].map { Array($0.utf8) }
+        let broken: [[UInt8]] = [[0x00], [0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xC2], [0xDF], [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF],
+                                 [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF], [0xF0, 0x80, 0x80, 0x80], [0xF0, 0x8F, 0xBF, 0xBF],
+                                 [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80], [0xFF], [0xE2, 0x80], [0xD0], [0xF0, 0x9F, 0x98]]
+        var refusedByBoth = 0
+        for _ in 0..<4_000 {
+            var bytes: [UInt8] = Int.random(in: 0..<20, using: &random) == 0 ? [0xEF, 0xBB, 0xBF] : []
+            for _ in 0..<Int.random(in: 0...40, using: &random) {
+                if Int.random(in: 0..<60, using: &random) == 0 { bytes += broken.randomElement(using: &random)! }
+                else { bytes += pieces[Int.random(in: 0..<(Bool.random(using: &random) ? 6 : pieces.count), using: &random)] }
+            }
+            func decision(vector: Bool) -> String {
+                SourceText.$usesVectorScan.withValue(vector) {
+                    var mayHoldRefused = false
+                    do {
+                        let start = try bytes.withUnsafeBufferPointer { try SourceText.check($0, file: "f", mayHoldRefused: &mayHoldRefused) }
+                        return "accepted from \(start), may hold refused: \(mayHoldRefused)"
+                    } catch DataError.invalid(let problems) {
+                        return problems.map { "\($0.location.line):\($0.location.column) \($0.message)" }.joined(separator: "; ")
+                    } catch {
+                        return "\(error)"
+                    }
+                }
+            }
+            let exact = decision(vector: false)
+            #expect(decision(vector: true) == exact, "\(bytes)")
+            if !exact.hasPrefix("accepted") { refusedByBoth += 1 }
+        }
+        #expect(refusedByBoth > 500 && refusedByBoth < 3_500, "\(refusedByBoth) refused")
+        // A scalar cut short at every place around the blocks, and one whole for contrast.
+        for piece in [[0xE2, 0x80], [0xD0], [0xF0, 0x9F, 0x98], [0xE2], [0xE2, 0x80, 0x94]] as [[UInt8]] {
+            for length in 0..<48 {
+                let bytes = Array("Тепличный комплекс, Buxoro viloyati — ".utf8.prefix(length)) + piece + Array("\nabcdefghijklmnopqrstuvwxyz".utf8)
+                guard String(validating: bytes.prefix(length), as: UTF8.self) != nil else { continue }
+                let exact = SourceText.$usesVectorScan.withValue(false) { Self.problem(bytes) }
+                #expect(Self.problem(bytes) == exact, "\(bytes)")
+                #expect((exact == nil) == (piece.count == 3 && piece[2] == 0x94), "\(bytes)")
+            }
+        }
+    }
+
     /// Reading into a reused buffer gives each file's bytes and length, a short file after a
     /// long one too, and refuses what reading into fresh memory refuses, with the same messages.
     /// Whether the check of `text` (which it accepts) finds characters a text field may refuse.

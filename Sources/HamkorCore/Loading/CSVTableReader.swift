@@ -1,3 +1,5 @@
+import CTextScan
+
 /// A strict RFC 4180 reader that remembers where each record starts.
 ///
 /// Accepts `,` or `;` (or any given delimiter), quoted fields with doubled quotes and embedded
@@ -195,24 +197,11 @@ public struct CSVTableReader: Sendable {
 
 
     /// The first index from `start` whose byte is one of `a`, `b`, `c` or `d`, or `bytes.count`:
-    /// eight bytes at a time while none of them matches.
+    /// sixteen bytes at a time (``hamkor_find_any4``).
     @inline(__always)
     private static func skip(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, notMatching a: UInt8, _ b: UInt8, _ c: UInt8,
                              _ d: UInt8) -> Int {
-        let count = bytes.count
-        var index = start
-        if let base = UnsafeRawPointer(bytes.baseAddress) {
-            while index + 8 <= count {
-                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if ByteWord.has(a, in: word) || ByteWord.has(b, in: word) || ByteWord.has(c, in: word) || ByteWord.has(d, in: word) { break }
-                index += 8
-            }
-        }
-        while index < count {
-            let byte = bytes[index]
-            if byte == a || byte == b || byte == c || byte == d { return index }
-            index += 1
-        }
-        return index
+        guard let base = bytes.baseAddress, start < bytes.count else { return bytes.count }
+        return hamkor_find_any4(base, bytes.count, start, a, b, c, d)
     }
 }
