@@ -81,6 +81,27 @@ import Testing
         }
     }
 
+    /// Every scalar, alone between plain letters: the check with the vector scan decides and
+    /// screens as the byte path does. The kernel spells the screen's suspect bytes in C beside
+    /// ``TextSafety/isSuspectThreeByteScalar(_:_:_:)``; this holds the two to one rule.
+    @Test func theVectorScanScreensEveryScalarAsTheBytePathDoes() throws {
+        let padding = Array(repeating: UInt8(ascii: "a"), count: 20)
+        var differing: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let bytes = padding + Array(String(scalar).utf8) + padding
+            func decision(vector: Bool) -> String {
+                SourceText.$usesVectorScan.withValue(vector) {
+                    var mayHoldRefused = false
+                    let accepted = (try? bytes.withUnsafeBufferPointer { try SourceText.check($0, file: "f", mayHoldRefused: &mayHoldRefused) }) != nil
+                    return "\(accepted) \(mayHoldRefused)"
+                }
+            }
+            if decision(vector: true) != decision(vector: false) { differing.append(value) }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(20).map { String($0, radix: 16) })")
+    }
+
     /// Reading into a reused buffer gives each file's bytes and length, a short file after a
     /// long one too, and refuses what reading into fresh memory refuses, with the same messages.
     /// Whether the check of `text` (which it accepts) finds characters a text field may refuse.

@@ -152,13 +152,14 @@ public enum SourceText {
         let count = bytes.count
         var index = start
         let base = UnsafeRawPointer(bytes.baseAddress)
-        let vectorScan = usesVectorScan
-        // Where the vector scan is tried next: after it stops short, sixteen bytes later.
+        // The bytes the vector scan reads (`nil`: the byte path reads them all), and where it is
+        // tried next: after it stops short, sixteen bytes later.
+        let vectorBytes = usesVectorScan ? bytes.baseAddress : nil
         var vectorFrom = index
         scan: while index < count {
             // Sixteen bytes at a time of text with nothing to look at (``hamkor_skip_plain_utf8``).
-            if vectorScan, index >= vectorFrom, let first = bytes.baseAddress {
-                let skipped = hamkor_skip_plain_utf8(first, count, index)
+            if let vectorBytes, index >= vectorFrom {
+                let skipped = hamkor_skip_plain_utf8(vectorBytes, count, index)
                 if skipped > index {
                     index = skipped
                     continue
